@@ -1,0 +1,27 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import { unified } from '@astrojs/markdown-remark';
+import remarkMath from 'remark-math';
+import rehypeKatex from 'rehype-katex';
+import remarkAuthorRemarks from './src/integrations/remark-author-remarks.ts';
+
+// SITE_BASE / SITE_OUT_DIR let the tests build the site as it is served from a
+// sub-path (GitHub Pages style) next to the ordinary build.
+export default defineConfig({
+  site: process.env.SITE_URL ?? 'https://metric-atlas.example',
+  base: process.env.SITE_BASE ?? '/',
+  outDir: process.env.SITE_OUT_DIR ?? './dist',
+  trailingSlash: 'always',
+  integrations: [mdx()],
+  markdown: {
+    // The unified pipeline keeps remark/rehype plugins (KaTeX, the author-remark
+    // marker); smart punctuation is off so the seed's text stays verbatim.
+    processor: unified({
+      smartypants: false,
+      remarkPlugins: [remarkMath, remarkAuthorRemarks],
+      rehypePlugins: [rehypeKatex],
+    }),
+  },
+  build: { format: 'directory' },
+});
