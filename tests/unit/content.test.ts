@@ -3,7 +3,7 @@ import { parseSeed } from '../../src/lib/survey/seed';
 import { paperSchema } from '../../src/schemas/paper';
 import { topicSchema } from '../../src/schemas/topic';
 import { assertRelationTargetsExist } from '../../src/lib/survey/relations';
-import { notesOfBody, readCollection, readSeed } from './helpers/content';
+import { notesOfBody, readCollection, readSeed } from '../helpers/content';
 
 const survey = parseSeed(readSeed());
 const seedPapers = survey.sections.flatMap((section, topicIndex) =>

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { parsePaperLine, parseSeed } from '../../src/lib/survey/seed';
-import { readSeed } from './helpers/content';
+import { readSeed } from '../helpers/content';
 
 describe('parsePaperLine', () => {
   test('reads the :+1: mark and keeps the title', () => {

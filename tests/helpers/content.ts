@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 
-export const ROOT = join(import.meta.dirname, '..', '..', '..');
+export const ROOT = join(import.meta.dirname, '..', '..');
 export const readSeed = () => readFileSync(join(ROOT, 'src/content/source/seed.txt'), 'utf8');
 
 export interface ContentFile {
@@ -35,3 +35,6 @@ export function notesOfBody(body: string): Array<{ depth: number; text: string }
       return { depth: match[1]!.length / 2 + 1, text: match[2]!.replace(/[«»]/g, '') };
     });
 }
+
+/** Whitespace-normalised text, for comparing the seed with what a page shows. */
+export const normalizeText = (text: string) => text.replace(/\s+/g, ' ').trim();

@@ -1,0 +1,49 @@
+import { defineConfig } from '@playwright/test';
+
+/** Debian's Chromium; the flags keep it from reaching for the network on its own. */
+const chromium = {
+  executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
+  args: [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
+};
+
+export const SITE = 'http://127.0.0.1:4321/';
+export const BASE_PATH = '/metric-atlas/';
+export const SITE_WITH_BASE = `http://127.0.0.1:4322${BASE_PATH}`;
+
+export default defineConfig({
+  testDir: 'tests',
+  testMatch: ['e2e/**/*.spec.ts', 'a11y/**/*.spec.ts'],
+  fullyParallel: true,
+  workers: process.env.CI ? 2 : undefined,
+  forbidOnly: !!process.env.CI,
+  reporter: 'list',
+  use: {
+    baseURL: SITE,
+    launchOptions: chromium,
+  },
+  projects: [
+    { name: 'e2e', testMatch: 'e2e/**/*.spec.ts' },
+    { name: 'a11y', testMatch: 'a11y/**/*.spec.ts' },
+  ],
+  webServer: [
+    {
+      command: 'node scripts/serve-static.mjs dist 4321 /',
+      url: SITE,
+      reuseExistingServer: !process.env.CI,
+    },
+    {
+      command: `node scripts/serve-static.mjs dist-base 4322 ${BASE_PATH}`,
+      url: SITE_WITH_BASE,
+      reuseExistingServer: !process.env.CI,
+    },
+  ],
+});

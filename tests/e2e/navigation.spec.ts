@@ -1,0 +1,59 @@
+import { expect, test, type Page } from '@playwright/test';
+
+/** Loads a page and returns every script file it requested. */
+async function scriptRequests(page: Page, path: string): Promise<string[]> {
+  const scripts: string[] = [];
+  page.on('request', (request) => {
+    if (request.resourceType() === 'script') scripts.push(request.url());
+  });
+  await page.goto(path);
+  await page.waitForLoadState('networkidle');
+  return scripts;
+}
+
+test('a reader goes from the home page to a topic, a paper and a related paper', async ({ page }) => {
+  await page.goto('');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Metric Atlas');
+  const topics = page.locator('.topic-list > li');
+  await expect(topics).toHaveCount(9);
+  const counts = await page.locator('.topic-list .count').allTextContents();
+  expect(counts.reduce((sum, text) => sum + Number.parseInt(text, 10), 0)).toBe(49);
+
+  await page.getByRole('link', { name: 'Deep metric learning, ICCV 2019 / CVPR 2020' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Deep metric learning, ICCV 2019 / CVPR 2020');
+  await expect(page.locator('.katex').first()).toBeVisible();
+
+  await page.getByRole('link', { name: /^Circle Loss/ }).click();
+  await expect(page).toHaveURL(/\/papers\/circle-loss\/$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^Circle Loss/);
+
+  await page.getByRole('link', { name: 'Ranked List Loss for Deep Metric Learning' }).click();
+  await expect(page).toHaveURL(/\/papers\/ranked-list-loss\/$/);
+  // Relations show from both ends: the papers that compare themselves with Ranked List Loss.
+  const related = page.locator('.relations');
+  await expect(related.getByRole('link', { name: /^Circle Loss/ })).toBeVisible();
+  await expect(related.getByRole('link', { name: /^Sampling Wisely/ })).toHaveCount(2);
+  await expect(related.getByRole('link', { name: /^Unbiased Evaluation/ })).toBeVisible();
+
+  await page.locator('nav[aria-label="Papers"] a[rel="next"]').click();
+  await expect(page).toHaveURL(/\/papers\/stochastic-class-based-hard-example-mining\/$/);
+});
+
+test('a corrected title shows the seed spelling too', async ({ page }) => {
+  await page.goto('papers/unsupervised-meta-learning-few-shot/');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Unsupervised Meta Learning for Few-Shot Image Classification');
+  await expect(page.locator('.as-written')).toContainText('Few-Show');
+});
+
+for (const path of ['', 'topics/hyperbolic/', 'papers/circle-loss/', 'papers/', 'papers/by/year/']) {
+  test(`/${path} loads no script`, async ({ page }) => {
+    expect(await scriptRequests(page, path)).toEqual([]);
+    expect(await page.locator('script').count()).toBe(0);
+  });
+}
+
+test('an unknown address gets the not-found page', async ({ page }) => {
+  const response = await page.goto('papers/no-such-paper/');
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Page not found');
+});
