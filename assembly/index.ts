@@ -1,0 +1,21 @@
+// The kernels' exports: flat functions over pointers into this module's memory.
+// src/lib/kernels/ wraps them with validation and memory management.
+export { l2NormalizeRows, meanRows, centerRows } from './normalize';
+export { prototypes } from './prototypes';
+export { distanceMatrix, distanceRows, distanceScratchBytes } from './distances/index';
+export { dotMatrix } from './dot';
+export { softmaxNegatives } from './softmax';
+export { nearest, leaveOneOutPrototypes } from './openset';
+export { refinePrototypes } from './refine';
+export { pca2 } from './pca';
+export { firstNonFinite } from './finite';
+
+/** First free byte after the module's static data; the wrapper's arena starts here. */
+export function heapBase(): usize {
+  return __heap_base;
+}
+
+/** Whether this build uses relaxed SIMD (fused multiply-add where the CPU has it). */
+export function usesRelaxedSimd(): bool {
+  return ASC_FEATURE_RELAXED_SIMD;
+}

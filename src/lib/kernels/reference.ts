@@ -1,0 +1,209 @@
+/**
+ * Plain TypeScript versions of every kernel, written for clarity and computed
+ * in float64. They are the oracle the WASM kernels are tested against; nothing
+ * in the product calls them.
+ */
+import type { Matrix } from './matrix.ts';
+import { POINCARE_MAX_NORM, SNR_MIN_VARIANCE, type Metric } from './metrics.ts';
+import type { Normalization } from './kernels.ts';
+
+const rowsOf = (m: Matrix): number[][] =>
+  Array.from({ length: m.rows }, (_, i) => Array.from(m.data.subarray(i * m.cols, (i + 1) * m.cols)));
+const toMatrix = (rows: number[][], cols: number): Matrix => ({
+  data: Float32Array.from(rows.flat()),
+  rows: rows.length,
+  cols,
+});
+
+const dot = (a: number[], b: number[]) => a.reduce((sum, x, k) => sum + x * b[k]!, 0);
+const norm = (a: number[]) => Math.sqrt(dot(a, a));
+const mean = (a: number[]) => a.reduce((s, x) => s + x, 0) / a.length;
+const variance = (a: number[]) => {
+  const m = mean(a);
+  return a.reduce((s, x) => s + (x - m) ** 2, 0) / a.length;
+};
+
+/** The exponential map at the origin of the Poincaré ball, with the norm clamped below 1. */
+export function toPoincareBall(x: number[]): number[] {
+  const n = norm(x);
+  if (n === 0) return x.map(() => 0);
+  const mapped = Math.min(Math.tanh(n), POINCARE_MAX_NORM);
+  return x.map((v) => (v * mapped) / n);
+}
+
+export const referenceDistance: Record<Metric, (q: number[], p: number[]) => number> = {
+  euclidean: (q, p) => q.reduce((s, x, k) => s + (x - p[k]!) ** 2, 0),
+  cosine: (q, p) => {
+    const scale = norm(q) * norm(p);
+    return scale === 0 ? 1 : 1 - Math.min(Math.max(dot(q, p) / scale, -1), 1);
+  },
+  snr: (q, p) => variance(p.map((x, k) => x - q[k]!)) / Math.max(variance(q), SNR_MIN_VARIANCE),
+  poincare: (q, p) => {
+    const u = toPoincareBall(q);
+    const v = toPoincareBall(p);
+    const gap = u.reduce((s, x, k) => s + (x - v[k]!) ** 2, 0);
+    return Math.acosh(1 + (2 * gap) / ((1 - dot(u, u)) * (1 - dot(v, v))));
+  },
+};
+
+export function distances(metric: Metric, queries: Matrix, prototypes: Matrix): Matrix {
+  const ps = rowsOf(prototypes);
+  return toMatrix(
+    rowsOf(queries).map((q) => ps.map((p) => referenceDistance[metric](q, p))),
+    prototypes.rows,
+  );
+}
+
+export function rowDistances(metric: Metric, a: Matrix, b: Matrix): Float32Array {
+  const bs = rowsOf(b);
+  return Float32Array.from(rowsOf(a).map((row, i) => referenceDistance[metric](row, bs[i]!)));
+}
+
+export function columnMean(m: Matrix): Float32Array {
+  const rows = rowsOf(m);
+  return Float32Array.from({ length: m.cols }, (_, k) => mean(rows.map((r) => r[k]!)));
+}
+
+export function normalize(m: Matrix, mode: Normalization, centre?: Float32Array): Matrix {
+  if (mode === 'none') return { data: m.data.slice(), rows: m.rows, cols: m.cols };
+  const mu = mode === 'cl2n' ? Array.from(centre ?? columnMean(m)) : undefined;
+  const rows = rowsOf(m).map((row) => {
+    const centred = mu ? row.map((x, k) => x - mu[k]!) : row;
+    const n = norm(centred);
+    return n === 0 ? centred : centred.map((x) => x / n);
+  });
+  return toMatrix(rows, m.cols);
+}
+
+export function prototypes(embeddings: Matrix, labels: ArrayLike<number>, classes: number, weights?: ArrayLike<number>) {
+  const rows = rowsOf(embeddings);
+  const sums = Array.from({ length: classes }, () => new Array<number>(embeddings.cols).fill(0));
+  const mass = new Array<number>(classes).fill(0);
+  rows.forEach((row, i) => {
+    const w = weights ? weights[i]! : 1;
+    const c = labels[i]!;
+    row.forEach((x, k) => (sums[c]![k]! += w * x));
+    mass[c]! += w;
+  });
+  return {
+    prototypes: toMatrix(
+      sums.map((sum, c) => sum.map((x) => (mass[c]! > 0 ? x / mass[c]! : 0))),
+      embeddings.cols,
+    ),
+    mass: Float32Array.from(mass),
+  };
+}
+
+export function probabilities(d: Matrix, temperature = 1): Matrix {
+  return toMatrix(
+    rowsOf(d).map((row) => {
+      const logits = row.map((x) => -x / temperature);
+      const top = Math.max(...logits);
+      const logSum = top + Math.log(logits.reduce((s, l) => s + Math.exp(l - top), 0));
+      return logits.map((l) => Math.exp(l - logSum));
+    }),
+    d.cols,
+  );
+}
+
+export function nearest(d: Matrix): { index: Int32Array; distance: Float32Array } {
+  const rows = rowsOf(d);
+  const index = Int32Array.from(rows.map((row) => row.indexOf(Math.min(...row))));
+  return { index, distance: Float32Array.from(rows.map((row, i) => row[index[i]!]!)) };
+}
+
+/** Distances from each support to its class mean computed without it (classes of one are skipped). */
+export function leaveOneOutDistances(metric: Metric, supports: Matrix, labels: ArrayLike<number>, classes: number): number[] {
+  const rows = rowsOf(supports);
+  const out: number[] = [];
+  for (let i = 0; i < rows.length; i++) {
+    const others = rows.filter((_, j) => j !== i && labels[j] === labels[i]);
+    if (others.length === 0) continue;
+    const centre = rows[i]!.map((_, k) => mean(others.map((r) => r[k]!)));
+    out.push(referenceDistance[metric](rows[i]!, centre));
+  }
+  void classes;
+  return out;
+}
+
+export function refine(metric: Metric, supports: Matrix, labels: ArrayLike<number>, classes: number, unlabeled: Matrix, iterations: number, temperature = 1): Matrix {
+  const labeled = prototypes(supports, labels, classes);
+  const counts = Array.from(labeled.mass);
+  const labeledSums = rowsOf(labeled.prototypes).map((p, c) => p.map((x) => x * counts[c]!));
+  const free = rowsOf(unlabeled);
+  let protos = labeled.prototypes;
+  for (let step = 0; step < iterations; step++) {
+    const z = rowsOf(probabilities(distances(metric, unlabeled, protos), temperature));
+    protos = toMatrix(
+      labeledSums.map((sum, c) => {
+        const mass = counts[c]! + z.reduce((s, zj) => s + zj[c]!, 0);
+        return sum.map((x, k) => (x + free.reduce((s, row, j) => s + z[j]![c]! * row[k]!, 0)) / mass);
+      }),
+      supports.cols,
+    );
+  }
+  return protos;
+}
+
+/** Top two principal directions by eigen-decomposition of the covariance (Jacobi rotations), not power iteration. */
+export function project2d(m: Matrix): { coords: Float32Array; components: Matrix; variances: [number, number] } {
+  const rows = rowsOf(m);
+  const mu = Array.from(columnMean(m));
+  const centred = rows.map((r) => r.map((x, k) => x - mu[k]!));
+  const d = m.cols;
+  const cov = Array.from({ length: d }, (_, a) =>
+    Array.from({ length: d }, (_, b) => centred.reduce((s, r) => s + r[a]! * r[b]!, 0) / Math.max(rows.length - 1, 1)),
+  );
+  const { values, vectors } = jacobiEigen(cov);
+  const order = values.map((v, i) => [v, i] as const).sort((x, y) => y[0] - x[0]);
+  const components = order.slice(0, 2).map(([, i]) => {
+    const v = vectors.map((row) => row[i]!);
+    const largest = v.reduce((best, x) => (Math.abs(x) > Math.abs(best) ? x : best), 0);
+    return largest < 0 ? v.map((x) => -x) : v;
+  });
+  const coords = centred.flatMap((r) => components.map((c) => dot(r, c)));
+  return {
+    coords: Float32Array.from(coords),
+    components: toMatrix(components, d),
+    variances: [order[0]![0], order[1]![0]],
+  };
+}
+
+function jacobiEigen(a: number[][]): { values: number[]; vectors: number[][] } {
+  const n = a.length;
+  const m = a.map((row) => [...row]);
+  const v = Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => (i === j ? 1 : 0)));
+  for (let sweep = 0; sweep < 100; sweep++) {
+    let off = 0;
+    for (let p = 0; p < n; p++) for (let q = p + 1; q < n; q++) off += m[p]![q]! ** 2;
+    if (off < 1e-22) break;
+    for (let p = 0; p < n; p++) {
+      for (let q = p + 1; q < n; q++) {
+        if (Math.abs(m[p]![q]!) < 1e-300) continue;
+        const theta = (m[q]![q]! - m[p]![p]!) / (2 * m[p]![q]!);
+        const t = Math.sign(theta || 1) / (Math.abs(theta) + Math.sqrt(theta * theta + 1));
+        const c = 1 / Math.sqrt(t * t + 1);
+        const s = t * c;
+        for (let k = 0; k < n; k++) {
+          const mkp = m[k]![p]!;
+          const mkq = m[k]![q]!;
+          m[k]![p] = c * mkp - s * mkq;
+          m[k]![q] = s * mkp + c * mkq;
+        }
+        for (let k = 0; k < n; k++) {
+          const mpk = m[p]![k]!;
+          const mqk = m[q]![k]!;
+          m[p]![k] = c * mpk - s * mqk;
+          m[q]![k] = s * mpk + c * mqk;
+        }
+        for (let k = 0; k < n; k++) {
+          const vkp = v[k]![p]!;
+          const vkq = v[k]![q]!;
+          v[k]![p] = c * vkp - s * vkq;
+          v[k]![q] = s * vkp + c * vkq;
+        }
+      }
+    }
+  }
+  return { values: m.map((row, i) => row[i]!), vectors: v };
+}
