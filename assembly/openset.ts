@@ -1,6 +1,7 @@
 // Open-set decisions: the distance to the nearest prototype, and the
 // leave-one-out prototypes that calibrate how far a member of a class may lie.
 import { loadF32, loadI32, rowAt, storeF32 } from './memory';
+import { accumulateRow, scaleRow } from './prototypes';
 
 /** For each row of a distance matrix: the column of its minimum and that minimum. */
 export function nearest(d: usize, rows: i32, cols: i32, outIndex: usize, outDistance: usize): void {
@@ -21,22 +22,25 @@ export function nearest(d: usize, rows: i32, cols: i32, outIndex: usize, outDist
 }
 
 /**
- * out[i] = the prototype of x_i's class computed without x_i:
- * (m_c p_c − x_i) / (m_c − 1), for unweighted prototypes with class counts m_c.
+ * out[i] = the mean of the other examples of x_i's class (its prototype
+ * without x_i), for classes with counts m_c. Summed directly, not as
+ * (m_c p_c − x_i)/(m_c − 1): that subtraction cancels when x_i dominates its
+ * class, and cosine distance would then see the rounding error's direction.
  * Rows of classes with a single example are filled with NaN; callers skip them.
  */
-export function leaveOneOutPrototypes(emb: usize, labels: usize, n: i32, dim: i32, protos: usize, counts: usize, out: usize): void {
+export function leaveOneOutPrototypes(emb: usize, labels: usize, n: i32, dim: i32, counts: usize, out: usize): void {
   for (let i = 0; i < n; i++) {
     const c = loadI32(labels, i);
     const m = loadF32(counts, c);
     const target = rowAt(out, i, dim);
-    const x = rowAt(emb, i, dim);
-    const p = rowAt(protos, c, dim);
     if (m < 2) {
       for (let k = 0; k < dim; k++) storeF32(target, k, NaN);
       continue;
     }
-    const inverse: f32 = 1 / (m - 1);
-    for (let k = 0; k < dim; k++) storeF32(target, k, (m * loadF32(p, k) - loadF32(x, k)) * inverse);
+    memory.fill(target, 0, <usize>dim << 2);
+    for (let j = 0; j < n; j++) {
+      if (j != i && loadI32(labels, j) == c) accumulateRow(target, rowAt(emb, j, dim), 1, dim);
+    }
+    scaleRow(target, <f32>1 / (m - 1), dim);
   }
 }

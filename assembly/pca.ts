@@ -8,14 +8,17 @@ const COMPONENTS = 2;
 /**
  * coords (n × 2) gets the projections, components (2 × dim) the unit
  * directions, variances (2 f64) the variance along each. Scratch: f64 ×
- * (3·dim + n). Each direction's largest entry is made positive so results are
- * reproducible.
+ * (5·dim + n). Each direction's largest entry is made positive so results are
+ * reproducible. When the data have no variance left for the second direction
+ * (rank one), any unit vector orthogonal to the first is returned.
  */
 export function pca2(ptr: usize, n: i32, dim: i32, iterations: i32, coords: usize, components: usize, variances: usize, scratch: usize): void {
   const mean = scratch;
   const v = mean + (<usize>dim << 3);
   const w = v + (<usize>dim << 3);
   const u = w + (<usize>dim << 3);
+  // Directions found so far, kept in f64: orthogonalising against float32 copies leaves rounding along them.
+  const found = u + (<usize>n << 3);
   for (let k = 0; k < dim; k++) {
     let sum: f64 = 0;
     for (let i = 0; i < n; i++) sum += <f64>loadF32(rowAt(ptr, i, dim), k);
@@ -28,15 +31,22 @@ export function pca2(ptr: usize, n: i32, dim: i32, iterations: i32, coords: usiz
       seed = seed * 1664525 + 1013904223;
       storeF64(v, k, <f64>(seed >> 8) / 16777216.0 - 0.5);
     }
-    orthonormalize(v, components, c, dim);
-    let lambda: f64 = 0;
+    orthonormalize(v, found, c, dim);
+    let collapsed = false;
     for (let step = 0; step < iterations; step++) {
       multiplyCentered(ptr, n, dim, mean, v, u);
       multiplyCenteredTransposed(ptr, n, dim, mean, u, w);
-      lambda = orthonormalize(w, components, c, dim);
+      const before = length(w, dim);
+      // Nothing, or only rounding noise, is left outside the directions found: no variance remains.
+      if (orthonormalize(w, found, c, dim) <= 1e-9 * before) {
+        collapsed = true;
+        break;
+      }
       memory.copy(v, w, <usize>dim << 3);
     }
+    if (collapsed || orthonormalize(v, found, c, dim) < 0.5) basisVectorOrthogonalTo(v, found, c, dim);
     fixSign(v, dim);
+    memory.copy(rowAt64(found, c, dim), v, <usize>dim << 3);
     for (let k = 0; k < dim; k++) storeF32(rowAt(components, c, dim), k, <f32>loadF64(v, k));
     multiplyCentered(ptr, n, dim, mean, v, u);
     let variance: f64 = 0;
@@ -73,19 +83,50 @@ function multiplyCenteredTransposed(ptr: usize, n: i32, dim: i32, mean: usize, u
   }
 }
 
-/** Removes from w its parts along the first `found` components, scales it to unit length; returns its length before scaling. */
-function orthonormalize(w: usize, components: usize, found: i32, dim: i32): f64 {
-  for (let c = 0; c < found; c++) {
-    const component = rowAt(components, c, dim);
+@inline function rowAt64(ptr: usize, row: i32, dim: i32): usize {
+  return ptr + ((<usize>row * <usize>dim) << 3);
+}
+
+/** Removes from w its parts along the first `count` found directions, scales it to unit length; returns its length before scaling (0 leaves w at 0). */
+function orthonormalize(w: usize, found: usize, count: i32, dim: i32): f64 {
+  for (let c = 0; c < count; c++) {
+    const direction = rowAt64(found, c, dim);
     let along: f64 = 0;
-    for (let k = 0; k < dim; k++) along += loadF64(w, k) * <f64>loadF32(component, k);
-    for (let k = 0; k < dim; k++) storeF64(w, k, loadF64(w, k) - along * <f64>loadF32(component, k));
+    for (let k = 0; k < dim; k++) along += loadF64(w, k) * loadF64(direction, k);
+    for (let k = 0; k < dim; k++) storeF64(w, k, loadF64(w, k) - along * loadF64(direction, k));
   }
   let norm: f64 = 0;
   for (let k = 0; k < dim; k++) norm += loadF64(w, k) * loadF64(w, k);
   norm = sqrt<f64>(norm);
-  if (norm > 0) for (let k = 0; k < dim; k++) storeF64(w, k, loadF64(w, k) / norm);
+  if (norm < 1e-150) {
+    for (let k = 0; k < dim; k++) storeF64(w, k, 0);
+    return 0;
+  }
+  for (let k = 0; k < dim; k++) storeF64(w, k, loadF64(w, k) / norm);
   return norm;
+}
+
+function length(w: usize, dim: i32): f64 {
+  let sum: f64 = 0;
+  for (let k = 0; k < dim; k++) sum += loadF64(w, k) * loadF64(w, k);
+  return sqrt<f64>(sum);
+}
+
+/** v = the standard basis vector least aligned with the found directions, made orthogonal to them. */
+function basisVectorOrthogonalTo(v: usize, found: usize, count: i32, dim: i32): void {
+  let best = 0;
+  let bestWeight = Infinity;
+  for (let k = 0; k < dim; k++) {
+    let weight: f64 = 0;
+    for (let c = 0; c < count; c++) weight += abs(loadF64(rowAt64(found, c, dim), k));
+    if (weight < bestWeight) {
+      bestWeight = weight;
+      best = k;
+    }
+  }
+  for (let k = 0; k < dim; k++) storeF64(v, k, k == best ? 1 : 0);
+  orthonormalize(v, found, count, dim);
+  orthonormalize(v, found, count, dim);
 }
 
 function fixSign(v: usize, dim: i32): void {

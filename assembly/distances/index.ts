@@ -1,7 +1,11 @@
-// Every distance shares one protocol: per-row statistics (squared norm and sum)
-// are turned into two metric-specific values by `prepare`, and `combine` makes a
-// distance from them and the rows' inner product. Adding a metric means adding
-// a file with those two functions and a case below.
+// Every distance has one signature: distanceMatrix(q, nq, p, np, dim, out,
+// scratch) for all pairs, distanceRows(a, b, n, dim, out, scratch) row by row.
+// Metrics that are exact enough from inner products (Euclidean, cosine) share
+// the blocked SIMD product: per-row statistics (squared norm and sum) become
+// two metric-specific values in `prepare`, and `combine` makes a distance from
+// them and the pair's inner product. Metrics that would lose precision that way
+// (SNR, Poincaré) export their own `matrix` and `rows` loops. Adding a metric
+// means adding a file of either kind and a case below.
 import { dot, dotMatrix } from '../dot';
 import { loadF32, loadF64, rowAt, storeF32 } from '../memory';
 import { rowStats } from '../rows';
@@ -17,16 +21,12 @@ export const POINCARE: i32 = 3;
 
 @inline function prepareRows(metric: i32, a: usize, b: usize, rows: i32, dim: i32): void {
   if (metric == SQUARED_EUCLIDEAN) squaredEuclidean.prepare(a, b, rows, dim);
-  else if (metric == COSINE) cosine.prepare(a, b, rows, dim);
-  else if (metric == SNR) snr.prepare(a, b, rows, dim);
-  else poincare.prepare(a, b, rows, dim);
+  else cosine.prepare(a, b, rows, dim);
 }
 
 @inline function combine(metric: i32, dotValue: f64, qa: f64, qb: f64, pa: f64, pb: f64, dim: i32): f64 {
   if (metric == SQUARED_EUCLIDEAN) return squaredEuclidean.combine(dotValue, qa, qb, pa, pb, dim);
-  if (metric == COSINE) return cosine.combine(dotValue, qa, qb, pa, pb, dim);
-  if (metric == SNR) return snr.combine(dotValue, qa, qb, pa, pb, dim);
-  return poincare.combine(dotValue, qa, qb, pa, pb, dim);
+  return cosine.combine(dotValue, qa, qb, pa, pb, dim);
 }
 
 /** Bytes of scratch that distanceMatrix and distanceRows need. */
@@ -51,6 +51,8 @@ export function distanceScratchBytes(nq: i32, np: i32): usize {
 
 /** out[i·np + j] = d(q_i, p_j) for the metric's id. */
 export function distanceMatrix(metric: i32, q: usize, nq: i32, p: usize, np: i32, dim: i32, out: usize, scratch: usize): void {
+  if (metric == SNR) return snr.matrix(q, nq, p, np, dim, out, scratch);
+  if (metric == POINCARE) return poincare.matrix(q, nq, p, np, dim, out, scratch);
   const qa = scratch;
   const qb = qa + (<usize>nq << 3);
   const pa = qb + (<usize>nq << 3);
@@ -59,13 +61,13 @@ export function distanceMatrix(metric: i32, q: usize, nq: i32, p: usize, np: i32
   rowStats(p, np, dim, pa, pb);
   dotMatrix(q, nq, p, np, dim, out);
   if (metric == SQUARED_EUCLIDEAN) finishMatrix(SQUARED_EUCLIDEAN, nq, np, dim, out, qa, qb, pa, pb);
-  else if (metric == COSINE) finishMatrix(COSINE, nq, np, dim, out, qa, qb, pa, pb);
-  else if (metric == SNR) finishMatrix(SNR, nq, np, dim, out, qa, qb, pa, pb);
-  else finishMatrix(POINCARE, nq, np, dim, out, qa, qb, pa, pb);
+  else finishMatrix(COSINE, nq, np, dim, out, qa, qb, pa, pb);
 }
 
 /** out[i] = d(a_i, b_i): row-by-row distances of two matrices with the same shape. */
 export function distanceRows(metric: i32, a: usize, b: usize, rows: i32, dim: i32, out: usize, scratch: usize): void {
+  if (metric == SNR) return snr.rows(a, b, rows, dim, out, scratch);
+  if (metric == POINCARE) return poincare.rows(a, b, rows, dim, out, scratch);
   const aa = scratch;
   const ab = aa + (<usize>rows << 3);
   const ba = ab + (<usize>rows << 3);

@@ -27,7 +27,7 @@ interface KernelExports {
   distanceScratchBytes(nq: number, np: number): number;
   softmaxNegatives(d: number, rows: number, cols: number, temperature: number, out: number): void;
   nearest(d: number, rows: number, cols: number, outIndex: number, outDistance: number): void;
-  leaveOneOutPrototypes(emb: number, labels: number, n: number, dim: number, protos: number, counts: number, out: number): void;
+  leaveOneOutPrototypes(emb: number, labels: number, n: number, dim: number, counts: number, out: number): void;
   refinePrototypes(
     metric: number,
     unlabeled: number,
@@ -255,7 +255,7 @@ export class Kernels {
     const coords = this.arena.alloc(m.rows * 2 * 4);
     const components = this.arena.alloc(2 * m.cols * 4);
     const variances = this.arena.alloc(2 * 8);
-    const scratch = this.arena.alloc((3 * m.cols + m.rows) * 8);
+    const scratch = this.arena.alloc((5 * m.cols + m.rows) * 8);
     this.wasm.pca2(ptr, m.rows, m.cols, iterations, coords, components, variances, scratch);
     const [first, second] = this.arena.f64(variances, 2);
     return {
@@ -378,7 +378,7 @@ export class Kernels {
     const loo = this.arena.alloc(n * dim * 4);
     const out = this.arena.alloc(n * 4);
     const scratch = this.arena.alloc(this.wasm.distanceScratchBytes(n, n));
-    this.wasm.leaveOneOutPrototypes(emb, labelPtr, n, dim, protos.prototypes, protos.mass, loo);
+    this.wasm.leaveOneOutPrototypes(emb, labelPtr, n, dim, protos.mass, loo);
     const mass = this.arena.f32(protos.mass, classes);
     // Rows of single-example classes hold NaN prototypes; validation of the
     // inputs guarantees every other distance is finite.

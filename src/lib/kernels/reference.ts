@@ -99,8 +99,9 @@ export function probabilities(d: Matrix, temperature = 1): Matrix {
     rowsOf(d).map((row) => {
       const logits = row.map((x) => -x / temperature);
       const top = Math.max(...logits);
-      const logSum = top + Math.log(logits.reduce((s, l) => s + Math.exp(l - top), 0));
-      return logits.map((l) => Math.exp(l - logSum));
+      const shifted = logits.map((l) => Math.exp(l - top));
+      const total = shifted.reduce((s, e) => s + e, 0);
+      return shifted.map((e) => e / total);
     }),
     d.cols,
   );
@@ -173,10 +174,12 @@ function jacobiEigen(a: number[][]): { values: number[]; vectors: number[][] } {
   const n = a.length;
   const m = a.map((row) => [...row]);
   const v = Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => (i === j ? 1 : 0)));
+  let scale = 0;
+  for (let p = 0; p < n; p++) for (let q = 0; q < n; q++) scale += m[p]![q]! ** 2;
   for (let sweep = 0; sweep < 100; sweep++) {
     let off = 0;
     for (let p = 0; p < n; p++) for (let q = p + 1; q < n; q++) off += m[p]![q]! ** 2;
-    if (off < 1e-22) break;
+    if (off <= 1e-30 * scale) break;
     for (let p = 0; p < n; p++) {
       for (let q = p + 1; q < n; q++) {
         if (Math.abs(m[p]![q]!) < 1e-300) continue;

@@ -1,0 +1,81 @@
+import fc from 'fast-check';
+import { describe, expect, test } from 'vitest';
+import { fromRows, METRIC_NAMES } from '../../../src/lib/kernels/index.ts';
+import * as reference from '../../../src/lib/kernels/reference.ts';
+import { expectClose, kernels, matrixOfShape, RUNS, squaredNorms } from './setup.ts';
+import type { Matrix } from '../../../src/lib/kernels/index.ts';
+
+const rowVariances = (m: Matrix) =>
+  Array.from({ length: m.rows }, (_, i) => {
+    const row = Array.from(m.data.subarray(i * m.cols, (i + 1) * m.cols));
+    const mean = row.reduce((s, x) => s + x, 0) / row.length;
+    return row.reduce((s, x) => s + (x - mean) ** 2, 0) / row.length;
+  });
+
+describe('refine (soft k-means, Ren et al. 2018)', () => {
+  for (const metric of METRIC_NAMES) {
+    // Soft assignments turn float32 distance errors (~1e-6 of ‖x‖²) into prototype shifts of up to that times ‖x‖:
+    // tolerance 1e-4 · (1 + |x|) + 1e-6 · S³, with S the largest row norm. One step only: on arbitrary data,
+    // near-symmetric configurations make soft k-means amplify any rounding difference from step to step.
+    test(`${metric}: one step matches the reference on random shapes and magnitudes`, () => {
+      fc.assert(
+        fc.property(
+          fc
+            .record({ classes: fc.integer({ min: 1, max: 4 }), unlabeled: fc.integer({ min: 1, max: 6 }), dim: fc.integer({ min: 1, max: 11 }) })
+            .chain(({ classes, unlabeled, dim }) => fc.tuple(matrixOfShape(classes * 2, dim), matrixOfShape(unlabeled, dim), fc.constant(classes))),
+          fc.constant(1),
+          ([supports, free, classes], iterations) => {
+            // SNR divides by the query's variance: constant queries make it (by design) ill-conditioned.
+            if (metric === 'snr') fc.pre(rowVariances(free).every((v, i) => v > 1e-3 * (squaredNorms(free)[i]! / free.cols) && v > 1e-8));
+            const labels = Array.from({ length: supports.rows }, (_, i) => i % classes);
+            const actual = kernels.refine(metric, supports, labels, classes, free, iterations);
+            const expected = reference.refine(metric, supports, labels, classes, free, iterations);
+            const largest = Math.sqrt(Math.max(...squaredNorms(supports), ...squaredNorms(free)));
+            expectClose(actual.data, expected.data, (i) => 1e-4 * (1 + Math.abs(expected.data[i]!)) + 1e-6 * iterations * largest ** 3);
+          },
+        ),
+        { numRuns: RUNS / 2 },
+      );
+    });
+  }
+
+  test('several steps match the reference on clustered data (tolerance 1e-4 · (1 + |x|))', () => {
+    fc.assert(
+      fc.property(
+        fc.record({
+          classes: fc.integer({ min: 2, max: 4 }),
+          dim: fc.integer({ min: 2, max: 17 }),
+          seed: fc.integer({ min: 1, max: 10_000 }),
+          iterations: fc.integer({ min: 0, max: 4 }),
+          metric: fc.constantFrom(...METRIC_NAMES),
+        }),
+        ({ classes, dim, seed, iterations, metric }) => {
+          // Class c sits at 3·e_c; examples scatter around it by ±0.3.
+          const point = (c: number, salt: number) =>
+            Array.from({ length: dim }, (_, k) => (k === c % dim ? 3 : 0) + 0.3 * Math.sin(seed * 1.3 + salt * 7.1 + k * 2.3));
+          const supports = fromRows(Array.from({ length: classes * 2 }, (_, i) => point(i % classes, i)));
+          const free = fromRows(Array.from({ length: classes * 3 }, (_, i) => point(i % classes, 100 + i)));
+          const labels = Array.from({ length: supports.rows }, (_, i) => i % classes);
+          const actual = kernels.refine(metric, supports, labels, classes, free, iterations);
+          const expected = reference.refine(metric, supports, labels, classes, free, iterations);
+          expectClose(actual.data, expected.data, (i) => 1e-4 * (1 + Math.abs(expected.data[i]!)));
+        },
+      ),
+      { numRuns: RUNS / 2 },
+    );
+  });
+
+  test('pulls a prototype towards the unlabeled points of its cluster', () => {
+    const supports = { data: Float32Array.from([0, 0, 10, 0]), rows: 2, cols: 2 };
+    const free = { data: Float32Array.from([1, 1, 1, -1]), rows: 2, cols: 2 };
+    const refined = kernels.refine('euclidean', supports, [0, 1], 2, free, 3);
+    expect(refined.data[0]).toBeGreaterThan(0.5);
+    expect(refined.data[2]).toBeCloseTo(10, 3);
+  });
+
+  test('zero iterations leave the labeled prototypes as they are', () => {
+    const supports = { data: Float32Array.from([0, 2, 4, 6]), rows: 2, cols: 2 };
+    const free = { data: Float32Array.from([100, 100]), rows: 1, cols: 2 };
+    expect(Array.from(kernels.refine('cosine', supports, [0, 0], 1, free, 0).data)).toEqual([2, 4]);
+  });
+});
