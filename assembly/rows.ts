@@ -1,20 +1,25 @@
 // Per-row statistics that the distances combine with inner products.
+import { dot } from './dot';
 import { loadF32, rowAt, storeF64 } from './memory';
 
-/** For each row: its squared L2 norm into `norms` and its sum into `sums` (both f64). */
-export function rowStats(ptr: usize, rows: i32, dim: i32, norms: usize, sums: usize): void {
+/** For each row: its squared L2 norm (SIMD float32 sum, stored as f64). */
+export function rowSquaredNorms(ptr: usize, rows: i32, dim: i32, out: usize): void {
   for (let i = 0; i < rows; i++) {
     const row = rowAt(ptr, i, dim);
-    // f64 sums: these feed variances, where f32 cancellation would show.
-    let norm: f64 = 0;
+    storeF64(out, i, <f64>dot(row, row, dim));
+  }
+}
+
+/** For each row: its squared L2 norm summed in f64, for metrics that are sensitive to its last digits. */
+export function rowSquaredNormsPrecise(ptr: usize, rows: i32, dim: i32, out: usize): void {
+  for (let i = 0; i < rows; i++) {
+    const row = rowAt(ptr, i, dim);
     let sum: f64 = 0;
     for (let k = 0; k < dim; k++) {
       const x = <f64>loadF32(row, k);
-      norm += x * x;
-      sum += x;
+      sum += x * x;
     }
-    storeF64(norms, i, norm);
-    storeF64(sums, i, sum);
+    storeF64(out, i, sum);
   }
 }
 

@@ -2,13 +2,13 @@
 // its distance to anything is 1, as if orthogonal.
 import { loadF64, storeF64 } from '../memory';
 
-/** Per-row values: a = ‖x‖, b unused. */
-@inline export function prepare(a: usize, b: usize, rows: i32, dim: i32): void {
-  for (let i = 0; i < rows; i++) storeF64(a, i, sqrt<f64>(loadF64(a, i)));
+/** Per-row value: ‖x‖. */
+@inline export function prepare(values: usize, rows: i32): void {
+  for (let i = 0; i < rows; i++) storeF64(values, i, sqrt<f64>(loadF64(values, i)));
 }
 
-@inline export function combine(dot: f64, qa: f64, qb: f64, pa: f64, pb: f64, dim: i32): f64 {
-  const scale = qa * pa;
+@inline export function combine(dot: f64, q: f64, p: f64): f64 {
+  const scale = q * p;
   if (scale == 0) return 1;
   return 1 - min(max(dot / scale, -1), 1);
 }

@@ -1,14 +1,14 @@
 // Every distance has one signature: distanceMatrix(q, nq, p, np, dim, out,
 // scratch) for all pairs, distanceRows(a, b, n, dim, out, scratch) row by row.
 // Metrics that are exact enough from inner products (Euclidean, cosine) share
-// the blocked SIMD product: per-row statistics (squared norm and sum) become
-// two metric-specific values in `prepare`, and `combine` makes a distance from
-// them and the pair's inner product. Metrics that would lose precision that way
+// the blocked SIMD product: each row's squared norm becomes a metric-specific
+// value in `prepare`, and `combine` makes a distance from the two rows' values
+// and their inner product. Metrics that would lose precision that way
 // (SNR, Poincaré) export their own `matrix` and `rows` loops. Adding a metric
 // means adding a file of either kind and a case below.
 import { dot, dotMatrix } from '../dot';
 import { loadF32, loadF64, rowAt, storeF32 } from '../memory';
-import { rowStats } from '../rows';
+import { rowSquaredNorms } from '../rows';
 import * as squaredEuclidean from './squaredEuclidean';
 import * as cosine from './cosine';
 import * as snr from './snr';
@@ -19,14 +19,14 @@ export const COSINE: i32 = 1;
 export const SNR: i32 = 2;
 export const POINCARE: i32 = 3;
 
-@inline function prepareRows(metric: i32, a: usize, b: usize, rows: i32, dim: i32): void {
-  if (metric == SQUARED_EUCLIDEAN) squaredEuclidean.prepare(a, b, rows, dim);
-  else cosine.prepare(a, b, rows, dim);
+@inline function prepareRows(metric: i32, values: usize, rows: i32): void {
+  if (metric == SQUARED_EUCLIDEAN) squaredEuclidean.prepare(values, rows);
+  else cosine.prepare(values, rows);
 }
 
-@inline function combine(metric: i32, dotValue: f64, qa: f64, qb: f64, pa: f64, pb: f64, dim: i32): f64 {
-  if (metric == SQUARED_EUCLIDEAN) return squaredEuclidean.combine(dotValue, qa, qb, pa, pb, dim);
-  return cosine.combine(dotValue, qa, qb, pa, pb, dim);
+@inline function combine(metric: i32, dotValue: f64, q: f64, p: f64): f64 {
+  if (metric == SQUARED_EUCLIDEAN) return squaredEuclidean.combine(dotValue, q, p);
+  return cosine.combine(dotValue, q, p);
 }
 
 /** Bytes of scratch that distanceMatrix and distanceRows need. */
@@ -36,16 +36,13 @@ export function distanceScratchBytes(nq: i32, np: i32): usize {
 
 // Inlined once per metric with a constant `metric`, so the branches in prepare
 // and combine fold away and each metric gets its own tight loop.
-@inline function finishMatrix(metric: i32, nq: i32, np: i32, dim: i32, out: usize, qa: usize, qb: usize, pa: usize, pb: usize): void {
-  prepareRows(metric, qa, qb, nq, dim);
-  prepareRows(metric, pa, pb, np, dim);
+@inline function finishMatrix(metric: i32, nq: i32, np: i32, out: usize, qValues: usize, pValues: usize): void {
+  prepareRows(metric, qValues, nq);
+  prepareRows(metric, pValues, np);
   for (let i = 0; i < nq; i++) {
     const row = rowAt(out, i, np);
-    const qai = loadF64(qa, i);
-    const qbi = loadF64(qb, i);
-    for (let j = 0; j < np; j++) {
-      storeF32(row, j, <f32>combine(metric, <f64>loadF32(row, j), qai, qbi, loadF64(pa, j), loadF64(pb, j), dim));
-    }
+    const q = loadF64(qValues, i);
+    for (let j = 0; j < np; j++) storeF32(row, j, <f32>combine(metric, <f64>loadF32(row, j), q, loadF64(pValues, j)));
   }
 }
 
@@ -53,31 +50,27 @@ export function distanceScratchBytes(nq: i32, np: i32): usize {
 export function distanceMatrix(metric: i32, q: usize, nq: i32, p: usize, np: i32, dim: i32, out: usize, scratch: usize): void {
   if (metric == SNR) return snr.matrix(q, nq, p, np, dim, out, scratch);
   if (metric == POINCARE) return poincare.matrix(q, nq, p, np, dim, out, scratch);
-  const qa = scratch;
-  const qb = qa + (<usize>nq << 3);
-  const pa = qb + (<usize>nq << 3);
-  const pb = pa + (<usize>np << 3);
-  rowStats(q, nq, dim, qa, qb);
-  rowStats(p, np, dim, pa, pb);
+  const qValues = scratch;
+  const pValues = qValues + (<usize>nq << 3);
+  rowSquaredNorms(q, nq, dim, qValues);
+  rowSquaredNorms(p, np, dim, pValues);
   dotMatrix(q, nq, p, np, dim, out);
-  if (metric == SQUARED_EUCLIDEAN) finishMatrix(SQUARED_EUCLIDEAN, nq, np, dim, out, qa, qb, pa, pb);
-  else finishMatrix(COSINE, nq, np, dim, out, qa, qb, pa, pb);
+  if (metric == SQUARED_EUCLIDEAN) finishMatrix(SQUARED_EUCLIDEAN, nq, np, out, qValues, pValues);
+  else finishMatrix(COSINE, nq, np, out, qValues, pValues);
 }
 
 /** out[i] = d(a_i, b_i): row-by-row distances of two matrices with the same shape. */
 export function distanceRows(metric: i32, a: usize, b: usize, rows: i32, dim: i32, out: usize, scratch: usize): void {
   if (metric == SNR) return snr.rows(a, b, rows, dim, out, scratch);
   if (metric == POINCARE) return poincare.rows(a, b, rows, dim, out, scratch);
-  const aa = scratch;
-  const ab = aa + (<usize>rows << 3);
-  const ba = ab + (<usize>rows << 3);
-  const bb = ba + (<usize>rows << 3);
-  rowStats(a, rows, dim, aa, ab);
-  rowStats(b, rows, dim, ba, bb);
-  prepareRows(metric, aa, ab, rows, dim);
-  prepareRows(metric, ba, bb, rows, dim);
+  const aValues = scratch;
+  const bValues = aValues + (<usize>rows << 3);
+  rowSquaredNorms(a, rows, dim, aValues);
+  rowSquaredNorms(b, rows, dim, bValues);
+  prepareRows(metric, aValues, rows);
+  prepareRows(metric, bValues, rows);
   for (let i = 0; i < rows; i++) {
     const value = dot(rowAt(a, i, dim), rowAt(b, i, dim), dim);
-    storeF32(out, i, <f32>combine(metric, <f64>value, loadF64(aa, i), loadF64(ab, i), loadF64(ba, i), loadF64(bb, i), dim));
+    storeF32(out, i, <f32>combine(metric, <f64>value, loadF64(aValues, i), loadF64(bValues, i)));
   }
 }

@@ -11,11 +11,11 @@
 // see: Nickel & Kiela, "Poincaré Embeddings for Learning Hierarchical Representations" (2017);
 //      Ganea et al., "Hyperbolic Neural Networks" (2018), exponential map at 0.
 import { loadF32, loadF64, rowAt, storeF32, storeF64 } from '../memory';
-import { rowStats } from '../rows';
+import { rowSquaredNormsPrecise } from '../rows';
 
 export const MAX_NORM: f64 = 1 - 1e-5;
 
-/** Per-row values from (‖x‖², Σx): a = ‖u‖² of the mapped row, b = the factor with u = b·x. */
+/** Per-row values from a = ‖x‖²: a becomes ‖u‖² of the mapped row, b the factor with u = b·x. */
 function prepare(a: usize, b: usize, rows: i32): void {
   for (let i = 0; i < rows; i++) {
     const norm = sqrt<f64>(loadF64(a, i));
@@ -68,8 +68,8 @@ export function matrix(q: usize, nq: i32, p: usize, np: i32, dim: i32, out: usiz
   const qb = qa + (<usize>nq << 3);
   const pa = qb + (<usize>nq << 3);
   const pb = pa + (<usize>np << 3);
-  rowStats(q, nq, dim, qa, qb);
-  rowStats(p, np, dim, pa, pb);
+  rowSquaredNormsPrecise(q, nq, dim, qa);
+  rowSquaredNormsPrecise(p, np, dim, pa);
   prepare(qa, qb, nq);
   prepare(pa, pb, np);
   for (let i = 0; i < nq; i++) {
@@ -90,8 +90,8 @@ export function rows(a: usize, b: usize, n: i32, dim: i32, out: usize, scratch: 
   const ab = aa + (<usize>n << 3);
   const ba = ab + (<usize>n << 3);
   const bb = ba + (<usize>n << 3);
-  rowStats(a, n, dim, aa, ab);
-  rowStats(b, n, dim, ba, bb);
+  rowSquaredNormsPrecise(a, n, dim, aa);
+  rowSquaredNormsPrecise(b, n, dim, ba);
   prepare(aa, ab, n);
   prepare(ba, bb, n);
   for (let i = 0; i < n; i++) {
