@@ -34,15 +34,22 @@ export function distanceScratchBytes(nq: i32, np: i32): usize {
   return (<usize>(nq + np) * 2) << 3;
 }
 
+/** Query rows whose inner products are turned into distances while still in cache. */
+const ROW_BLOCK: i32 = 8;
+
 // Inlined once per metric with a constant `metric`, so the branches in prepare
 // and combine fold away and each metric gets its own tight loop.
-@inline function finishMatrix(metric: i32, nq: i32, np: i32, out: usize, qValues: usize, pValues: usize): void {
+@inline function blockedMatrix(metric: i32, q: usize, nq: i32, p: usize, np: i32, dim: i32, out: usize, qValues: usize, pValues: usize): void {
   prepareRows(metric, qValues, nq);
   prepareRows(metric, pValues, np);
-  for (let i = 0; i < nq; i++) {
-    const row = rowAt(out, i, np);
-    const q = loadF64(qValues, i);
-    for (let j = 0; j < np; j++) storeF32(row, j, <f32>combine(metric, <f64>loadF32(row, j), q, loadF64(pValues, j)));
+  for (let start = 0; start < nq; start += ROW_BLOCK) {
+    const rows = min(ROW_BLOCK, nq - start);
+    dotMatrix(rowAt(q, start, dim), rows, p, np, dim, rowAt(out, start, np));
+    for (let i = start; i < start + rows; i++) {
+      const row = rowAt(out, i, np);
+      const qValue = loadF64(qValues, i);
+      for (let j = 0; j < np; j++) storeF32(row, j, <f32>combine(metric, <f64>loadF32(row, j), qValue, loadF64(pValues, j)));
+    }
   }
 }
 
@@ -54,9 +61,8 @@ export function distanceMatrix(metric: i32, q: usize, nq: i32, p: usize, np: i32
   const pValues = qValues + (<usize>nq << 3);
   rowSquaredNorms(q, nq, dim, qValues);
   rowSquaredNorms(p, np, dim, pValues);
-  dotMatrix(q, nq, p, np, dim, out);
-  if (metric == SQUARED_EUCLIDEAN) finishMatrix(SQUARED_EUCLIDEAN, nq, np, out, qValues, pValues);
-  else finishMatrix(COSINE, nq, np, out, qValues, pValues);
+  if (metric == SQUARED_EUCLIDEAN) blockedMatrix(SQUARED_EUCLIDEAN, q, nq, p, np, dim, out, qValues, pValues);
+  else blockedMatrix(COSINE, q, nq, p, np, dim, out, qValues, pValues);
 }
 
 /** out[i] = d(a_i, b_i): row-by-row distances of two matrices with the same shape. */

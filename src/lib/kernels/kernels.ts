@@ -84,15 +84,34 @@ export interface FewShotInput {
   openSetQuantile?: number;
 }
 
-export interface FewShotResult {
+export interface PredictInput {
+  queries: Matrix;
+  /** Prototypes as `classify` returns them (already normalised, refined if asked). */
   prototypes: Matrix;
+  metric: Metric;
+  temperature?: number;
+  /** Open-set threshold from `classify` or `calibrateOpenSet`; Infinity (default) never answers "unknown". */
+  threshold?: number;
+  /** How the prototypes' supports were normalised; queries get the same treatment. */
+  normalization?: Normalization;
+  /** For 'cl2n': the supports' mean that `classify` centred on (FewShotResult.mean). */
+  mean?: Float32Array;
+}
+
+export interface Prediction {
   distances: Matrix;
   probabilities: Matrix;
   predicted: Int32Array;
   nearestDistance: Float32Array;
-  /** 1 where the query is farther from every prototype than the calibrated threshold. */
+  /** 1 where the query is farther from every prototype than the threshold. */
   unknown: Uint8Array;
+}
+
+export interface FewShotResult extends Prediction {
+  prototypes: Matrix;
   calibration: OpenSetCalibration;
+  /** For 'cl2n': the supports' mean everything was centred on; pass it to `predict`. */
+  mean?: Float32Array;
 }
 
 export const DEFAULT_OPEN_SET_QUANTILE = 0.95;
@@ -293,33 +312,49 @@ export class Kernels {
     const emb = this.upload('Supports', supports);
     const q = this.upload('Queries', queries);
     const labelPtr = this.arena.putI32(labels);
-    if (normalization !== 'none') {
-      // SimpleShot centres on the mean of the labeled examples; queries are centred on the same mean.
-      const meanPtr = normalization === 'cl2n' ? this.meanPointer(emb, supports) : 0;
-      this.normalizeInPlace(emb, supports.rows, dim, normalization, meanPtr);
-      this.normalizeInPlace(q, queries.rows, dim, normalization, meanPtr);
-    }
+    // SimpleShot centres on the mean of the labeled examples; queries are centred on the same mean.
+    const meanPtr = normalization === 'cl2n' ? this.meanPointer(emb, supports) : 0;
+    this.normalizeInPlace(emb, supports.rows, dim, normalization, meanPtr);
+    this.normalizeInPlace(q, queries.rows, dim, normalization, meanPtr);
     const protos = this.prototypesAt(emb, labelPtr, supports.rows, dim, classes);
     const calibration = this.calibrateAt(metric, emb, labelPtr, labels, supports.rows, dim, classes, quantile, protos);
     if (iterations > 0) this.refineAt(metric, q, queries.rows, dim, classes, iterations, temperature, protos);
-    const distances = this.distanceMatrixAt(metric, q, queries.rows, protos.prototypes, classes, dim);
-    const count = queries.rows * classes;
-    const probabilities = this.arena.alloc(count * 4);
-    const index = this.arena.alloc(queries.rows * 4);
-    const nearestDistance = this.arena.alloc(queries.rows * 4);
-    this.wasm.softmaxNegatives(distances, queries.rows, classes, temperature, probabilities);
-    this.wasm.nearest(distances, queries.rows, classes, index, nearestDistance);
-
-    const nearest = this.arena.f32(nearestDistance, queries.rows).slice();
+    const meanCopy = meanPtr ? this.arena.f32(meanPtr, dim).slice() : undefined;
     return {
+      ...this.predictAt(metric, q, queries.rows, protos.prototypes, classes, dim, temperature, calibration.threshold),
       prototypes: { data: this.arena.f32(protos.prototypes, classes * dim).slice(), rows: classes, cols: dim },
-      distances: { data: this.arena.f32(distances, count).slice(), rows: queries.rows, cols: classes },
-      probabilities: { data: this.arena.f32(probabilities, count).slice(), rows: queries.rows, cols: classes },
-      predicted: this.arena.i32(index, queries.rows).slice(),
-      nearestDistance: nearest,
-      unknown: Uint8Array.from(nearest, (d) => (d > calibration.threshold ? 1 : 0)),
       calibration,
+      ...(meanCopy ? { mean: meanCopy } : {}),
     };
+  }
+
+  /**
+   * One prediction step against prototypes already built: what a live camera
+   * or a new query needs per frame. Queries are normalised as the supports were.
+   */
+  predict(input: PredictInput): Prediction {
+    const { queries, prototypes, metric } = input;
+    const temperature = input.temperature ?? 1;
+    const threshold = input.threshold ?? Infinity;
+    const normalization = input.normalization ?? 'none';
+    this.checkMetric(metric);
+    this.checkNormalization(normalization);
+    checkPositive('The temperature', temperature);
+    if (Number.isNaN(threshold)) throw new KernelInputError('The open-set threshold is NaN; pass a number or Infinity.');
+    checkMatrix('Queries', queries);
+    checkMatrix('Prototypes', prototypes);
+    checkSameWidth('queries', queries, 'prototypes', prototypes);
+    if (normalization === 'cl2n' && !input.mean) {
+      throw new KernelInputError("Normalisation 'cl2n' needs the supports' mean (FewShotResult.mean) to centre the queries on.");
+    }
+    this.arena.reset();
+    const q = this.upload('Queries', queries);
+    const p = this.upload('Prototypes', prototypes);
+    if (normalization !== 'none') {
+      const meanPtr = normalization === 'cl2n' ? this.meanPointer(q, queries, input.mean) : 0;
+      this.normalizeInPlace(q, queries.rows, queries.cols, normalization, meanPtr);
+    }
+    return this.predictAt(metric, q, queries.rows, p, prototypes.rows, queries.cols, temperature, threshold);
   }
 
   // ---- steps on data already in WASM memory ----
@@ -330,6 +365,24 @@ export class Kernels {
     const bad = this.wasm.firstNonFinite(ptr, m.data.length);
     if (bad !== -1) throw nonFiniteError(name, m, bad);
     return ptr;
+  }
+
+  private predictAt(metric: Metric, q: number, nq: number, p: number, np: number, dim: number, temperature: number, threshold: number): Prediction {
+    const distances = this.distanceMatrixAt(metric, q, nq, p, np, dim);
+    const count = nq * np;
+    const probabilities = this.arena.alloc(count * 4);
+    const index = this.arena.alloc(nq * 4);
+    const nearestDistance = this.arena.alloc(nq * 4);
+    this.wasm.softmaxNegatives(distances, nq, np, temperature, probabilities);
+    this.wasm.nearest(distances, nq, np, index, nearestDistance);
+    const nearest = this.arena.f32(nearestDistance, nq).slice();
+    return {
+      distances: { data: this.arena.f32(distances, count).slice(), rows: nq, cols: np },
+      probabilities: { data: this.arena.f32(probabilities, count).slice(), rows: nq, cols: np },
+      predicted: this.arena.i32(index, nq).slice(),
+      nearestDistance: nearest,
+      unknown: Uint8Array.from(nearest, (d) => (d > threshold ? 1 : 0)),
+    };
   }
 
   private meanPointer(ptr: number, m: Matrix, mean?: Float32Array): number {

@@ -114,7 +114,7 @@ export function nearest(d: Matrix): { index: Int32Array; distance: Float32Array 
 }
 
 /** Distances from each support to its class mean computed without it (classes of one are skipped). */
-export function leaveOneOutDistances(metric: Metric, supports: Matrix, labels: ArrayLike<number>, classes: number): number[] {
+export function leaveOneOutDistances(metric: Metric, supports: Matrix, labels: ArrayLike<number>): number[] {
   const rows = rowsOf(supports);
   const out: number[] = [];
   for (let i = 0; i < rows.length; i++) {
@@ -123,7 +123,6 @@ export function leaveOneOutDistances(metric: Metric, supports: Matrix, labels: A
     const centre = rows[i]!.map((_, k) => mean(others.map((r) => r[k]!)));
     out.push(referenceDistance[metric](rows[i]!, centre));
   }
-  void classes;
   return out;
 }
 
@@ -173,7 +172,7 @@ export function project2d(m: Matrix): { coords: Float32Array; components: Matrix
 function jacobiEigen(a: number[][]): { values: number[]; vectors: number[][] } {
   const n = a.length;
   const m = a.map((row) => [...row]);
-  const v = Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => (i === j ? 1 : 0)));
+  const v: number[][] = Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => (i === j ? 1 : 0)));
   let scale = 0;
   for (let p = 0; p < n; p++) for (let q = 0; q < n; q++) scale += m[p]![q]! ** 2;
   for (let sweep = 0; sweep < 100; sweep++) {

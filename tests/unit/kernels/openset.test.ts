@@ -20,7 +20,7 @@ describe('calibrateOpenSet', () => {
       fc.assert(
         fc.property(supportsArb, fc.constantFrom(0.5, 0.9, 0.95, 1), ({ m, labels, classes }, q) => {
           const actual = kernels.calibrateOpenSet(metric, m, labels, classes, q);
-          const distances = reference.leaveOneOutDistances(metric, m, labels, classes);
+          const distances = reference.leaveOneOutDistances(metric, m, labels);
           const expected = quantileOf(distances, q);
           expect(actual.samples).toBe(distances.length);
           if (expected === Infinity) expect(actual.threshold).toBe(Infinity);
@@ -84,12 +84,34 @@ describe('classify', () => {
             expect(Math.abs(result.distances.data[i]! - d.data[i]!)).toBeLessThanOrEqual(2e-3 * (1 + Math.abs(d.data[i]!)));
             expect(Math.abs(result.probabilities.data[i]! - p.data[i]!)).toBeLessThanOrEqual(2e-3);
           }
-          const threshold = quantileOf(reference.leaveOneOutDistances(metric, s, labels, classes), 0.95);
+          const threshold = quantileOf(reference.leaveOneOutDistances(metric, s, labels), 0.95);
           if (threshold === Infinity) expect(result.calibration.threshold).toBe(Infinity);
           else expect(Math.abs(result.calibration.threshold - threshold)).toBeLessThanOrEqual(2e-3 * (1 + threshold));
         },
       ),
       { numRuns: RUNS / 2 },
     );
+  });
+});
+
+describe('predict', () => {
+  test("gives classify's answers from classify's prototypes, mean and threshold, for every normalisation", () => {
+    const supports = { data: Float32Array.from({ length: 12 * 7 }, (_, i) => Math.sin(i * 0.9) + (i % 7 === i % 3 ? 2 : 0)), rows: 12, cols: 7 };
+    const queries = { data: Float32Array.from({ length: 5 * 7 }, (_, i) => Math.cos(i * 1.3)), rows: 5, cols: 7 };
+    const labels = Array.from({ length: 12 }, (_, i) => i % 3);
+    for (const normalization of ['none', 'l2', 'cl2n'] as const) {
+      for (const metric of METRIC_NAMES) {
+        const full = kernels.classify({ supports, labels, classes: 3, queries, metric, normalization, temperature: 0.5 });
+        const live = kernels.predict({ queries, prototypes: full.prototypes, metric, normalization, temperature: 0.5, threshold: full.calibration.threshold, mean: full.mean });
+        expect(Array.from(live.distances.data)).toEqual(Array.from(full.distances.data));
+        expect(Array.from(live.probabilities.data)).toEqual(Array.from(full.probabilities.data));
+        expect(Array.from(live.unknown)).toEqual(Array.from(full.unknown));
+      }
+    }
+  });
+
+  test('refuses cl2n without the mean to centre on', () => {
+    const m = { data: Float32Array.from([1, 2, 3, 4]), rows: 2, cols: 2 };
+    expect(() => kernels.predict({ queries: m, prototypes: m, metric: 'cosine', normalization: 'cl2n' })).toThrow(/needs the supports' mean/);
   });
 });

@@ -1,0 +1,220 @@
+/**
+ * Kernel benchmark: the AssemblyScript kernels (through their TypeScript
+ * wrapper, copies in and out included) against the plain TypeScript reference,
+ * TensorFlow.js's WASM backend on its best matrix-multiply path, and a
+ * register-only peak probe — side by side in one run.
+ *
+ *   npm run bench:kernels                     table on stdout
+ *   npm run -s bench:kernels -- --json        JSON array on stdout
+ *
+ * Both also write bench/results/kernels.json with the machine's description.
+ * Times are medians after warm-up; compare ratios within one run, since absolute
+ * times on a shared machine vary by tens of percent between runs.
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Bench } from 'tinybench';
+import * as tf from '@tensorflow/tfjs-core';
+import '@tensorflow/tfjs-backend-wasm';
+import { METRIC_NAMES, type Matrix, type Metric } from '../src/lib/kernels/index.ts';
+import { loadKernelsInNode } from '../src/lib/kernels/load-node.ts';
+import * as reference from '../src/lib/kernels/reference.ts';
+
+interface Row {
+  kernel: string;
+  metric: Metric | null;
+  queries: number;
+  prototypes: number;
+  dim: number;
+  wasmMs: number;
+  referenceMs: number | null;
+  speedup: number | null;
+  gflops: number;
+  /** TensorFlow.js WASM's time for the same squared-Euclidean matrix divided by ours (> 1: ours is faster). */
+  vsTfjs?: number;
+  /** Share of the register-only peak of the same SIMD flavour. */
+  ofPeak?: number;
+  /** The reference ran on a subset of the queries and its time was scaled up linearly. */
+  referenceExtrapolated?: boolean;
+}
+
+const json = process.argv.includes('--json');
+const SHAPES = [
+  { queries: 1000, prototypes: 100, dim: 480 },
+  { queries: 1, prototypes: 50, dim: 480 },
+  { queries: 10000, prototypes: 1000, dim: 64 },
+];
+/** Above this many multiply-adds, the reference runs on fewer queries (it is linear in them). */
+const REFERENCE_BUDGET = 2e8;
+
+/** Median latency in ms over `iterations` runs after warm-up. */
+async function medianMs(fn: () => unknown, iterations: number): Promise<number> {
+  const bench = new Bench({ iterations, time: 0, warmupIterations: Math.max(2, Math.ceil(iterations / 5)), warmupTime: 0 });
+  bench.add('task', fn);
+  await bench.run();
+  const result = bench.tasks[0]!.result;
+  if (result.state !== 'completed') throw new Error(`benchmark task ended in state ${result.state}`);
+  return result.latency.p50;
+}
+
+/** Enough repetitions for a stable median without spending minutes: ~0.3 s per measurement. */
+function iterationsFor(multiplyAdds: number, perSecond: number): number {
+  return Math.min(2000, Math.max(3, Math.round((0.3 * perSecond) / multiplyAdds)));
+}
+
+/** Deterministic pseudo-random matrix in [−1, 1). */
+function randomMatrix(rows: number, cols: number, seed: number): Matrix {
+  let state = seed >>> 0;
+  const data = new Float32Array(rows * cols);
+  for (let i = 0; i < data.length; i++) {
+    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+    data[i] = state / 2 ** 31 - 1;
+  }
+  return { data, rows, cols };
+}
+
+async function peakGflops(file: string): Promise<number> {
+  const bytes = readFileSync(fileURLToPath(new URL(`../build/${file}`, import.meta.url)));
+  if (!WebAssembly.validate(bytes)) return Number.NaN;
+  const { instance } = await WebAssembly.instantiate(bytes, {});
+  const peak = instance.exports.peak as (iterations: number, seed: number) => number;
+  const flopsPerRound = (instance.exports.FLOPS_PER_ROUND as WebAssembly.Global).value as number;
+  const rounds = 2e7;
+  const ms = await medianMs(() => peak(rounds, 1e-7), 7);
+  return (flopsPerRound * rounds) / ms / 1e6;
+}
+
+function tfjsSquaredEuclidean(q: Matrix, p: Matrix) {
+  const queries = tf.tensor2d(q.data, [q.rows, q.cols]);
+  // TensorFlow.js's fast path: the right-hand matrix already transposed (transposeB falls off XNNPACK).
+  const transposed = tf.tidy(() => tf.transpose(tf.tensor2d(p.data, [p.rows, p.cols])));
+  return {
+    run() {
+      const d = tf.tidy(() => {
+        const qNorms = tf.sum(tf.square(queries), 1, true);
+        const pNorms = tf.sum(tf.square(transposed), 0, true);
+        return tf.relu(tf.sub(tf.add(qNorms, pNorms), tf.mul(2, tf.matMul(queries, transposed))));
+      });
+      d.dataSync();
+      d.dispose();
+    },
+    dispose() {
+      queries.dispose();
+      transposed.dispose();
+    },
+  };
+}
+
+async function main(): Promise<void> {
+  const kernels = await loadKernelsInNode();
+  const relaxed = await loadKernelsInNode({ relaxed: 'auto' });
+  const hasRelaxed = relaxed.relaxedSimd;
+  await tf.setBackend('wasm');
+  await tf.ready();
+  const peak = { simd: await peakGflops('peak.wasm'), relaxed: await peakGflops('peak-relaxed.wasm') };
+  const rows: Row[] = [];
+  const log = (message: string) => json || console.error(message);
+
+  for (const { queries, prototypes, dim } of SHAPES) {
+    const q = randomMatrix(queries, dim, 1);
+    const p = randomMatrix(prototypes, dim, 2);
+    const multiplyAdds = queries * prototypes * dim;
+    const flops = 2 * multiplyAdds;
+    const fast = iterationsFor(multiplyAdds, 2e10);
+    log(`shape ${queries} × ${prototypes} × ${dim} …`);
+
+    const referenceQueries = Math.max(1, Math.min(queries, Math.floor(REFERENCE_BUDGET / (prototypes * dim))));
+    const referenceSubset = { data: q.data.subarray(0, referenceQueries * dim), rows: referenceQueries, cols: dim };
+    const referenceScale = queries / referenceQueries;
+
+    const tfjs = tfjsSquaredEuclidean(q, p);
+    const tfjsMs = await medianMs(() => tfjs.run(), fast);
+    tfjs.dispose();
+
+    for (const metric of METRIC_NAMES) {
+      const referenceMs = (await medianMs(() => reference.distances(metric, referenceSubset, p), iterationsFor(referenceQueries * prototypes * dim, 2e7))) * referenceScale;
+      const variants: Array<[string, typeof kernels, number]> = [['distances', kernels, peak.simd]];
+      if (hasRelaxed && (metric === 'euclidean' || metric === 'cosine')) variants.push(['distances (relaxed SIMD)', relaxed, peak.relaxed]);
+      for (const [kernel, implementation, ceiling] of variants) {
+        const wasmMs = await medianMs(() => implementation.distances(metric, q, p), metric === 'poincare' || metric === 'snr' ? Math.max(3, Math.ceil(fast / 8)) : fast);
+        const gflops = flops / wasmMs / 1e6;
+        rows.push({
+          kernel,
+          metric,
+          queries,
+          prototypes,
+          dim,
+          wasmMs,
+          referenceMs,
+          speedup: referenceMs / wasmMs,
+          gflops,
+          ...(metric === 'euclidean' ? { vsTfjs: tfjsMs / wasmMs } : {}),
+          ...(metric === 'euclidean' || metric === 'cosine' ? { ofPeak: gflops / ceiling } : {}),
+          ...(referenceScale > 1 ? { referenceExtrapolated: true } : {}),
+        });
+      }
+    }
+    rows.push({
+      kernel: 'tfjs-wasm squared Euclidean (P pre-transposed)',
+      metric: 'euclidean',
+      queries,
+      prototypes,
+      dim,
+      wasmMs: tfjsMs,
+      referenceMs: null,
+      speedup: null,
+      gflops: flops / tfjsMs / 1e6,
+    });
+
+    if (queries === 1) {
+      // One live prediction: distances, probabilities, nearest class and the open-set flag.
+      for (const metric of METRIC_NAMES) {
+        const referencePredict = () => reference.nearest(reference.distances(metric, q, p)) && reference.probabilities(reference.distances(metric, q, p));
+        const referenceMs = await medianMs(referencePredict, 200);
+        const wasmMs = await medianMs(() => kernels.predict({ queries: q, prototypes: p, metric, threshold: 1 }), 2000);
+        rows.push({ kernel: 'predict (distances + probabilities)', metric, queries, prototypes, dim, wasmMs, referenceMs, speedup: referenceMs / wasmMs, gflops: flops / wasmMs / 1e6 });
+      }
+    }
+  }
+  rows.push({ kernel: 'peak probe (register-only, plain SIMD)', metric: null, queries: 0, prototypes: 0, dim: 0, wasmMs: 0, referenceMs: null, speedup: null, gflops: peak.simd });
+  if (hasRelaxed) {
+    rows.push({ kernel: 'peak probe (register-only, relaxed SIMD)', metric: null, queries: 0, prototypes: 0, dim: 0, wasmMs: 0, referenceMs: null, speedup: null, gflops: peak.relaxed });
+  }
+
+  const machine = {
+    cpu: cpus()[0]?.model ?? 'unknown',
+    cores: cpus().length,
+    memoryGiB: Math.round(totalmem() / 2 ** 30),
+    runtime: `Node ${process.versions.node} (V8 ${process.versions.v8})`,
+    tfjsBackend: `@tensorflow/tfjs-backend-wasm ${tf.version_core}, SIMD ${tf.env().getBool('WASM_HAS_SIMD_SUPPORT')}, threads ${tf.env().getBool('WASM_HAS_MULTITHREAD_SUPPORT')}`,
+  };
+  const results = new URL('./results/', import.meta.url);
+  mkdirSync(results, { recursive: true });
+  writeFileSync(
+    new URL('kernels.json', results),
+    JSON.stringify({ generatedBy: 'npm run bench:kernels', date: new Date().toISOString(), machine, rows }, null, 2) + '\n',
+  );
+
+  if (json) {
+    process.stdout.write(JSON.stringify(rows, null, 2) + '\n');
+    return;
+  }
+  console.log(`${machine.cpu}, ${machine.cores} cores, ${machine.runtime}; ${machine.tfjsBackend}`);
+  console.table(
+    rows.map((r) => ({
+      kernel: r.kernel,
+      metric: r.metric ?? '',
+      shape: r.queries ? `${r.queries}×${r.prototypes}×${r.dim}` : '',
+      'wasm ms': r.wasmMs ? r.wasmMs.toFixed(r.wasmMs < 0.1 ? 4 : 2) : '',
+      'reference ms': r.referenceMs === null ? '' : r.referenceMs.toFixed(2) + (r.referenceExtrapolated ? '*' : ''),
+      speedup: r.speedup === null ? '' : `${r.speedup.toFixed(1)}×`,
+      'GFLOP/s': r.gflops.toFixed(1),
+      'of peak': r.ofPeak === undefined ? '' : `${(100 * r.ofPeak).toFixed(0)}%`,
+      'vs tfjs': r.vsTfjs === undefined ? '' : `${r.vsTfjs.toFixed(2)}×`,
+    })),
+  );
+  console.log('* reference timed on a subset of the queries and scaled linearly. GFLOP/s counts 2·Q·P·D for every metric.');
+}
+
+await main();
