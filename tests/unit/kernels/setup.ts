@@ -57,3 +57,21 @@ export function expectClose(actual: ArrayLike<number>, expected: ArrayLike<numbe
 
 export const squaredNorms = (m: Matrix) =>
   Array.from({ length: m.rows }, (_, i) => m.data.subarray(i * m.cols, (i + 1) * m.cols).reduce((s, x) => s + x * x, 0));
+
+/** Variance of each row's values. */
+export const rowVariances = (m: Matrix) =>
+  Array.from({ length: m.rows }, (_, i) => {
+    const row = Array.from(m.data.subarray(i * m.cols, (i + 1) * m.cols));
+    const mean = row.reduce((s, x) => s + x, 0) / row.length;
+    return row.reduce((s, x) => s + (x - mean) ** 2, 0) / row.length;
+  });
+
+/**
+ * SNR divides by the anchor's variance, so rows that are (nearly) constant make
+ * it ill-conditioned by design; properties that compose SNR with further steps
+ * only use anchors with some spread.
+ */
+export const wellConditionedAnchors = (m: Matrix) => {
+  const norms = squaredNorms(m);
+  return rowVariances(m).every((v, i) => v > 1e-8 && v > 1e-3 * (norms[i]! / m.cols));
+};
