@@ -1,6 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
 import { unified } from '@astrojs/markdown-remark';
 import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
@@ -13,7 +14,7 @@ export default defineConfig({
   base: process.env.SITE_BASE ?? '/',
   outDir: process.env.SITE_OUT_DIR ?? './dist',
   trailingSlash: 'always',
-  integrations: [mdx()],
+  integrations: [mdx(), sitemap()],
   markdown: {
     // The unified pipeline keeps remark/rehype plugins (KaTeX, the author-remark
     // marker); smart punctuation is off so the seed's text stays verbatim.

@@ -23,6 +23,9 @@ const TYPES = {
   '.wasm': 'application/wasm',
   '.onnx': 'application/octet-stream',
   '.txt': 'text/plain; charset=utf-8',
+  '.bib': 'text/plain; charset=utf-8',
+  '.xml': 'application/xml',
+  '.pf_meta': 'application/octet-stream',
 };
 
 function fileFor(urlPath) {

@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 
-const PAGES = ['', 'topics/few-shot-learning/', 'topics/hyperbolic/', 'papers/unbiased-evaluation-of-dml/', 'papers/circle-loss/', 'papers/', 'papers/by/year/', '404.html'];
+const PAGES = ['', 'topics/few-shot-learning/', 'topics/hyperbolic/', 'papers/unbiased-evaluation-of-dml/', 'papers/circle-loss/', 'papers/', 'papers/by/year/', 'graph/', 'compare/', 'search/?q=loss', '404.html'];
 
 for (const colorScheme of ['light', 'dark'] as const) {
   test.describe(`${colorScheme} theme`, () => {
@@ -9,6 +9,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
     for (const path of PAGES) {
       test(`/${path} has no accessibility violations`, async ({ page }) => {
         await page.goto(path);
+        if (path.startsWith('search/')) await page.locator('[data-search-results] > li').first().waitFor();
         const results = await new AxeBuilder({ page }).analyze();
         expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);
       });

@@ -27,7 +27,7 @@ test('a reader goes from the home page to a topic, a paper and a related paper',
   await expect(page).toHaveURL(/\/papers\/circle-loss\/$/);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^Circle Loss/);
 
-  await page.getByRole('link', { name: 'Ranked List Loss for Deep Metric Learning' }).click();
+  await page.locator('.relations').getByRole('link', { name: 'Ranked List Loss for Deep Metric Learning' }).click();
   await expect(page).toHaveURL(/\/papers\/ranked-list-loss\/$/);
   // Relations show from both ends: the papers that compare themselves with Ranked List Loss.
   const related = page.locator('.relations');
@@ -45,12 +45,25 @@ test('a corrected title shows the seed spelling too', async ({ page }) => {
   await expect(page.locator('.as-written')).toContainText('Few-Show');
 });
 
-for (const path of ['', 'topics/hyperbolic/', 'papers/circle-loss/', 'papers/', 'papers/by/year/']) {
-  test(`/${path} loads no script`, async ({ page }) => {
+for (const path of ['', 'topics/hyperbolic/', 'papers/circle-loss/', 'papers/', 'papers/by/year/', 'graph/', 'compare/']) {
+  test(`/${path} loads no script file`, async ({ page }) => {
     expect(await scriptRequests(page, path)).toEqual([]);
-    expect(await page.locator('script').count()).toBe(0);
+    expect(await page.locator('script[src]').count()).toBe(0);
   });
 }
+
+test('the only script on a paper page is the inline copy-button helper, under 1 KB', async ({ page }) => {
+  await page.goto('papers/circle-loss/');
+  const inline = await page.locator('script:not([src])').allTextContents();
+  expect(inline).toHaveLength(1);
+  expect(new TextEncoder().encode(inline[0]!).length).toBeLessThan(1024);
+  expect(await page.locator('topics script').count()).toBe(0);
+});
+
+test('topic pages carry no script at all', async ({ page }) => {
+  await page.goto('topics/few-shot-learning/');
+  expect(await page.locator('script').count()).toBe(0);
+});
 
 test('an unknown address gets the not-found page', async ({ page }) => {
   const response = await page.goto('papers/no-such-paper/');

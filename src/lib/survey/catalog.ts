@@ -1,5 +1,6 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { assertRelationTargetsExist } from './relations';
+import { buildGraph, type Graph } from './graph';
 
 export type PaperEntry = CollectionEntry<'papers'>;
 export type TopicEntry = CollectionEntry<'topics'>;
@@ -10,6 +11,8 @@ export interface Catalog {
   papersOf(topicId: string): PaperEntry[];
   topicOf(paper: PaperEntry): TopicEntry;
   paper(id: string): PaperEntry | undefined;
+  /** The related-paper graph (relations, topics, shared backbones and datasets). */
+  graph: Graph;
 }
 
 let cached: Promise<Catalog> | undefined;
@@ -30,9 +33,14 @@ async function build(): Promise<Catalog> {
       throw new Error(`Paper "${paper.id}" names topic "${paper.data.topic}", which does not exist.`);
     }
   }
+  const graph = buildGraph(
+    papers.map((p) => ({ id: p.id, label: displayTitle(p), data: p.data })),
+    topics.map((t) => ({ id: t.id, label: t.data.shortTitle })),
+  );
   return {
     topics,
     papers,
+    graph,
     papersOf: (topicId) => papers.filter((p) => p.data.topic === topicId),
     topicOf: (paper) => topicById.get(paper.data.topic)!,
     paper: (id) => papers.find((p) => p.id === id),
