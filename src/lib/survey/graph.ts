@@ -83,7 +83,7 @@ export interface Neighbour {
 
 /** The papers next to `id` in the graph (topic hubs left out), in edge order. */
 export function neighboursOf(id: string, graph: Graph): Neighbour[] {
-  return graph.edges.flatMap((edge) => {
+  return graph.edges.flatMap((edge): Neighbour[] => {
     if (edge.kind === 'topic') return [];
     if (edge.source === id) return [{ id: edge.target, kind: edge.kind, reason: edge.reason, outgoing: true }];
     if (edge.target === id) return [{ id: edge.source, kind: edge.kind, reason: edge.reason, outgoing: false }];
