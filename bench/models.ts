@@ -1,0 +1,37 @@
+/**
+ * Embedding latency of each model in models/ with onnxruntime-web's WASM
+ * backend in Node (one thread), one image at a time (a live prediction) and in
+ * batches of 64 (building a class). Preprocessing is timed separately.
+ *
+ *   npm run bench:models [-- --json]
+ */
+import { readdirSync } from 'node:fs';
+import { Bench } from 'tinybench';
+import { loadModelInNode } from '../src/lib/eval/node.ts';
+import { loadDataset } from '../src/lib/eval/node.ts';
+import { preprocess } from '../src/lib/models/preprocess.ts';
+
+const json = process.argv.includes('--json');
+const models = readdirSync(new URL('../models/', import.meta.url), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+const glyphs = loadDataset('glyphs-heldout');
+const rows = [];
+for (const id of models) {
+  const { embedder } = await loadModelInNode(id);
+  const pixels = Array.from({ length: 64 }, (_, i) => glyphs.image(i * 7));
+  const inputs = pixels.map((p) => preprocess(p, embedder.card));
+  const bench = new Bench({ time: 1500, warmupTime: 300 });
+  bench
+    .add('preprocess one image', () => preprocess(pixels[0]!, embedder.card))
+    .add('embed one image', async () => embedder.embed([inputs[0]!]))
+    .add('embed 64 images', async () => embedder.embed(inputs));
+  await bench.run();
+  for (const task of bench.tasks) {
+    const r = task.result;
+    if (r.state !== 'completed') throw new Error(`${task.name}: ${r.state}`);
+    const perImage = task.name === 'embed 64 images' ? r.latency.p50 / 64 : r.latency.p50;
+    rows.push({ model: id, task: task.name, medianMs: r.latency.p50, perImageMs: perImage });
+  }
+  await embedder.dispose();
+}
+if (json) process.stdout.write(JSON.stringify(rows, null, 2) + '\n');
+else console.table(rows.map((r) => ({ ...r, medianMs: r.medianMs.toFixed(3), perImageMs: r.perImageMs.toFixed(3) })));

@@ -1,0 +1,77 @@
+import { readFileSync } from 'node:fs';
+import * as ort from 'onnxruntime-web';
+import type { Kernels } from '../kernels/index.ts';
+import { createEmbedder, type Embedder } from '../inference/embedder.ts';
+import { parseModelCard } from '../models/card.ts';
+import { loadFashionMnist, loadGlyphsHeldOut, type Dataset } from './datasets-node.ts';
+import { embedDataset, evaluateEpisodes, type EvalResult, type EvalSettings } from './run.ts';
+
+const ROOT = new URL('../../../', import.meta.url);
+
+export interface LoadedModel {
+  id: string;
+  embedder: Embedder;
+}
+
+/** The floor every model is measured against: the preprocessed pixels themselves, as the embedding. */
+export const RAW_PIXELS = 'raw-pixels';
+
+function rawPixels(): LoadedModel {
+  const sketch = readCard('sketch-protonet');
+  const dim = sketch.input.channels * sketch.input.height * sketch.input.width;
+  const card = { ...sketch, id: RAW_PIXELS, name: 'Raw pixels (no network)', output: { name: 'pixels', dim } };
+  return {
+    id: RAW_PIXELS,
+    embedder: {
+      card,
+      async embed(inputs) {
+        const data = new Float32Array(inputs.length * dim);
+        inputs.forEach((input, i) => data.set(input, i * dim));
+        return { data, rows: inputs.length, cols: dim };
+      },
+      async dispose() {},
+    },
+  };
+}
+
+function readCard(id: string) {
+  return parseModelCard(JSON.parse(readFileSync(new URL(`models/${id}/card.json`, ROOT), 'utf8')));
+}
+
+/** A model from models/<id>/ with onnxruntime-web's WASM backend, single-threaded as in a non-isolated page. */
+export async function loadModelInNode(id: string): Promise<LoadedModel> {
+  if (id === RAW_PIXELS) return rawPixels();
+  ort.env.wasm.numThreads = 1;
+  const dir = new URL(`models/${id}/`, ROOT);
+  const card = readCard(id);
+  const embedder = await createEmbedder(ort, new Uint8Array(readFileSync(new URL('model.onnx', dir))), card);
+  return { id, embedder };
+}
+
+const datasets = new Map<string, Dataset>();
+
+/** A data set by name, decoded once per process. */
+export function loadDataset(name: string): Dataset {
+  let dataset = datasets.get(name);
+  if (!dataset) {
+    if (name === 'glyphs-heldout') dataset = loadGlyphsHeldOut(new URL('datasets/glyphs-heldout/', ROOT));
+    else if (name === 'fashion-mnist') dataset = loadFashionMnist();
+    else throw new Error(`Unknown data set "${name}"; use glyphs-heldout or fashion-mnist.`);
+    datasets.set(name, dataset);
+  }
+  return dataset;
+}
+
+const embeddingCache = new Map<string, Float32Array>();
+
+export async function evaluateWithModel(model: LoadedModel, datasetName: string, kernels: Kernels, settings: EvalSettings): Promise<EvalResult> {
+  const dataset = loadDataset(datasetName);
+  const key = `${model.id}/${dataset.name}`;
+  let embeddings = embeddingCache.get(key);
+  if (!embeddings) {
+    embeddings = await embedDataset(dataset, model.embedder);
+    embeddingCache.set(key, embeddings);
+  }
+  const { accuracy, ci95 } = evaluateEpisodes(embeddings, model.embedder.card.output.dim, dataset, kernels, settings);
+  return { model: model.id, dataset: dataset.name, ...settings, accuracy, ci95 };
+}

@@ -1,0 +1,68 @@
+import type { Kernels, Metric, Normalization } from '../kernels/index.ts';
+import type { Embedder } from '../inference/embedder.ts';
+import { preprocess } from '../models/preprocess.ts';
+import type { Dataset } from './datasets-node.ts';
+import { meanWithCi95, sampleEpisode, seededRandom } from './episodes.ts';
+
+export interface EvalSettings {
+  way: number;
+  shot: number;
+  queries: number;
+  episodes: number;
+  metric: Metric;
+  normalize: Normalization;
+  /** Soft k-means steps with each episode's queries as unlabeled data. */
+  refine: number;
+  seed: number;
+}
+
+export interface EvalResult extends EvalSettings {
+  model: string;
+  dataset: string;
+  accuracy: number;
+  ci95: number;
+}
+
+/** Embeds every image of the data set once (preprocessed as in the lab), in batches. */
+export async function embedDataset(dataset: Dataset, embedder: Embedder, onProgress?: (done: number) => void): Promise<Float32Array> {
+  const dim = embedder.card.output.dim;
+  const out = new Float32Array(dataset.size * dim);
+  const batch = 256;
+  for (let start = 0; start < dataset.size; start += batch) {
+    const inputs = [];
+    for (let i = start; i < Math.min(dataset.size, start + batch); i++) inputs.push(preprocess(dataset.image(i), embedder.card));
+    out.set((await embedder.embed(inputs)).data, start * dim);
+    onProgress?.(Math.min(dataset.size, start + batch));
+  }
+  return out;
+}
+
+/**
+ * Few-shot accuracy over seeded episodes, classified by the same kernels as
+ * the browser: normalisation, prototypes, optional refinement, distances.
+ */
+export function evaluateEpisodes(embeddings: Float32Array, dim: number, dataset: Dataset, kernels: Kernels, settings: EvalSettings): { accuracy: number; ci95: number } {
+  const random = seededRandom(settings.seed);
+  const accuracies: number[] = [];
+  const rows = (indices: number[]) => {
+    const data = new Float32Array(indices.length * dim);
+    indices.forEach((image, i) => data.set(embeddings.subarray(image * dim, (image + 1) * dim), i * dim));
+    return { data, rows: indices.length, cols: dim };
+  };
+  for (let e = 0; e < settings.episodes; e++) {
+    const episode = sampleEpisode(dataset.byClass, settings.way, settings.shot, settings.queries, random);
+    const result = kernels.classify({
+      supports: rows(episode.supports),
+      labels: episode.supportLabels,
+      classes: settings.way,
+      queries: rows(episode.queries),
+      metric: settings.metric,
+      normalization: settings.normalize,
+      refineIterations: settings.refine,
+    });
+    const correct = episode.queryLabels.filter((label, i) => result.predicted[i] === label).length;
+    accuracies.push(correct / episode.queryLabels.length);
+  }
+  const { mean, ci95 } = meanWithCi95(accuracies);
+  return { accuracy: mean, ci95 };
+}

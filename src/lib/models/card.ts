@@ -1,0 +1,64 @@
+import { z } from 'astro/zod';
+
+/**
+ * The model card: what the lab, the evaluation harness and "bring your own
+ * model" need to feed a network and read its embedding. models/<id>/card.json
+ * follows it; a custom model's form produces the same object.
+ */
+const channelValues = (channels: number) => z.array(z.number()).length(channels);
+
+export const modelCardSchema = z
+  .strictObject({
+    /** Folder name under models/, lowercase with dashes. */
+    id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'use lowercase letters, digits and dashes'),
+    name: z.string().min(1),
+    kind: z.enum(['photo', 'sketch', 'custom']),
+    input: z.strictObject({
+      /** The ONNX graph's input name. */
+      name: z.string().min(1),
+      layout: z.literal('NCHW'),
+      channels: z.union([z.literal(1), z.literal(3)]),
+      height: z.number().int().min(8).max(1024),
+      width: z.number().int().min(8).max(1024),
+      /** Pixel values the network expects before mean/std: [0, 255] or [0, 1]. */
+      range: z.union([z.tuple([z.literal(0), z.literal(255)]), z.tuple([z.literal(0), z.literal(1)])]),
+      mean: z.array(z.number()).optional(),
+      std: z.array(z.number().positive()).optional(),
+      colorOrder: z.literal('RGB'),
+      /** Sketch models: ink is white (high) on a black (0) background. */
+      ink: z.literal('white-on-black').optional(),
+      /** Sketch models: crop to the ink's bounding box, scale its longer side to fit inside this margin, centre. */
+      crop: z.strictObject({ rule: z.literal('ink-bounding-box'), margin: z.number().int().min(0) }).optional(),
+    }),
+    output: z.strictObject({ name: z.string().min(1), dim: z.number().int().min(1).max(8192) }),
+    license: z.string().min(1),
+    sources: z.array(z.strictObject({ name: z.string().min(1), license: z.string().min(1), url: z.url().optional() })).min(1),
+  })
+  .superRefine((card, ctx) => {
+    const { channels, mean, std, ink, crop, height, width } = card.input;
+    for (const [key, values] of [['mean', mean], ['std', std]] as const) {
+      if (values && !channelValues(channels).safeParse(values).success) {
+        ctx.addIssue({ code: 'custom', path: ['input', key], message: `needs one value per channel (${channels})` });
+      }
+    }
+    if (card.kind === 'sketch' && (!ink || !crop)) {
+      ctx.addIssue({ code: 'custom', path: ['input', ink ? 'crop' : 'ink'], message: 'a sketch model states its ink and crop rule' });
+    }
+    if (crop && crop.margin * 2 >= Math.min(height, width)) {
+      ctx.addIssue({ code: 'custom', path: ['input', 'crop', 'margin'], message: 'leaves no room for the drawing' });
+    }
+  });
+
+export type ModelCard = z.output<typeof modelCardSchema>;
+
+export class ModelCardError extends Error {
+  override name = 'ModelCardError';
+}
+
+/** Validates a card; the error names every bad field, e.g. "input.channels: …". */
+export function parseModelCard(value: unknown): ModelCard {
+  const result = modelCardSchema.safeParse(value);
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((issue) => `${issue.path.join('.') || 'card'}: ${issue.message}`);
+  throw new ModelCardError(`The model card is not valid — ${problems.join('; ')}.`);
+}
