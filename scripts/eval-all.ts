@@ -12,8 +12,8 @@ import { loadKernelsInNode } from '../src/lib/kernels/load-node.ts';
 import { evaluateWithModel, loadDataset, loadModelInNode, RAW_PIXELS } from '../src/lib/eval/node.ts';
 import type { EvalResult } from '../src/lib/eval/run.ts';
 
-const MODELS = ['sketch-protonet', RAW_PIXELS];
-const DATASETS = ['glyphs-heldout', 'fashion-mnist'];
+const MODELS = ['sketch-protonet', 'photo-mobilenetv3', RAW_PIXELS];
+const DATASETS = ['glyphs-heldout', 'fashion-mnist', 'photo-crops'];
 const TASKS = [
   { way: 5, shot: 1 },
   { way: 5, shot: 5 },
@@ -30,7 +30,7 @@ for (const id of MODELS) {
   const model = await loadModelInNode(id);
   for (const dataset of DATASETS) {
     for (const { way, shot } of TASKS) {
-      // Fashion-MNIST has ten classes: no 20-way task there.
+      // Fashion-MNIST has ten classes and photo-crops twelve: no 20-way task there.
       if (way > loadDataset(dataset).byClass.length) continue;
       for (const metric of METRIC_NAMES) {
         for (const normalize of NORMALIZATIONS) {

@@ -28,33 +28,23 @@ const grayToRgba = (gray: Uint8Array | Buffer, offset: number, width: number, he
   return { width, height, data };
 };
 
-/**
- * The held-out writing systems of the glyph renderer (training/export_eval.py):
- * one PNG sheet per writing system, one row per letter, one cell per drawing.
- */
-export function loadGlyphsHeldOut(dir: URL): Dataset {
-  const index = JSON.parse(readFileSync(new URL('index.json', dir), 'utf8')) as {
-    cell: number;
-    perLetter: number;
-    scripts: Array<{ file: string; script: string; letters: string[] }>;
-  };
+/** A data set stored as PNG sheets: one row of `perClass` cells per class. */
+function sheetDataset(name: string, description: string, sheets: Array<{ png: PNG; classes: number }>, cell: number, perClass: number): Dataset {
   const cells: Array<{ sheet: PNG; row: number; column: number }> = [];
   const byClass: number[][] = [];
-  for (const script of index.scripts) {
-    const sheet = PNG.sync.read(readFileSync(new URL(script.file, dir)));
-    script.letters.forEach((_, row) => {
+  for (const { png, classes } of sheets) {
+    for (let row = 0; row < classes; row++) {
       const images: number[] = [];
-      for (let column = 0; column < index.perLetter; column++) {
+      for (let column = 0; column < perClass; column++) {
         images.push(cells.length);
-        cells.push({ sheet, row, column });
+        cells.push({ sheet: png, row, column });
       }
       byClass.push(images);
-    });
+    }
   }
-  const { cell } = index;
   return {
-    name: 'glyphs-heldout',
-    description: `${index.scripts.length} writing systems held out of training, ${byClass.length} letters, ${index.perLetter} pen-like drawings each`,
+    name,
+    description,
     byClass,
     size: cells.length,
     image(i) {
@@ -67,6 +57,35 @@ export function loadGlyphsHeldOut(dir: URL): Dataset {
       return { width: cell, height: cell, data };
     },
   };
+}
+
+const readPng = (url: URL) => PNG.sync.read(readFileSync(url));
+
+/**
+ * The held-out writing systems of the glyph renderer (training/export_eval.py):
+ * one PNG sheet per writing system, one row per letter, one cell per drawing.
+ */
+export function loadGlyphsHeldOut(dir: URL): Dataset {
+  const index = JSON.parse(readFileSync(new URL('index.json', dir), 'utf8')) as {
+    cell: number;
+    perLetter: number;
+    scripts: Array<{ file: string; script: string; letters: string[] }>;
+  };
+  const sheets = index.scripts.map((s) => ({ png: readPng(new URL(s.file, dir)), classes: s.letters.length }));
+  const letters = sheets.reduce((n, s) => n + s.classes, 0);
+  return sheetDataset('glyphs-heldout', `${index.scripts.length} writing systems held out of training, ${letters} letters, ${index.perLetter} pen-like drawings each`, sheets, index.cell, index.perLetter);
+}
+
+/** Random crops of CC0 and public-domain photographs (training/export_photo_crops.py): each photograph is a class. */
+export function loadPhotoCrops(dir: URL): Dataset {
+  const index = JSON.parse(readFileSync(new URL('index.json', dir), 'utf8')) as { cell: number; perClass: number; classes: Array<{ photo: string }> };
+  return sheetDataset(
+    'photo-crops',
+    `${index.classes.length} photographs (CC0 or public domain, scikit-image's samples), ${index.perClass} random crops each`,
+    [{ png: readPng(new URL('crops.png', dir)), classes: index.classes.length }],
+    index.cell,
+    index.perClass,
+  );
 }
 
 /** Fashion-MNIST's test set in IDX format, as Debian's dataset-fashion-mnist installs it. */

@@ -3,7 +3,7 @@ import * as ort from 'onnxruntime-web';
 import type { Kernels } from '../kernels/index.ts';
 import { createEmbedder, type Embedder } from '../inference/embedder.ts';
 import { parseModelCard } from '../models/card.ts';
-import { loadFashionMnist, loadGlyphsHeldOut, type Dataset } from './datasets-node.ts';
+import { loadFashionMnist, loadGlyphsHeldOut, loadPhotoCrops, type Dataset } from './datasets-node.ts';
 import { embedDataset, evaluateEpisodes, type EvalResult, type EvalSettings } from './run.ts';
 
 const ROOT = new URL('../../../', import.meta.url);
@@ -56,7 +56,8 @@ export function loadDataset(name: string): Dataset {
   if (!dataset) {
     if (name === 'glyphs-heldout') dataset = loadGlyphsHeldOut(new URL('datasets/glyphs-heldout/', ROOT));
     else if (name === 'fashion-mnist') dataset = loadFashionMnist();
-    else throw new Error(`Unknown data set "${name}"; use glyphs-heldout or fashion-mnist.`);
+    else if (name === 'photo-crops') dataset = loadPhotoCrops(new URL('datasets/photo-crops/', ROOT));
+    else throw new Error(`Unknown data set "${name}"; use glyphs-heldout, fashion-mnist or photo-crops.`);
     datasets.set(name, dataset);
   }
   return dataset;
