@@ -1,8 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { build } from 'esbuild';
-import { loadKernelsInNode } from '../../src/lib/kernels/load-node.ts';
-import type { FewShotInput } from '../../src/lib/kernels/index.ts';
 
 /**
  * The kernels and their wrapper, bundled as the site will bundle them, run in
@@ -24,21 +22,7 @@ const bundle = (
 const wave = (n: number, seed: number) => Array.from({ length: n }, (_, i) => Math.sin(seed + i * 1.37) + 0.2 * Math.cos(i * seed));
 const CASE = { supports: wave(9 * 37, 1), labels: [0, 1, 2, 0, 1, 2, 0, 1, 2], queries: wave(4 * 37, 2), dim: 37 };
 
-async function inNode(metric: FewShotInput['metric']) {
-  const kernels = await loadKernelsInNode();
-  const r = kernels.classify({
-    supports: { data: Float32Array.from(CASE.supports), rows: 9, cols: CASE.dim },
-    labels: CASE.labels,
-    classes: 3,
-    queries: { data: Float32Array.from(CASE.queries), rows: 4, cols: CASE.dim },
-    metric,
-    normalization: 'cl2n',
-    refineIterations: 2,
-  });
-  return { probabilities: Array.from(r.probabilities.data), predicted: Array.from(r.predicted), threshold: r.calibration.threshold };
-}
-
-/** Runs inside the page (or the worker): the same call as inNode. */
+/** The call under test, as source: the same text runs in Node, on the page and in a worker. */
 const CLASSIFY_SOURCE = `async (bytes, c, metric) => {
   const kernels = await MetricAtlasKernels.instantiateKernels(new Uint8Array(bytes));
   const r = kernels.classify({
@@ -57,7 +41,8 @@ for (const metric of ['euclidean', 'cosine', 'snr', 'poincare'] as const) {
   test(`${metric}: the kernels give the same results in Chromium, on the main thread and in a worker, as in Node`, async ({ page }) => {
     await page.goto('');
     await page.addScriptTag({ content: bundle });
-    const expected = await inNode(metric);
+    (globalThis as Record<string, unknown>).MetricAtlasKernels = await import('../../src/lib/kernels/index.ts');
+    const expected = await (0, eval)(CLASSIFY_SOURCE)(wasm, CASE, metric);
 
     const mainThread = await page.evaluate(
       ({ source, bytes, c, metric }) => (0, eval)(source)(bytes, c, metric),
