@@ -1,0 +1,82 @@
+/**
+ * A drawing pad for the sketch model: pen, mouse or touch (pointer events),
+ * white ink on black, with undo and clear. Drawing needs a pointer; keyboard
+ * users add pictures as files instead.
+ */
+export interface DrawingPad {
+  readonly canvas: HTMLCanvasElement;
+  isEmpty(): boolean;
+  undo(): void;
+  clear(): void;
+  pixels(): ImageData;
+}
+
+const PEN_WIDTH = 10;
+
+export function createDrawingPad(canvas: HTMLCanvasElement, onChange: () => void = () => {}): DrawingPad {
+  const context = canvas.getContext('2d', { willReadFrequently: true })!;
+  const strokes: Array<Array<[number, number]>> = [];
+  let current: Array<[number, number]> | null = null;
+
+  const point = (event: PointerEvent): [number, number] => {
+    const box = canvas.getBoundingClientRect();
+    return [((event.clientX - box.left) / box.width) * canvas.width, ((event.clientY - box.top) / box.height) * canvas.height];
+  };
+
+  function redraw() {
+    context.fillStyle = '#000';
+    context.fillRect(0, 0, canvas.width, canvas.height);
+    context.strokeStyle = '#fff';
+    context.fillStyle = '#fff';
+    context.lineWidth = PEN_WIDTH;
+    context.lineCap = 'round';
+    context.lineJoin = 'round';
+    for (const stroke of strokes) {
+      if (stroke.length === 1) {
+        context.beginPath();
+        context.arc(stroke[0]![0], stroke[0]![1], PEN_WIDTH / 2, 0, Math.PI * 2);
+        context.fill();
+        continue;
+      }
+      context.beginPath();
+      stroke.forEach(([x, y], i) => (i === 0 ? context.moveTo(x, y) : context.lineTo(x, y)));
+      context.stroke();
+    }
+  }
+
+  canvas.addEventListener('pointerdown', (event) => {
+    canvas.setPointerCapture(event.pointerId);
+    current = [point(event)];
+    strokes.push(current);
+    redraw();
+  });
+  canvas.addEventListener('pointermove', (event) => {
+    if (!current) return;
+    current.push(point(event));
+    redraw();
+  });
+  const finish = () => {
+    if (!current) return;
+    current = null;
+    onChange();
+  };
+  canvas.addEventListener('pointerup', finish);
+  canvas.addEventListener('pointercancel', finish);
+  redraw();
+
+  return {
+    canvas,
+    isEmpty: () => strokes.length === 0,
+    undo() {
+      strokes.pop();
+      redraw();
+      onChange();
+    },
+    clear() {
+      strokes.length = 0;
+      redraw();
+      onChange();
+    },
+    pixels: () => context.getImageData(0, 0, canvas.width, canvas.height),
+  };
+}

@@ -1,0 +1,86 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Locator, type Page } from '@playwright/test';
+
+/** Draws a shape on a pad with synthesised pointer strokes (points in 0–1 of the pad). */
+async function draw(page: Page, pad: Locator, strokes: Array<Array<[number, number]>>) {
+  await pad.scrollIntoViewIfNeeded();
+  const box = (await pad.boundingBox())!;
+  for (const stroke of strokes) {
+    const [first, ...rest] = stroke;
+    await page.mouse.move(box.x + first![0] * box.width, box.y + first![1] * box.height);
+    await page.mouse.down();
+    for (const [x, y] of rest) await page.mouse.move(box.x + x * box.width, box.y + y * box.height, { steps: 3 });
+    await page.mouse.up();
+  }
+}
+
+const circle = (cx: number, cy: number, r: number): Array<[number, number]> =>
+  Array.from({ length: 25 }, (_, i) => [cx + r * Math.cos((i / 24) * 2 * Math.PI), cy + r * Math.sin((i / 24) * 2 * Math.PI)]);
+const cross = (cx: number, cy: number, r: number): Array<Array<[number, number]>> => [
+  [[cx - r, cy - r], [cx + r, cy + r]],
+  [[cx + r, cy - r], [cx - r, cy + r]],
+];
+
+async function startLab(page: Page) {
+  await page.goto('lab/');
+  await page.getByRole('button', { name: 'Start the lab' }).click();
+  await expect(page.getByRole('status').first()).toContainText('Ready: Sketch ProtoNet', { timeout: 30_000 });
+  await expect(page.locator('.lab-class')).toHaveCount(2);
+}
+
+test('a visitor teaches two drawn classes and the lab classifies new drawings, on this device only', async ({ page }) => {
+  const requests: Array<{ url: string; method: string }> = [];
+  page.on('request', (r) => requests.push({ url: r.url(), method: r.method() }));
+  await startLab(page);
+  const classes = page.locator('.lab-class');
+  await expect(classes).toHaveCount(2);
+
+  const variants = [[0.5, 0.5, 0.3], [0.45, 0.55, 0.25], [0.55, 0.45, 0.35]] as const;
+  for (const [x, y, r] of variants) {
+    await draw(page, classes.nth(0).locator('canvas.pad'), [circle(x, y, r)]);
+    await classes.nth(0).getByRole('button', { name: 'Add drawing' }).click();
+    await draw(page, classes.nth(1).locator('canvas.pad'), cross(x, y, r));
+    await classes.nth(1).getByRole('button', { name: 'Add drawing' }).click();
+  }
+  await expect(classes.nth(0).locator('.count')).toHaveText('3 examples');
+  await expect(classes.nth(1).locator('.count')).toHaveText('3 examples');
+
+  const query = page.locator('[data-lab-query-pad]');
+  await draw(page, query, [circle(0.5, 0.52, 0.28)]);
+  await page.getByRole('button', { name: 'Classify drawing' }).click();
+  await expect(page.locator('.prediction .verdict')).toHaveText('Prediction: Class A');
+  await expect(page.getByRole('meter', { name: 'Probability of Class A' })).toBeVisible();
+
+  await page.getByRole('button', { name: 'Clear', exact: true }).click();
+  await draw(page, query, cross(0.5, 0.5, 0.3));
+  await page.getByRole('button', { name: 'Classify drawing' }).click();
+  await expect(page.locator('.prediction .verdict')).toHaveText('Prediction: Class B');
+
+  for (const { url, method } of requests) {
+    expect(new URL(url).origin).toBe('http://127.0.0.1:4321');
+    expect(method).toBe('GET');
+  }
+});
+
+test('a file that is not an image gets its own message and loses nothing else', async ({ page }) => {
+  await startLab(page);
+  const first = page.locator('.lab-class').first();
+  await draw(page, first.locator('canvas.pad'), [circle(0.5, 0.5, 0.3)]);
+  await first.getByRole('button', { name: 'Add drawing' }).click();
+  await first.locator('input[type="file"]').setInputFiles({ name: 'holiday.jpg', mimeType: 'image/jpeg', buffer: Buffer.from('this is text, not a photo') });
+  await expect(first.locator('.message')).toContainText('holiday.jpg is not an image the lab can read');
+  await expect(first.locator('.count')).toHaveText('1 example');
+});
+
+test('classifying before any class has examples says what is missing', async ({ page }) => {
+  await startLab(page);
+  await draw(page, page.locator('[data-lab-query-pad]'), [circle(0.5, 0.5, 0.3)]);
+  await page.getByRole('button', { name: 'Classify drawing' }).click();
+  await expect(page.locator('[data-lab-results] .message')).toContainText('at least two classes with examples');
+});
+
+test('the lab has no accessibility violations once started', async ({ page }) => {
+  await startLab(page);
+  const results = await new AxeBuilder({ page }).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+});
