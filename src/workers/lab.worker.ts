@@ -16,6 +16,7 @@ import { FewShotSession, type PredictOptions, type PredictionReport } from '../l
 
 export interface LoadReport {
   model: string;
+  kind: string;
   dim: number;
   backend: string;
   threads: number;
@@ -61,7 +62,7 @@ const api = {
     await embedder?.dispose();
     embedder = await createEmbedder(ort, model, card);
     session = new FewShotSession(card.output.dim);
-    return { model: card.name, dim: card.output.dim, backend: 'WASM (SIMD)', threads };
+    return { model: card.name, kind: card.kind, dim: card.output.dim, backend: 'WASM (SIMD)', threads };
   },
   addClass(name: string): string {
     return ready().session.addClass(name);

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 
@@ -83,4 +84,33 @@ test('the lab has no accessibility violations once started', async ({ page }) =>
   await startLab(page);
   const results = await new AxeBuilder({ page }).analyze();
   expect(results.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+});
+
+test('with the photo model, classes come from photo files and a new photo finds its class', async ({ page }) => {
+  await page.goto('lab/');
+  await page.getByRole('combobox', { name: 'Model' }).selectOption('photo-mobilenetv3');
+  await page.getByRole('button', { name: 'Start the lab' }).click();
+  await expect(page.getByRole('status').first()).toContainText('Ready: Photo embedding', { timeout: 60_000 });
+  const classes = page.locator('.lab-class');
+  await expect(classes).toHaveCount(2);
+  await expect(classes.first().locator('canvas.pad')).toBeHidden();
+  const photo = (name: string) => new URL(`../fixtures/photos/${name}`, import.meta.url).pathname;
+  await classes.nth(0).locator('input[type="file"]').setInputFiles(photo('chelsea.png'));
+  await classes.nth(1).locator('input[type="file"]').setInputFiles(photo('coffee.png'));
+  await expect(classes.nth(1).locator('.count')).toHaveText('1 example');
+  await page.locator('[data-lab-query-files]').setInputFiles([photo('coffee.png'), photo('chelsea.png')]);
+  await expect(page.locator('.prediction .verdict')).toHaveText(['Prediction: Class B', 'Prediction: Class A']);
+});
+
+test('dropping an image file on a class adds it', async ({ page }) => {
+  await startLab(page);
+  const first = page.locator('.lab-class').first();
+  const pngBytes = readFileSync(new URL('../fixtures/photos/chelsea.png', import.meta.url));
+  const transfer = await page.evaluateHandle((data) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([new Uint8Array(data)], 'dropped.png', { type: 'image/png' }));
+    return dt;
+  }, Array.from(pngBytes));
+  await first.dispatchEvent('drop', { dataTransfer: transfer });
+  await expect(first.locator('.count')).toHaveText('1 example');
 });

@@ -52,14 +52,26 @@ export function startLab(root: HTMLElement, base: string): void {
     };
   };
 
-  startButton.addEventListener('click', async () => {
+  const modelSelect = root.querySelector<HTMLSelectElement>('[data-lab-model]')!;
+  startButton.addEventListener('click', () => void start(modelSelect.value));
+  modelSelect.addEventListener('change', () => {
+    if (!worker) return;
+    // A new model embeds differently: the classes start over.
+    for (const view of classes.splice(0)) view.root.remove();
+    lastQueries = [];
+    results.replaceChildren();
+    void start(modelSelect.value);
+  });
+
+  async function start(modelId: string) {
     startButton.disabled = true;
+    modelSelect.disabled = true;
     status.textContent = 'Starting the runtime…';
     progress.hidden = false;
     try {
-      worker = Comlink.wrap<LabWorkerApi>(new Worker(new URL('../../workers/lab.worker.ts', import.meta.url), { type: 'module' }));
+      worker ??= Comlink.wrap<LabWorkerApi>(new Worker(new URL('../../workers/lab.worker.ts', import.meta.url), { type: 'module' }));
       const report = await worker.load(
-        'sketch-protonet',
+        modelId,
         base,
         Comlink.proxy((loaded: number, total: number) => {
           progress.max = total || loaded;
@@ -71,13 +83,16 @@ export function startLab(root: HTMLElement, base: string): void {
       startButton.hidden = true;
       for (const name of ['Class A', 'Class B']) await addClass(name);
       workspace.hidden = false;
+      root.dataset.kind = report.kind;
       status.textContent = `Ready: ${report.model}, ${report.dim}-d embeddings, onnxruntime-web ${report.backend}, ${report.threads} ${report.threads === 1 ? 'thread' : 'threads'}. Everything runs on this device.`;
     } catch (error) {
       progress.hidden = true;
       startButton.disabled = false;
       status.textContent = `The model could not be loaded: ${(error as Error).message} Try again.`;
+    } finally {
+      modelSelect.disabled = false;
     }
-  });
+  }
 
   async function addClass(name: string) {
     const id = await worker!.addClass(name);
@@ -104,21 +119,16 @@ export function startLab(root: HTMLElement, base: string): void {
     });
     const files = el('input', { type: 'file', accept: 'image/*', multiple: true, className: 'visually-hidden', id: `${id}-files` });
     files.addEventListener('change', async () => {
-      for (const file of files.files ?? []) {
-        try {
-          await addExample(view, await fileToPixels(file));
-        } catch (error) {
-          view.message.textContent = (error as Error).message;
-        }
-      }
+      await addFiles(view, [...(files.files ?? [])]);
       files.value = '';
     });
-    const addDrawing = el('button', { type: 'button', textContent: 'Add drawing' });
+    const addDrawing = el('button', { type: 'button', textContent: 'Add drawing', 'data-draw-only': '' });
     addDrawing.addEventListener('click', async () => {
       if (view.pad.isEmpty()) {
         view.message.textContent = 'Draw something on the pad first.';
         return;
       }
+      view.message.textContent = '';
       // Take the drawing and free the pad at once, so the next one can start while this one is embedded.
       const pixels = view.pad.pixels();
       view.pad.clear();
@@ -128,7 +138,7 @@ export function startLab(root: HTMLElement, base: string): void {
         view.message.textContent = (error as Error).message;
       }
     });
-    const undo = el('button', { type: 'button', textContent: 'Undo stroke' });
+    const undo = el('button', { type: 'button', textContent: 'Undo stroke', 'data-draw-only': '' });
     undo.addEventListener('click', () => view.pad.undo());
     const remove = el('button', { type: 'button', textContent: 'Remove class' });
     remove.addEventListener('click', async () => {
@@ -144,14 +154,39 @@ export function startLab(root: HTMLElement, base: string): void {
       el('div', { className: 'pad-row' }, canvas, el('div', { className: 'pad-buttons' }, addDrawing, undo, el('label', { htmlFor: `${id}-files`, className: 'file-button' }, 'Add image files'), files)),
       view.message,
     );
+    // Files dropped on a class, or pasted while its card has focus, become its examples.
+    view.root.addEventListener('dragover', (event) => event.preventDefault());
+    view.root.addEventListener('drop', (event) => {
+      event.preventDefault();
+      void addFiles(view, [...(event.dataTransfer?.files ?? [])]);
+    });
+    view.root.addEventListener('paste', (event) => {
+      const pasted = [...(event.clipboardData?.files ?? [])];
+      if (pasted.length) {
+        event.preventDefault();
+        void addFiles(view, pasted);
+      }
+    });
     classes.push(view);
     classList.append(view.root);
+  }
+
+  /** Adds each file it can; every file it cannot gets its own line, and the rest are kept. */
+  async function addFiles(view: ClassView, files: File[]) {
+    const problems: string[] = [];
+    for (const file of files) {
+      try {
+        await addExample(view, await fileToPixels(file));
+      } catch (error) {
+        problems.push((error as Error).message);
+      }
+    }
+    view.message.textContent = problems.join(' ');
   }
 
   async function addExample(view: ClassView, pixels: ImageData) {
     const index = await worker!.addExample(view.id, pixels);
     view.examples = index + 1;
-    view.message.textContent = '';
     const thumb = el('canvas', { width: pixels.width, height: pixels.height, className: 'thumb' });
     thumb.getContext('2d')!.putImageData(pixels, 0, 0);
     view.thumbnails.append(el('li', {}, thumb));
