@@ -12,7 +12,7 @@ import { createEmbedder, type Embedder } from '../lib/inference/embedder';
 import { instantiateKernels, type Kernels } from '../lib/kernels/index';
 import { parseModelCard } from '../lib/models/card';
 import { preprocess, type Pixels } from '../lib/models/preprocess';
-import { FewShotSession, type PredictOptions, type PredictionReport } from '../lib/fewshot/session';
+import { FewShotSession, type PredictOptions, type PredictionReport, type SessionData } from '../lib/fewshot/session';
 
 export interface LoadReport {
   model: string;
@@ -80,6 +80,19 @@ const api = {
   },
   removeExample(classId: string, index: number): void {
     ready().session.removeExample(classId, index);
+  },
+  exportSession(): SessionData {
+    return ready().session.toJSON();
+  },
+  /** Replaces the session with a saved one; returns its class ids in order. */
+  importSession(data: SessionData): string[] {
+    const { embedder } = ready();
+    const restored = FewShotSession.fromJSON(data);
+    if (restored.dim !== embedder.card.output.dim) {
+      throw new Error(`The saved session has ${restored.dim}-d embeddings, but ${embedder.card.name} gives ${embedder.card.output.dim}-d.`);
+    }
+    session = restored;
+    return restored.getClasses().map((c) => c.id);
   },
   async predict(queries: Pixels[], options: PredictOptions): Promise<PredictionReport> {
     const { session, embedder, kernels } = ready();

@@ -1,13 +1,16 @@
 /**
  * The few-shot lab's page script: builds the controls, keeps what the visitor
- * sees in step with the worker's session, and shows predictions. The worker
- * (runtime, model, kernels) starts only when the visitor starts the lab.
+ * sees in step with the worker's session, shows predictions, and saves the lab
+ * in this browser (IndexedDB) and to a file. The worker (runtime, model,
+ * kernels) starts only when the visitor starts the lab.
  */
 import * as Comlink from 'comlink';
+import { del, get, set } from 'idb-keyval';
 import type { LabWorkerApi } from '../../workers/lab.worker';
 import type { PredictOptions, PredictionReport } from '../fewshot/session';
 import { createDrawingPad, type DrawingPad } from './drawing-pad';
 import { fileToPixels } from './images';
+import { parseSavedLab, type SavedLab } from './saved-lab';
 
 interface ClassView {
   id: string;
@@ -17,8 +20,12 @@ interface ClassView {
   count: HTMLElement;
   message: HTMLElement;
   pad: DrawingPad;
-  examples: number;
+  /** PNG data URLs of the examples, in the session's order. */
+  thumbs: string[];
 }
+
+const STORAGE_KEY = 'metric-atlas-lab';
+const THUMB_SIDE = 64;
 
 const el = <K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> & Record<string, unknown> = {}, ...children: (Node | string)[]) => {
   const node = document.createElement(tag);
@@ -30,15 +37,30 @@ const el = <K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLEl
   return node;
 };
 
+/** A small PNG of the example, for thumbnails and the saved lab. */
+function thumbnail(pixels: ImageData): string {
+  const source = el('canvas', { width: pixels.width, height: pixels.height });
+  source.getContext('2d')!.putImageData(pixels, 0, 0);
+  const scale = Math.min(1, THUMB_SIDE / Math.max(pixels.width, pixels.height));
+  const out = el('canvas', { width: Math.max(1, Math.round(pixels.width * scale)), height: Math.max(1, Math.round(pixels.height * scale)) });
+  out.getContext('2d')!.drawImage(source, 0, 0, out.width, out.height);
+  return out.toDataURL('image/png');
+}
+
 export function startLab(root: HTMLElement, base: string): void {
-  const status = root.querySelector<HTMLElement>('[data-lab-status]')!;
-  const progress = root.querySelector<HTMLProgressElement>('[data-lab-progress]')!;
-  const startButton = root.querySelector<HTMLButtonElement>('[data-lab-start]')!;
-  const workspace = root.querySelector<HTMLElement>('[data-lab-workspace]')!;
-  const classList = root.querySelector<HTMLElement>('[data-lab-classes]')!;
-  const results = root.querySelector<HTMLElement>('[data-lab-results]')!;
-  const settings = root.querySelector<HTMLFormElement>('[data-lab-settings]')!;
+  const $ = <T extends HTMLElement>(selector: string) => root.querySelector<T>(selector)!;
+  const status = $<HTMLElement>('[data-lab-status]');
+  const progress = $<HTMLProgressElement>('[data-lab-progress]');
+  const startButton = $<HTMLButtonElement>('[data-lab-start]');
+  const resumeButton = $<HTMLButtonElement>('[data-lab-resume]');
+  const modelSelect = $<HTMLSelectElement>('[data-lab-model]');
+  const workspace = $<HTMLElement>('[data-lab-workspace]');
+  const classList = $<HTMLElement>('[data-lab-classes]');
+  const results = $<HTMLElement>('[data-lab-results]');
+  const settings = $<HTMLFormElement>('[data-lab-settings]');
+  const fileStatus = $<HTMLElement>('[data-lab-file-status]');
   let worker: Comlink.Remote<LabWorkerApi> | undefined;
+  let modelId = modelSelect.value;
   const classes: ClassView[] = [];
   let lastQueries: ImageData[] = [];
 
@@ -52,26 +74,33 @@ export function startLab(root: HTMLElement, base: string): void {
     };
   };
 
-  const modelSelect = root.querySelector<HTMLSelectElement>('[data-lab-model]')!;
-  startButton.addEventListener('click', () => void start(modelSelect.value));
+  // ---- starting, switching models, resuming ----
+
+  startButton.addEventListener('click', () => void start(modelSelect.value, true));
   modelSelect.addEventListener('change', () => {
     if (!worker) return;
     // A new model embeds differently: the classes start over.
-    for (const view of classes.splice(0)) view.root.remove();
-    lastQueries = [];
-    results.replaceChildren();
-    void start(modelSelect.value);
+    void start(modelSelect.value, true).then(persist);
+  });
+  resumeButton.addEventListener('click', async () => {
+    const saved = await get(STORAGE_KEY);
+    if (saved) await restore(saved);
+  });
+  void get(STORAGE_KEY).then((saved: SavedLab | undefined) => {
+    if (!saved) return;
+    const examples = saved.session?.classes?.reduce((n, c) => n + c.examples.length, 0) ?? 0;
+    resumeButton.hidden = false;
+    resumeButton.textContent = `Resume your saved lab (${saved.session?.classes?.length ?? 0} classes, ${examples} examples)`;
   });
 
-  async function start(modelId: string) {
-    startButton.disabled = true;
-    modelSelect.disabled = true;
+  async function start(id: string, withDefaultClasses: boolean) {
+    startButton.disabled = resumeButton.disabled = modelSelect.disabled = true;
     status.textContent = 'Starting the runtime…';
     progress.hidden = false;
     try {
       worker ??= Comlink.wrap<LabWorkerApi>(new Worker(new URL('../../workers/lab.worker.ts', import.meta.url), { type: 'module' }));
       const report = await worker.load(
-        modelId,
+        id,
         base,
         Comlink.proxy((loaded: number, total: number) => {
           progress.max = total || loaded;
@@ -79,40 +108,56 @@ export function startLab(root: HTMLElement, base: string): void {
           status.textContent = `Downloading the model: ${Math.round(loaded / 1024)} KB${total ? ` of ${Math.round(total / 1024)} KB (${Math.round((100 * loaded) / total)} %)` : ''}`;
         }),
       );
-      progress.hidden = true;
-      startButton.hidden = true;
-      for (const name of ['Class A', 'Class B']) await addClass(name);
+      modelId = modelSelect.value = id;
+      for (const view of classes.splice(0)) view.root.remove();
+      lastQueries = [];
+      results.replaceChildren();
+      if (withDefaultClasses) for (const name of ['Class A', 'Class B']) await addClass(name);
+      startButton.hidden = resumeButton.hidden = true;
       workspace.hidden = false;
       root.dataset.kind = report.kind;
       status.textContent = `Ready: ${report.model}, ${report.dim}-d embeddings, onnxruntime-web ${report.backend}, ${report.threads} ${report.threads === 1 ? 'thread' : 'threads'}. Everything runs on this device.`;
+      return true;
     } catch (error) {
-      progress.hidden = true;
-      startButton.disabled = false;
+      startButton.disabled = resumeButton.disabled = false;
       status.textContent = `The model could not be loaded: ${(error as Error).message} Try again.`;
+      return false;
     } finally {
+      progress.hidden = true;
       modelSelect.disabled = false;
     }
   }
 
+  // ---- classes and examples ----
+
   async function addClass(name: string) {
-    const id = await worker!.addClass(name);
+    createClassView(await worker!.addClass(name), name, []);
+  }
+
+  function createClassView(id: string, name: string, thumbs: string[]) {
     const nameInput = el('input', { type: 'text', value: name, 'aria-label': 'Class name', maxLength: 80 });
     const canvas = el('canvas', { width: 160, height: 160, className: 'pad', 'aria-label': `Drawing pad for ${name}` });
     const view: ClassView = {
       id,
       name,
-      root: el('article', { className: 'lab-class' }),
+      root: el('article', { className: 'lab-class', tabIndex: 0, 'aria-label': `Class ${name}` }),
       thumbnails: el('ul', { className: 'thumbnails', 'aria-label': `Examples of ${name}` }),
-      count: el('p', { className: 'count' }, 'No examples yet.'),
+      count: el('p', { className: 'count' }),
       message: el('p', { className: 'message', role: 'alert' }),
       pad: createDrawingPad(canvas),
-      examples: 0,
+      thumbs: [...thumbs],
     };
     nameInput.addEventListener('change', async () => {
       try {
         await worker!.renameClass(id, nameInput.value);
-        view.name = nameInput.value.trim();
+        view.name = nameInput.value.replace(/\s+/g, ' ').trim();
         view.message.textContent = '';
+        view.root.setAttribute('aria-label', `Class ${view.name}`);
+        canvas.setAttribute('aria-label', `Drawing pad for ${view.name}`);
+        view.thumbnails.setAttribute('aria-label', `Examples of ${view.name}`);
+        renderThumbnails(view);
+        void persist();
+        await rerun();
       } catch (error) {
         view.message.textContent = (error as Error).message;
       }
@@ -145,15 +190,9 @@ export function startLab(root: HTMLElement, base: string): void {
       await worker!.removeClass(id);
       classes.splice(classes.indexOf(view), 1);
       view.root.remove();
+      void persist();
       await rerun();
     });
-    view.root.append(
-      el('div', { className: 'class-head' }, nameInput, remove),
-      view.count,
-      view.thumbnails,
-      el('div', { className: 'pad-row' }, canvas, el('div', { className: 'pad-buttons' }, addDrawing, undo, el('label', { htmlFor: `${id}-files`, className: 'file-button' }, 'Add image files'), files)),
-      view.message,
-    );
     // Files dropped on a class, or pasted while its card has focus, become its examples.
     view.root.addEventListener('dragover', (event) => event.preventDefault());
     view.root.addEventListener('drop', (event) => {
@@ -167,8 +206,39 @@ export function startLab(root: HTMLElement, base: string): void {
         void addFiles(view, pasted);
       }
     });
+    view.root.append(
+      el('div', { className: 'class-head' }, nameInput, remove),
+      view.count,
+      view.thumbnails,
+      el(
+        'div',
+        { className: 'pad-row' },
+        canvas,
+        el('div', { className: 'pad-buttons' }, addDrawing, undo, el('label', { htmlFor: `${id}-files`, className: 'file-button' }, 'Add image files'), files),
+      ),
+      view.message,
+    );
     classes.push(view);
     classList.append(view.root);
+    renderThumbnails(view);
+  }
+
+  function renderThumbnails(view: ClassView) {
+    view.thumbnails.replaceChildren(
+      ...view.thumbs.map((src, index) => {
+        const removeOne = el('button', { type: 'button', className: 'remove-example', textContent: '×', 'aria-label': `Remove example ${index + 1} of ${view.name}` });
+        removeOne.addEventListener('click', async () => {
+          await worker!.removeExample(view.id, index);
+          view.thumbs.splice(index, 1);
+          renderThumbnails(view);
+          void persist();
+          await rerun();
+        });
+        return el('li', {}, el('img', { src, alt: `Example ${index + 1} of ${view.name}`, className: 'thumb' }), removeOne);
+      }),
+    );
+    const n = view.thumbs.length;
+    view.count.textContent = n === 0 ? 'No examples yet.' : `${n} ${n === 1 ? 'example' : 'examples'}`;
   }
 
   /** Adds each file it can; every file it cannot gets its own line, and the rest are kept. */
@@ -185,14 +255,14 @@ export function startLab(root: HTMLElement, base: string): void {
   }
 
   async function addExample(view: ClassView, pixels: ImageData) {
-    const index = await worker!.addExample(view.id, pixels);
-    view.examples = index + 1;
-    const thumb = el('canvas', { width: pixels.width, height: pixels.height, className: 'thumb' });
-    thumb.getContext('2d')!.putImageData(pixels, 0, 0);
-    view.thumbnails.append(el('li', {}, thumb));
-    view.count.textContent = `${view.examples} ${view.examples === 1 ? 'example' : 'examples'}`;
+    await worker!.addExample(view.id, pixels);
+    view.thumbs.push(thumbnail(pixels));
+    renderThumbnails(view);
+    void persist();
     await rerun();
   }
+
+  // ---- predictions ----
 
   async function classify(queries: ImageData[]) {
     lastQueries = queries;
@@ -211,13 +281,11 @@ export function startLab(root: HTMLElement, base: string): void {
     const nameOf = (id: string) => classes.find((c) => c.id === id)?.name ?? id;
     results.replaceChildren(
       ...report.predictions.map((p, i) => {
-        const thumb = el('canvas', { width: lastQueries[i]!.width, height: lastQueries[i]!.height, className: 'thumb' });
-        thumb.getContext('2d')!.putImageData(lastQueries[i]!, 0, 0);
         const verdict = p.classId === null ? 'Unknown: farther from every class than its examples are from each other' : nameOf(p.classId);
         return el(
           'article',
           { className: 'prediction' },
-          thumb,
+          el('img', { src: thumbnail(lastQueries[i]!), alt: `Query ${i + 1}`, className: 'thumb' }),
           el('p', { className: 'verdict' }, el('strong', {}, 'Prediction: '), verdict),
           el(
             'ul',
@@ -238,27 +306,98 @@ export function startLab(root: HTMLElement, base: string): void {
     );
   }
 
-  root.querySelector<HTMLButtonElement>('[data-lab-add-class]')!.addEventListener('click', () => addClass(`Class ${String.fromCharCode(65 + classes.length)}`));
-  settings.addEventListener('change', () => void rerun());
+  // ---- saving, export, import ----
 
-  const queryCanvas = root.querySelector<HTMLCanvasElement>('[data-lab-query-pad]')!;
-  const queryPad = createDrawingPad(queryCanvas);
-  root.querySelector<HTMLButtonElement>('[data-lab-classify]')!.addEventListener('click', () => {
+  async function snapshot(): Promise<SavedLab> {
+    const session = await worker!.exportSession();
+    return { format: 'metric-atlas-lab', version: 1, modelId, settings: options(), session, thumbnails: session.classes.map((_, i) => classes[i]!.thumbs) };
+  }
+
+  async function persist() {
+    if (worker) await set(STORAGE_KEY, await snapshot());
+  }
+
+  async function restore(value: unknown) {
+    let saved: SavedLab;
+    try {
+      saved = parseSavedLab(value);
+    } catch (error) {
+      fileStatus.textContent = (error as Error).message;
+      return;
+    }
+    if (!(await start(saved.modelId, false))) return;
+    try {
+      const ids = await worker!.importSession(saved.session);
+      ids.forEach((id, i) => createClassView(id, saved.session.classes[i]!.name, saved.thumbnails[i]!));
+      for (const [name, value] of Object.entries(saved.settings)) {
+        const field = settings.elements.namedItem(name) as HTMLInputElement | HTMLSelectElement | null;
+        if (field) field.value = String(value);
+      }
+      fileStatus.textContent = `Restored ${ids.length} classes.`;
+      void persist();
+    } catch (error) {
+      fileStatus.textContent = `The saved lab could not be restored: ${(error as Error).message}`;
+      await start(saved.modelId, true);
+    }
+  }
+
+  $<HTMLButtonElement>('[data-lab-export]').addEventListener('click', async () => {
+    const blob = new Blob([JSON.stringify(await snapshot())], { type: 'application/json' });
+    const link = el('a', { href: URL.createObjectURL(blob), download: 'metric-atlas-lab.json' });
+    link.click();
+    URL.revokeObjectURL(link.href);
+    fileStatus.textContent = 'Exported to metric-atlas-lab.json.';
+  });
+  const importInput = $<HTMLInputElement>('[data-lab-import]');
+  importInput.addEventListener('change', async () => {
+    const file = importInput.files?.[0];
+    importInput.value = '';
+    if (!file) return;
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(await file.text());
+    } catch {
+      fileStatus.textContent = `${file.name} is not a saved lab: it is not JSON.`;
+      return;
+    }
+    await restore(parsed);
+  });
+  $<HTMLButtonElement>('[data-lab-clear]').addEventListener('click', async () => {
+    await del(STORAGE_KEY);
+    await start(modelId, true);
+    fileStatus.textContent = 'Everything was cleared, here and in this browser’s storage.';
+  });
+
+  // ---- queries ----
+
+  $<HTMLButtonElement>('[data-lab-add-class]').addEventListener('click', async () => {
+    await addClass(`Class ${String.fromCharCode(65 + classes.length)}`);
+    void persist();
+  });
+  settings.addEventListener('change', () => {
+    void persist();
+    void rerun();
+  });
+
+  const queryPad = createDrawingPad($<HTMLCanvasElement>('[data-lab-query-pad]'));
+  $<HTMLButtonElement>('[data-lab-classify]').addEventListener('click', () => {
     if (queryPad.isEmpty()) results.replaceChildren(el('p', { className: 'message' }, 'Draw the query on the pad first.'));
     else void classify([queryPad.pixels()]);
   });
-  root.querySelector<HTMLButtonElement>('[data-lab-query-clear]')!.addEventListener('click', () => queryPad.clear());
-  const queryFiles = root.querySelector<HTMLInputElement>('[data-lab-query-files]')!;
+  $<HTMLButtonElement>('[data-lab-query-clear]').addEventListener('click', () => queryPad.clear());
+  const queryFiles = $<HTMLInputElement>('[data-lab-query-files]');
   queryFiles.addEventListener('change', async () => {
     const pixels: ImageData[] = [];
+    const problems: string[] = [];
     for (const file of queryFiles.files ?? []) {
       try {
         pixels.push(await fileToPixels(file));
       } catch (error) {
-        results.replaceChildren(el('p', { className: 'message' }, (error as Error).message));
+        problems.push((error as Error).message);
       }
     }
     queryFiles.value = '';
     if (pixels.length) await classify(pixels);
+    if (problems.length) results.prepend(el('p', { className: 'message' }, problems.join(' ')));
   });
 }
