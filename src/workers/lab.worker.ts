@@ -12,7 +12,8 @@ import { createEmbedder, type Embedder } from '../lib/inference/embedder';
 import { instantiateKernels, type Kernels } from '../lib/kernels/index';
 import { parseModelCard } from '../lib/models/card';
 import { preprocess, type Pixels } from '../lib/models/preprocess';
-import { FewShotSession, type PredictOptions, type PredictionReport, type SessionData } from '../lib/fewshot/session';
+import { FewShotSession, type MapPoint, type PredictOptions, type PredictionReport, type SessionData } from '../lib/fewshot/session';
+import type { Normalization } from '../lib/kernels/index';
 
 export interface LoadReport {
   model: string;
@@ -27,6 +28,8 @@ type Progress = (loaded: number, total: number) => void;
 let kernels: Kernels | undefined;
 let embedder: Embedder | undefined;
 let session: FewShotSession | undefined;
+/** The last queries' embeddings, for the map. */
+let lastQueries: Float32Array[] = [];
 
 async function fetchWithProgress(url: string, onProgress: Progress): Promise<Uint8Array> {
   const response = await fetch(url);
@@ -62,6 +65,7 @@ const api = {
     await embedder?.dispose();
     embedder = await createEmbedder(ort, model, card);
     session = new FewShotSession(card.output.dim);
+    lastQueries = [];
     return { model: card.name, kind: card.kind, dim: card.output.dim, backend: 'WASM (SIMD)', threads };
   },
   addClass(name: string): string {
@@ -92,13 +96,18 @@ const api = {
       throw new Error(`The saved session has ${restored.dim}-d embeddings, but ${embedder.card.name} gives ${embedder.card.output.dim}-d.`);
     }
     session = restored;
+    lastQueries = [];
     return restored.getClasses().map((c) => c.id);
   },
   async predict(queries: Pixels[], options: PredictOptions): Promise<PredictionReport> {
     const { session, embedder, kernels } = ready();
     const embedded = await embedder.embed(queries.map((q) => preprocess(q, embedder.card)));
-    const rows = queries.map((_, i) => embedded.data.slice(i * embedded.cols, (i + 1) * embedded.cols));
-    return session.predict(kernels, rows, options);
+    lastQueries = queries.map((_, i) => embedded.data.slice(i * embedded.cols, (i + 1) * embedded.cols));
+    return session.predict(kernels, lastQueries, options);
+  },
+  map(normalization: Normalization): MapPoint[] {
+    const { session, kernels } = ready();
+    return session.map(kernels, lastQueries, normalization);
   },
 };
 

@@ -52,6 +52,11 @@ test('a visitor teaches two drawn classes and the lab classifies new drawings, o
   await expect(page.locator('.prediction .verdict')).toHaveText('Prediction: Class A');
   await expect(page.getByRole('meter', { name: 'Probability of Class A' })).toBeVisible();
 
+  await expect(page.locator('.prediction .nearest img')).toHaveCount(3);
+  await expect(page.getByRole('img', { name: /^Embedding map/ })).toBeVisible();
+  // 6 examples, 1 query, 2 prototypes, in the map's text alternative.
+  await expect(page.locator('.map-table tbody tr')).toHaveCount(9);
+
   await page.getByRole('button', { name: 'Clear', exact: true }).click();
   await draw(page, query, cross(0.5, 0.5, 0.3));
   await page.getByRole('button', { name: 'Classify drawing' }).click();

@@ -74,3 +74,21 @@ describe('FewShotSession', () => {
     expect(() => FewShotSession.fromJSON('hello')).toThrow(/not a saved session/);
   });
 });
+
+describe('FewShotSession details', () => {
+  test('names the examples nearest to each query', () => {
+    const { session, dogs } = twoClasses();
+    const [prediction] = session.predict(kernels, [v(10.15, 10)], options).predictions;
+    expect(prediction!.nearest[0]).toEqual({ classId: dogs, index: 1, distance: expect.closeTo(0.0025, 4) });
+    expect(prediction!.nearest).toHaveLength(3);
+  });
+
+  test('maps examples, prototypes and queries to 2-D, classes apart', () => {
+    const { session, cats, dogs } = twoClasses();
+    const points = session.map(kernels, [v(5, 5)], 'none');
+    expect(points.filter((p) => p.kind === 'example')).toHaveLength(6);
+    expect(points.filter((p) => p.kind === 'prototype').map((p) => p.classId)).toEqual([cats, dogs]);
+    const [catProto, dogProto] = points.filter((p) => p.kind === 'prototype');
+    expect(Math.abs(catProto!.x - dogProto!.x)).toBeGreaterThan(10);
+  });
+});

@@ -27,10 +27,27 @@ export interface ClassScore {
   distance: number;
 }
 
+export interface NearestExample {
+  classId: string;
+  /** Index of the example within its class. */
+  index: number;
+  distance: number;
+}
+
 export interface Prediction {
   /** The closest class, or null when the query is farther than the calibrated open-set threshold. */
   classId: string | null;
   scores: ClassScore[];
+  /** The examples closest to the query, nearest first (up to three). */
+  nearest: NearestExample[];
+}
+
+export interface MapPoint {
+  kind: 'example' | 'prototype' | 'query';
+  /** The class of an example or prototype; null for a query. */
+  classId: string | null;
+  x: number;
+  y: number;
 }
 
 export interface PredictionReport {
@@ -116,6 +133,10 @@ export class FewShotSession {
       temperature: options.temperature,
       refineIterations: options.refine,
     });
+    // Distances to every example, in the same normalised space as the prototypes.
+    const normalize = (m: ReturnType<typeof stack>) => kernels.normalize(m, options.normalization, result.mean);
+    const toExamples = kernels.distances(options.metric, normalize(stack(queries, this.dim)), normalize(stack(supports, this.dim)));
+    const owner = ready.flatMap((c) => c.examples.map((_, index) => ({ classId: c.id, index })));
     const predictions = queries.map((_, q) => ({
       classId: result.unknown[q] ? null : ready[result.predicted[q]!]!.id,
       scores: ready.map((c, k) => ({
@@ -123,8 +144,39 @@ export class FewShotSession {
         probability: result.probabilities.data[q * ready.length + k]!,
         distance: result.distances.data[q * ready.length + k]!,
       })),
+      nearest: owner
+        .map((o, s) => ({ ...o, distance: toExamples.data[q * supports.length + s]! }))
+        .sort((a, b) => a.distance - b.distance)
+        .slice(0, 3),
     }));
     return { predictions, skipped, threshold: result.calibration.threshold };
+  }
+
+  /**
+   * A 2-D map (the two principal directions, by the PCA kernel) of the
+   * examples, the class prototypes and the queries, normalised as for prediction.
+   */
+  map(kernels: Kernels, queries: Float32Array[], normalization: Normalization): MapPoint[] {
+    const ready = this.classes.filter((c) => c.examples.length > 0);
+    const examples = ready.flatMap((c) => c.examples.map(() => c.id));
+    if (examples.length + queries.length < 2) return [];
+    const all = stack([...ready.flatMap((c) => c.examples), ...queries], this.dim);
+    const supports = stack(ready.flatMap((c) => c.examples), this.dim);
+    const mean = normalization === 'cl2n' ? kernels.mean(supports) : undefined;
+    const normalized = kernels.normalize(all, normalization, mean);
+    const exampleRows = { data: normalized.data.subarray(0, examples.length * this.dim), rows: examples.length, cols: this.dim };
+    const labels = ready.flatMap((c, k) => c.examples.map(() => k));
+    const prototypes = ready.length ? kernels.prototypes(exampleRows, labels, ready.length).prototypes : { data: new Float32Array(0), rows: 0, cols: this.dim };
+    const points = new Float32Array((normalized.rows + prototypes.rows) * this.dim);
+    points.set(normalized.data);
+    points.set(prototypes.data, normalized.data.length);
+    const { coords } = kernels.project2d({ data: points, rows: normalized.rows + prototypes.rows, cols: this.dim });
+    const at = (i: number) => ({ x: coords[2 * i]!, y: coords[2 * i + 1]! });
+    return [
+      ...examples.map((classId, i) => ({ kind: 'example' as const, classId, ...at(i) })),
+      ...queries.map((_, i) => ({ kind: 'query' as const, classId: null, ...at(examples.length + i) })),
+      ...ready.map((c, k) => ({ kind: 'prototype' as const, classId: c.id, ...at(normalized.rows + k) })),
+    ];
   }
 
   toJSON(): SessionData {

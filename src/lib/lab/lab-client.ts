@@ -59,6 +59,7 @@ export function startLab(root: HTMLElement, base: string): void {
   const results = $<HTMLElement>('[data-lab-results]');
   const settings = $<HTMLFormElement>('[data-lab-settings]');
   const fileStatus = $<HTMLElement>('[data-lab-file-status]');
+  const mapBox = $<HTMLElement>('[data-lab-map]');
   let worker: Comlink.Remote<LabWorkerApi> | undefined;
   let modelId = modelSelect.value;
   const classes: ClassView[] = [];
@@ -300,10 +301,60 @@ export function startLab(root: HTMLElement, base: string): void {
               ),
             ),
           ),
+          el(
+            'p',
+            { className: 'nearest' },
+            'Nearest examples: ',
+            ...p.nearest.map((n) => {
+              const src = classes.find((c) => c.id === n.classId)?.thumbs[n.index];
+              return el('img', { src: src ?? '', alt: `example ${n.index + 1} of ${nameOf(n.classId)}, distance ${n.distance.toFixed(3)}`, className: 'thumb' });
+            }),
+          ),
           ...(report.skipped.length ? [el('p', { className: 'note' }, `Left out (no examples yet): ${report.skipped.map(nameOf).join(', ')}.`)] : []),
         );
       }),
     );
+    await drawMap(nameOf);
+  }
+
+  /** The embedding map: an SVG scatter of examples, prototypes and queries, and the same points as a table. */
+  async function drawMap(nameOf: (id: string) => string) {
+    const points = await worker!.map(options().normalization);
+    if (points.length === 0) return mapBox.replaceChildren();
+    const xs = points.map((p) => p.x);
+    const ys = points.map((p) => p.y);
+    const [minX, maxX, minY, maxY] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
+    const scale = (v: number, lo: number, hi: number) => 20 + ((v - lo) / (hi - lo || 1)) * 260;
+    const colour = (id: string | null) => (id === null ? 'var(--text)' : `var(--class-${classes.findIndex((c) => c.id === id) % 8})`);
+    const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
+    svg.setAttribute('viewBox', '0 0 300 300');
+    svg.setAttribute('role', 'img');
+    svg.setAttribute('aria-label', 'Embedding map: examples as dots, prototypes as squares, queries as crosses; the table below lists the same points.');
+    for (const p of points) {
+      const x = scale(p.x, minX, maxX);
+      const y = scale(p.y, minY, maxY);
+      const shape =
+        p.kind === 'query'
+          ? `<path d="M${x - 6} ${y - 6}L${x + 6} ${y + 6}M${x + 6} ${y - 6}L${x - 6} ${y + 6}" stroke="${colour(null)}" stroke-width="2.5"/>`
+          : p.kind === 'prototype'
+            ? `<rect x="${x - 7}" y="${y - 7}" width="14" height="14" fill="${colour(p.classId)}" stroke="var(--text)" stroke-width="1.5"/>`
+            : `<circle cx="${x}" cy="${y}" r="4" fill="${colour(p.classId)}" fill-opacity="0.7"/>`;
+      svg.insertAdjacentHTML('beforeend', shape);
+    }
+    const table = el(
+      'table',
+      { className: 'map-table' },
+      el('caption', {}, 'The map’s points: first and second principal coordinates'),
+      el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'Point'), el('th', { scope: 'col' }, 'Class'), el('th', { scope: 'col' }, 'x'), el('th', { scope: 'col' }, 'y'))),
+      el(
+        'tbody',
+        {},
+        ...points.map((p) =>
+          el('tr', {}, el('td', {}, p.kind), el('td', {}, p.classId ? nameOf(p.classId) : '—'), el('td', {}, p.x.toFixed(3)), el('td', {}, p.y.toFixed(3))),
+        ),
+      ),
+    );
+    mapBox.replaceChildren(svg, el('details', {}, el('summary', {}, 'The map as a table'), el('div', { className: 'table-scroll' }, table)));
   }
 
   // ---- saving, export, import ----
