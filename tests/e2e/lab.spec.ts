@@ -181,3 +181,20 @@ test('an example can be removed on its own', async ({ page }) => {
   await page.getByRole('button', { name: 'Remove example 1 of circles <b>!</b>' }).click();
   await expect(page.locator('.lab-class').nth(0).locator('.count')).toHaveText('1 example');
 });
+
+for (const [model, expected] of [
+  ['sketch-protonet', /^Prediction: Letter /],
+  ['photo-mobilenetv3', /^Prediction: (brick|grass|gravel)$/],
+] as const) {
+  test(`the ${model} example set loads with one click, credited, and classifies its queries`, async ({ page }) => {
+    await page.goto('lab/');
+    await page.getByRole('combobox', { name: 'Model' }).selectOption(model);
+    await page.getByRole('button', { name: 'Try an example set' }).click();
+    await expect(page.locator('.prediction .verdict')).toHaveCount(3, { timeout: 60_000 });
+    const verdicts = await page.locator('.prediction .verdict').allTextContents();
+    for (const verdict of verdicts) expect(verdict).toMatch(expected);
+    const classNames = await page.getByRole('textbox', { name: 'Class name' }).evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value));
+    expect(verdicts.map((v) => v.replace('Prediction: ', ''))).toEqual(classNames);
+    await expect(page.locator('[data-lab-file-status]')).toContainText(/Example set .*(SIL Open Font License|CC0)/);
+  });
+}

@@ -419,6 +419,36 @@ export function startLab(root: HTMLElement, base: string): void {
     fileStatus.textContent = 'Everything was cleared, here and in this browser’s storage.';
   });
 
+  // ---- presets ----
+
+  interface Preset {
+    model: string;
+    title: string;
+    credit: string;
+    classes: Array<{ name: string; images: string[] }>;
+    queries: string[];
+  }
+  const dataUrlToFile = async (url: string, name: string) => new File([await (await fetch(url)).blob()], name, { type: 'image/png' });
+
+  $<HTMLButtonElement>('[data-lab-preset]').addEventListener('click', async (event) => {
+    const button = event.currentTarget as HTMLButtonElement;
+    button.disabled = true;
+    try {
+      const { presets } = (await (await fetch(`${base}lab/presets.json`)).json()) as { presets: Preset[] };
+      const preset = presets.find((p) => p.model === modelSelect.value) ?? presets[0]!;
+      if (!(await start(preset.model, false))) return;
+      for (const { name, images } of preset.classes) {
+        await addClass(name);
+        await addFiles(classes.at(-1)!, await Promise.all(images.map((url, i) => dataUrlToFile(url, `${name}-${i + 1}.png`))));
+      }
+      const queries = await Promise.all(preset.queries.map(async (url, i) => fileToPixels(await dataUrlToFile(url, `query-${i + 1}.png`))));
+      fileStatus.textContent = `Example set “${preset.title}”: ${preset.credit}`;
+      await classify(queries);
+    } finally {
+      button.disabled = false;
+    }
+  });
+
   // ---- queries ----
 
   $<HTMLButtonElement>('[data-lab-add-class]').addEventListener('click', async () => {

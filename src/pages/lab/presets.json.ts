@@ -1,0 +1,54 @@
+import { readFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import type { APIRoute } from 'astro';
+import { PNG } from 'pngjs';
+
+/**
+ * Ready-made example sets for the lab, cut at build time from the committed
+ * evaluation sets: letters of a writing system the sketch model never saw, and
+ * crops of CC0 photographs. Images are PNG data URLs.
+ */
+const ROOT = pathToFileURL(`${process.cwd()}/`);
+const PER_CLASS = 5;
+
+function cell(sheet: PNG, size: number, row: number, column: number): string {
+  const out = new PNG({ width: size, height: size });
+  for (let y = 0; y < size; y++) {
+    const from = ((row * size + y) * sheet.width + column * size) * 4;
+    sheet.data.copy(out.data, y * size * 4, from, from + size * 4);
+  }
+  return `data:image/png;base64,${PNG.sync.write(out).toString('base64')}`;
+}
+
+function glyphPreset() {
+  const dir = new URL('datasets/glyphs-heldout/', ROOT);
+  const index = JSON.parse(readFileSync(new URL('index.json', dir), 'utf8'));
+  const script = index.scripts.find((s: { script: string }) => s.script === 'CHEROKEE') ?? index.scripts[0];
+  const sheet = PNG.sync.read(readFileSync(new URL(script.file, dir)));
+  const letters = [0, 7, 14];
+  const name = script.script[0] + script.script.slice(1).toLowerCase();
+  return {
+    model: 'sketch-protonet',
+    title: `Three ${name} letters`,
+    credit: `letters of the ${name} writing system, which the sketch model never saw in training, rendered from Debian's fonts (SIL Open Font License) with pen-like variations.`,
+    classes: letters.map((row) => ({ name: `Letter ${script.letters[row]}`, images: Array.from({ length: PER_CLASS }, (_, c) => cell(sheet, index.cell, row, c)) })),
+    queries: letters.map((row) => cell(sheet, index.cell, row, PER_CLASS + 1)),
+  };
+}
+
+function photoPreset() {
+  const dir = new URL('datasets/photo-crops/', ROOT);
+  const index = JSON.parse(readFileSync(new URL('index.json', dir), 'utf8'));
+  const sheet = PNG.sync.read(readFileSync(new URL('crops.png', dir)));
+  const rows = ['brick', 'grass', 'gravel'].map((photo) => index.classes.findIndex((c: { photo: string }) => c.photo === photo));
+  return {
+    model: 'photo-mobilenetv3',
+    title: 'Three textures',
+    credit: 'crops of the brick, grass and gravel photographs in scikit-image’s sample data (CC0, cc0textures.com).',
+    classes: rows.map((row) => ({ name: index.classes[row].photo, images: Array.from({ length: PER_CLASS }, (_, c) => cell(sheet, index.cell, row, c)) })),
+    queries: rows.map((row) => cell(sheet, index.cell, row, PER_CLASS + 1)),
+  };
+}
+
+export const GET: APIRoute = () =>
+  new Response(JSON.stringify({ presets: [glyphPreset(), photoPreset()] }), { headers: { 'Content-Type': 'application/json' } });
