@@ -25,4 +25,12 @@ export default defineConfig({
     }),
   },
   build: { format: 'directory' },
+  // `astro dev` and `astro preview` serve the site cross-origin isolated, so the
+  // lab's WASM runtime can use threads; static hosts get the same from their headers.
+  server: {
+    headers: {
+      'Cross-Origin-Opener-Policy': 'same-origin',
+      'Cross-Origin-Embedder-Policy': 'require-corp',
+    },
+  },
 });

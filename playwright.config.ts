@@ -18,6 +18,8 @@ const chromium = {
 export const SITE = 'http://127.0.0.1:4321/';
 export const BASE_PATH = '/metric-atlas/';
 export const SITE_WITH_BASE = `http://127.0.0.1:4322${BASE_PATH}`;
+/** The same site with COOP/COEP headers: cross-origin isolated, so WASM can use threads. */
+export const SITE_ISOLATED = 'http://127.0.0.1:4323/';
 
 export default defineConfig({
   testDir: 'tests',
@@ -43,6 +45,11 @@ export default defineConfig({
     {
       command: `node scripts/serve-static.mjs dist-base 4322 ${BASE_PATH}`,
       url: SITE_WITH_BASE,
+      reuseExistingServer: !process.env.CI,
+    },
+    {
+      command: 'node scripts/serve-static.mjs dist 4323 / --isolated',
+      url: SITE_ISOLATED,
       reuseExistingServer: !process.env.CI,
     },
   ],

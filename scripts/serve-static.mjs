@@ -1,11 +1,15 @@
 // A small static file server for the built site, used by the end-to-end tests.
-// Usage: node scripts/serve-static.mjs <dir> <port> [base]
-// Serves <dir> under the URL prefix [base] (default "/"), as a static host would.
+// Usage: node scripts/serve-static.mjs <dir> <port> [base] [--isolated]
+// Serves <dir> under the URL prefix [base] (default "/"), as a static host would;
+// --isolated adds the COOP/COEP headers that make pages cross-origin isolated
+// (SharedArrayBuffer, so onnxruntime-web can use threads).
 import { createServer } from 'node:http';
 import { createReadStream, statSync } from 'node:fs';
 import { extname, join, normalize, resolve } from 'node:path';
 
-const [dir = 'dist', port = '4321', base = '/'] = process.argv.slice(2);
+const args = process.argv.slice(2).filter((a) => !a.startsWith('--'));
+const isolated = process.argv.includes('--isolated');
+const [dir = 'dist', port = '4321', base = '/'] = args;
 const root = resolve(dir);
 const prefix = base.endsWith('/') ? base : `${base}/`;
 const TYPES = {
@@ -50,6 +54,10 @@ createServer((req, res) => {
   res.statusCode = file ? 200 : 404;
   if (!target) return res.end('Not found');
   res.setHeader('Content-Type', TYPES[extname(target)] ?? 'application/octet-stream');
+  if (isolated) {
+    res.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
+    res.setHeader('Cross-Origin-Embedder-Policy', 'require-corp');
+  }
   createReadStream(target).pipe(res);
 }).listen(Number(port), '127.0.0.1', () => {
   console.log(`Serving ${root} at http://127.0.0.1:${port}${prefix}`);

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { SITE_ISOLATED } from '../../playwright.config';
 
 /** Draws a shape on a pad with synthesised pointer strokes (points in 0–1 of the pad). */
 async function draw(page: Page, pad: Locator, strokes: Array<Array<[number, number]>>) {
@@ -198,3 +199,12 @@ for (const [model, expected] of [
     await expect(page.locator('[data-lab-file-status]')).toContainText(/Example set .*(SIL Open Font License|CC0)/);
   });
 }
+
+test('a cross-origin isolated page runs the model on two threads, and still classifies', async ({ page }) => {
+  await page.goto(`${SITE_ISOLATED}lab/`);
+  expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
+  await page.getByRole('button', { name: 'Try an example set' }).click();
+  await expect(page.locator('.prediction .verdict')).toHaveCount(3, { timeout: 60_000 });
+  await expect(page.getByRole('status').first()).toContainText(/2 threads/);
+  for (const verdict of await page.locator('.prediction .verdict').allTextContents()) expect(verdict).toMatch(/^Prediction: Letter /);
+});
