@@ -8,6 +8,7 @@ import * as Comlink from 'comlink';
 import { del, get, set } from 'idb-keyval';
 import type { LabWorkerApi } from '../../workers/lab.worker';
 import type { PredictOptions, PredictionReport } from '../fewshot/session';
+import { createCamera } from './camera';
 import { createDrawingPad, type DrawingPad } from './drawing-pad';
 import { fileToPixels } from './images';
 import { parseSavedLab, type SavedLab } from './saved-lab';
@@ -60,6 +61,8 @@ export function startLab(root: HTMLElement, base: string): void {
   const settings = $<HTMLFormElement>('[data-lab-settings]');
   const fileStatus = $<HTMLElement>('[data-lab-file-status]');
   const mapBox = $<HTMLElement>('[data-lab-map]');
+  const camera = createCamera($<HTMLVideoElement>('[data-lab-video]'));
+  const cameraStatus = $<HTMLElement>('[data-lab-camera-status]');
   let worker: Comlink.Remote<LabWorkerApi> | undefined;
   let modelId = modelSelect.value;
   const classes: ClassView[] = [];
@@ -184,6 +187,15 @@ export function startLab(root: HTMLElement, base: string): void {
         view.message.textContent = (error as Error).message;
       }
     });
+    const takePhoto = el('button', { type: 'button', textContent: 'Take a photo', 'data-camera-only': '' });
+    takePhoto.addEventListener('click', async () => {
+      view.message.textContent = '';
+      try {
+        await addExample(view, camera.capture());
+      } catch (error) {
+        view.message.textContent = (error as Error).message;
+      }
+    });
     const undo = el('button', { type: 'button', textContent: 'Undo stroke', 'data-draw-only': '' });
     undo.addEventListener('click', () => view.pad.undo());
     const remove = el('button', { type: 'button', textContent: 'Remove class' });
@@ -215,7 +227,7 @@ export function startLab(root: HTMLElement, base: string): void {
         'div',
         { className: 'pad-row' },
         canvas,
-        el('div', { className: 'pad-buttons' }, addDrawing, undo, el('label', { htmlFor: `${id}-files`, className: 'file-button' }, 'Add image files'), files),
+        el('div', { className: 'pad-buttons' }, addDrawing, undo, takePhoto, el('label', { htmlFor: `${id}-files`, className: 'file-button' }, 'Add image files'), files),
       ),
       view.message,
     );
@@ -447,6 +459,47 @@ export function startLab(root: HTMLElement, base: string): void {
     } finally {
       button.disabled = false;
     }
+  });
+
+  // ---- camera ----
+
+  let live: ReturnType<typeof setInterval> | undefined;
+  const liveToggle = $<HTMLInputElement>('[data-lab-live]');
+  const setCamera = (on: boolean, message: string) => {
+    root.dataset.camera = on ? 'on' : 'off';
+    cameraStatus.textContent = message;
+    if (!on) {
+      liveToggle.checked = false;
+      clearInterval(live);
+    }
+  };
+  $<HTMLButtonElement>('[data-lab-camera-on]').addEventListener('click', async () => {
+    try {
+      await camera.start();
+      setCamera(true, 'Camera on. The picture stays on this device.');
+    } catch (error) {
+      setCamera(false, (error as Error).message);
+    }
+  });
+  $<HTMLButtonElement>('[data-lab-camera-off]').addEventListener('click', () => {
+    camera.stop();
+    setCamera(false, 'Camera off.');
+  });
+  $<HTMLButtonElement>('[data-lab-camera-classify]').addEventListener('click', () => void classify([camera.capture()]));
+  liveToggle.addEventListener('change', () => {
+    clearInterval(live);
+    if (!liveToggle.checked) return;
+    let busy = false;
+    // One frame at a time: the next waits until the previous prediction is shown.
+    live = setInterval(async () => {
+      if (busy || !camera.running) return;
+      busy = true;
+      try {
+        await classify([camera.capture()]);
+      } finally {
+        busy = false;
+      }
+    }, 400);
   });
 
   // ---- queries ----
