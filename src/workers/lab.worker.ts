@@ -10,7 +10,7 @@ import ortWasmUrl from 'onnxruntime-web/ort-wasm-simd-threaded.wasm?url';
 import kernelsUrl from '../../build/kernels.wasm?url';
 import { createEmbedder, type Embedder } from '../lib/inference/embedder';
 import { instantiateKernels, type Kernels } from '../lib/kernels/index';
-import { parseModelCard } from '../lib/models/card';
+import { parseModelCard, type ModelCard } from '../lib/models/card';
 import { preprocess, type Pixels } from '../lib/models/preprocess';
 import { FewShotSession, type MapPoint, type PredictOptions, type PredictionReport, type SessionData } from '../lib/fewshot/session';
 import type { Normalization } from '../lib/kernels/index';
@@ -56,17 +56,12 @@ async function fetchWithProgress(url: string, onProgress: Progress): Promise<Uin
 
 const api = {
   async load(modelId: string, base: string, onProgress: Progress): Promise<LoadReport> {
-    const threads = self.crossOriginIsolated ? Math.min(4, navigator.hardwareConcurrency || 1) : 1;
-    ort.env.wasm.numThreads = threads;
-    ort.env.wasm.wasmPaths = { wasm: ortWasmUrl };
-    kernels ??= await instantiateKernels(await (await fetch(kernelsUrl)).arrayBuffer());
     const card = parseModelCard(await (await fetch(`${base}models/${modelId}/card.json`)).json());
-    const model = await fetchWithProgress(`${base}models/${modelId}/model.onnx`, onProgress);
-    await embedder?.dispose();
-    embedder = await createEmbedder(ort, model, card);
-    session = new FewShotSession(card.output.dim);
-    lastQueries = [];
-    return { model: card.name, kind: card.kind, dim: card.output.dim, backend: 'WASM (SIMD)', threads };
+    return use(await fetchWithProgress(`${base}models/${modelId}/model.onnx`, onProgress), card);
+  },
+  /** A model from the visitor's own disk: checked here, never sent anywhere. */
+  async loadCustom(model: Uint8Array, cardFields: unknown): Promise<LoadReport> {
+    return use(model, parseModelCard(cardFields));
   },
   addClass(name: string): string {
     return ready().session.addClass(name);
@@ -110,6 +105,26 @@ const api = {
     return session.map(kernels, lastQueries, normalization);
   },
 };
+
+async function use(model: Uint8Array, card: ModelCard): Promise<LoadReport> {
+  const threads = self.crossOriginIsolated ? Math.min(4, navigator.hardwareConcurrency || 1) : 1;
+  ort.env.wasm.numThreads = threads;
+  ort.env.wasm.wasmPaths = { wasm: ortWasmUrl };
+  kernels ??= await instantiateKernels(await (await fetch(kernelsUrl)).arrayBuffer());
+  const next = await createEmbedder(ort, model, card);
+  try {
+    // One blank input catches a card whose sizes do not fit the model now, not at the first example.
+    await next.embed([new Float32Array(card.input.channels * card.input.height * card.input.width)]);
+  } catch (error) {
+    await next.dispose();
+    throw error;
+  }
+  await embedder?.dispose();
+  embedder = next;
+  session = new FewShotSession(card.output.dim);
+  lastQueries = [];
+  return { model: card.name, kind: card.kind, dim: card.output.dim, backend: 'WASM (SIMD)', threads };
+}
 
 function ready() {
   if (!kernels || !embedder || !session) throw new Error('The model is not loaded yet.');

@@ -82,7 +82,8 @@ export function startLab(root: HTMLElement, base: string): void {
 
   startButton.addEventListener('click', () => void start(modelSelect.value, true));
   modelSelect.addEventListener('change', () => {
-    if (!worker) return;
+    customForm.hidden = modelSelect.value !== 'custom';
+    if (!worker || modelSelect.value === 'custom') return;
     // A new model embeds differently: the classes start over.
     void start(modelSelect.value, true).then(persist);
   });
@@ -97,22 +98,65 @@ export function startLab(root: HTMLElement, base: string): void {
     resumeButton.textContent = `Resume your saved lab (${saved.session?.classes?.length ?? 0} classes, ${examples} examples)`;
   });
 
-  async function start(id: string, withDefaultClasses: boolean) {
+  // ---- a model of the visitor's own ----
+
+  const customForm = $<HTMLFormElement>('[data-lab-custom]');
+  const customMessage = $<HTMLElement>('[data-lab-custom-message]');
+  const numbers = (text: FormDataEntryValue | null) => (String(text ?? '').trim() ? String(text).split(',').map((v) => Number(v.trim())) : undefined);
+  customForm.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const data = new FormData(customForm);
+    const file = data.get('model') as File | null;
+    if (!file || file.size === 0) {
+      customMessage.textContent = 'Choose an .onnx file first.';
+      return;
+    }
+    const kind = String(data.get('kind'));
+    const card = {
+      id: 'custom',
+      name: `${file.name} (your model)`,
+      kind,
+      input: {
+        name: String(data.get('inputName')),
+        layout: 'NCHW',
+        channels: Number(data.get('channels')),
+        height: Number(data.get('height')),
+        width: Number(data.get('width')),
+        range: String(data.get('range')) === '255' ? [0, 255] : [0, 1],
+        ...(numbers(data.get('mean')) ? { mean: numbers(data.get('mean')) } : {}),
+        ...(numbers(data.get('std')) ? { std: numbers(data.get('std')) } : {}),
+        colorOrder: 'RGB',
+        ...(kind === 'sketch' ? { ink: 'white-on-black', crop: { rule: 'ink-bounding-box', margin: 2 } } : {}),
+      },
+      output: { name: String(data.get('outputName')), dim: Number(data.get('dim')) },
+      license: 'the visitor’s own',
+      sources: [{ name: file.name, license: 'the visitor’s own' }],
+    };
+    customMessage.textContent = 'Checking your model…';
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    if (await start('custom', true, (w) => w.loadCustom(Comlink.transfer(bytes, [bytes.buffer]), card))) customMessage.textContent = 'Your model is loaded. It stays on this device.';
+    else customMessage.textContent = status.textContent;
+  });
+
+  async function start(id: string, withDefaultClasses: boolean, load?: (w: Comlink.Remote<LabWorkerApi>) => Promise<Awaited<ReturnType<LabWorkerApi['load']>>>) {
     startButton.disabled = resumeButton.disabled = modelSelect.disabled = true;
     status.textContent = 'Starting the runtime…';
     progress.hidden = false;
     try {
       worker ??= Comlink.wrap<LabWorkerApi>(new Worker(new URL('../../workers/lab.worker.ts', import.meta.url), { type: 'module' }));
-      const report = await worker.load(
-        id,
-        base,
-        Comlink.proxy((loaded: number, total: number) => {
-          progress.max = total || loaded;
-          progress.value = loaded;
-          status.textContent = `Downloading the model: ${Math.round(loaded / 1024)} KB${total ? ` of ${Math.round(total / 1024)} KB (${Math.round((100 * loaded) / total)} %)` : ''}`;
-        }),
-      );
-      modelId = modelSelect.value = id;
+      const report = load
+        ? await load(worker)
+        : await worker.load(
+            id,
+            base,
+            Comlink.proxy((loaded: number, total: number) => {
+              progress.max = total || loaded;
+              progress.value = loaded;
+              status.textContent = `Downloading the model: ${Math.round(loaded / 1024)} KB${total ? ` of ${Math.round(total / 1024)} KB (${Math.round((100 * loaded) / total)} %)` : ''}`;
+            }),
+          );
+      modelId = id;
+      if (id !== 'custom') modelSelect.value = id;
       for (const view of classes.splice(0)) view.root.remove();
       lastQueries = [];
       results.replaceChildren();
@@ -377,7 +421,8 @@ export function startLab(root: HTMLElement, base: string): void {
   }
 
   async function persist() {
-    if (worker) await set(STORAGE_KEY, await snapshot());
+    // A visitor's own model is not stored by the site, so a lab built on it is not saved either.
+    if (worker && modelId !== 'custom') await set(STORAGE_KEY, await snapshot());
   }
 
   async function restore(value: unknown) {
