@@ -23,6 +23,28 @@ const cross = (cx: number, cy: number, r: number): Array<Array<[number, number]>
   [[cx + r, cy - r], [cx - r, cy + r]],
 ];
 
+/** Teaches Class A circles and Class B crosses, one drawing per variant (x, y, radius). */
+async function teachCirclesAndCrosses(page: Page, variants: ReadonlyArray<readonly [number, number, number]>) {
+  const classes = page.locator('.lab-class');
+  for (const [x, y, r] of variants) {
+    await draw(page, classes.nth(0).locator('canvas.pad'), [circle(x, y, r)]);
+    await classes.nth(0).getByRole('button', { name: 'Add drawing' }).click();
+    await draw(page, classes.nth(1).locator('canvas.pad'), cross(x, y, r));
+    await classes.nth(1).getByRole('button', { name: 'Add drawing' }).click();
+  }
+  const expected = `${variants.length} examples`;
+  await expect(classes.nth(0).locator('.count')).toHaveText(expected);
+  await expect(classes.nth(1).locator('.count')).toHaveText(expected);
+}
+
+async function renameFirstClass(page: Page, name: string) {
+  const input = page.locator('.lab-class').nth(0).getByRole('textbox', { name: 'Class name' });
+  await input.fill(name);
+  await input.press('Tab');
+}
+
+const TWO_VARIANTS = [[0.5, 0.5, 0.3], [0.45, 0.55, 0.25]] as const;
+
 async function startLab(page: Page) {
   await page.goto('lab/');
   await page.getByRole('button', { name: 'Start the lab' }).click();
@@ -34,18 +56,7 @@ test('a visitor teaches two drawn classes and the lab classifies new drawings, o
   const requests: Array<{ url: string; method: string }> = [];
   page.on('request', (r) => requests.push({ url: r.url(), method: r.method() }));
   await startLab(page);
-  const classes = page.locator('.lab-class');
-  await expect(classes).toHaveCount(2);
-
-  const variants = [[0.5, 0.5, 0.3], [0.45, 0.55, 0.25], [0.55, 0.45, 0.35]] as const;
-  for (const [x, y, r] of variants) {
-    await draw(page, classes.nth(0).locator('canvas.pad'), [circle(x, y, r)]);
-    await classes.nth(0).getByRole('button', { name: 'Add drawing' }).click();
-    await draw(page, classes.nth(1).locator('canvas.pad'), cross(x, y, r));
-    await classes.nth(1).getByRole('button', { name: 'Add drawing' }).click();
-  }
-  await expect(classes.nth(0).locator('.count')).toHaveText('3 examples');
-  await expect(classes.nth(1).locator('.count')).toHaveText('3 examples');
+  await teachCirclesAndCrosses(page, [...TWO_VARIANTS, [0.55, 0.45, 0.35]]);
 
   const query = page.locator('[data-lab-query-pad]');
   await draw(page, query, [circle(0.5, 0.52, 0.28)]);
@@ -121,23 +132,10 @@ test('dropping an image file on a class adds it', async ({ page }) => {
   await expect(first.locator('.count')).toHaveText('1 example');
 });
 
-async function teachCirclesAndCrosses(page: Page) {
-  const classes = page.locator('.lab-class');
-  for (const [x, y, r] of [[0.5, 0.5, 0.3], [0.45, 0.55, 0.25]] as const) {
-    await draw(page, classes.nth(0).locator('canvas.pad'), [circle(x, y, r)]);
-    await classes.nth(0).getByRole('button', { name: 'Add drawing' }).click();
-    await draw(page, classes.nth(1).locator('canvas.pad'), cross(x, y, r));
-    await classes.nth(1).getByRole('button', { name: 'Add drawing' }).click();
-  }
-  await expect(classes.nth(0).locator('.count')).toHaveText('2 examples');
-  await expect(classes.nth(1).locator('.count')).toHaveText('2 examples');
-  await classes.nth(0).getByRole('textbox', { name: 'Class name' }).fill('circles <b>!</b>');
-  await classes.nth(0).getByRole('textbox', { name: 'Class name' }).press('Tab');
-}
-
 test('a reload offers the saved lab, and resuming restores classes, examples and names', async ({ page }) => {
   await startLab(page);
-  await teachCirclesAndCrosses(page);
+  await teachCirclesAndCrosses(page, TWO_VARIANTS);
+  await renameFirstClass(page, 'circles <b>!</b>');
   await page.locator('select[name="metric"]').selectOption('cosine');
   await page.reload();
   await page.getByRole('button', { name: /Resume your saved lab \(2 classes, 4 examples\)/ }).click();
@@ -154,7 +152,7 @@ test('a reload offers the saved lab, and resuming restores classes, examples and
 
 test('export, clear and import give back the same lab; a damaged file is refused', async ({ page }) => {
   await startLab(page);
-  await teachCirclesAndCrosses(page);
+  await teachCirclesAndCrosses(page, TWO_VARIANTS);
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export to a file' }).click();
   const file = await (await download).path();
@@ -178,7 +176,8 @@ test('export, clear and import give back the same lab; a damaged file is refused
 
 test('an example can be removed on its own', async ({ page }) => {
   await startLab(page);
-  await teachCirclesAndCrosses(page);
+  await teachCirclesAndCrosses(page, TWO_VARIANTS);
+  await renameFirstClass(page, 'circles <b>!</b>');
   await page.getByRole('button', { name: 'Remove example 1 of circles <b>!</b>' }).click();
   await expect(page.locator('.lab-class').nth(0).locator('.count')).toHaveText('1 example');
 });
