@@ -80,6 +80,14 @@ test('a visitor teaches two drawn classes and the lab classifies new drawings, o
   }
 });
 
+test('a drawing unlike every class is answered "unknown"', async ({ page }) => {
+  await startLab(page);
+  await teachCirclesAndCrosses(page, TWO_VARIANTS);
+  await draw(page, page.locator('[data-lab-query-pad]'), [[[0.1, 0.5], [0.9, 0.52]], [[0.1, 0.2], [0.9, 0.22]]]);
+  await page.getByRole('button', { name: 'Classify drawing' }).click();
+  await expect(page.locator('.prediction .verdict')).toHaveText(/^Prediction: Unknown/);
+});
+
 test('a file that is not an image gets its own message and loses nothing else', async ({ page }) => {
   await startLab(page);
   const first = page.locator('.lab-class').first();
