@@ -1,4 +1,4 @@
-import type { Kernels, Metric, Normalization } from '../kernels/index.ts';
+import { fromRows, type Kernels, type Matrix, type Metric, type Normalization } from '../kernels/index.ts';
 
 /**
  * The few-shot classifier's state, without any DOM: classes, their example
@@ -123,19 +123,21 @@ export class FewShotSession {
     if (queries.length === 0) return { predictions: [], skipped, threshold: Infinity };
     const supports = ready.flatMap((c) => c.examples);
     const labels = ready.flatMap((c, label) => c.examples.map(() => label));
+    const supportMatrix = fromRows(supports);
+    const queryMatrix = fromRows(queries);
     const result = kernels.classify({
-      supports: stack(supports, this.dim),
+      supports: supportMatrix,
       labels,
       classes: ready.length,
-      queries: stack(queries, this.dim),
+      queries: queryMatrix,
       metric: options.metric,
       normalization: options.normalization,
       temperature: options.temperature,
       refineIterations: options.refine,
     });
     // Distances to every example, in the same normalised space as the prototypes.
-    const normalize = (m: ReturnType<typeof stack>) => kernels.normalize(m, options.normalization, result.mean);
-    const toExamples = kernels.distances(options.metric, normalize(stack(queries, this.dim)), normalize(stack(supports, this.dim)));
+    const normalize = (m: Matrix) => kernels.normalize(m, options.normalization, result.mean);
+    const toExamples = kernels.distances(options.metric, normalize(queryMatrix), normalize(supportMatrix));
     const owner = ready.flatMap((c) => c.examples.map((_, index) => ({ classId: c.id, index })));
     const predictions = queries.map((_, q) => ({
       classId: result.unknown[q] ? null : ready[result.predicted[q]!]!.id,
@@ -160,8 +162,8 @@ export class FewShotSession {
     const ready = this.classes.filter((c) => c.examples.length > 0);
     const examples = ready.flatMap((c) => c.examples.map(() => c.id));
     if (examples.length + queries.length < 2) return [];
-    const all = stack([...ready.flatMap((c) => c.examples), ...queries], this.dim);
-    const supports = stack(ready.flatMap((c) => c.examples), this.dim);
+    const all = fromRows([...ready.flatMap((c) => c.examples), ...queries]);
+    const supports = fromRows(ready.flatMap((c) => c.examples));
     const mean = normalization === 'cl2n' ? kernels.mean(supports) : undefined;
     const normalized = kernels.normalize(all, normalization, mean);
     const exampleRows = { data: normalized.data.subarray(0, examples.length * this.dim), rows: examples.length, cols: this.dim };
@@ -212,12 +214,6 @@ function cleanName(name: string): string {
   if (!trimmed) throw new FewShotError('A class needs a name.');
   if (trimmed.length > MAX_NAME) throw new FewShotError(`A class name can have at most ${MAX_NAME} characters; this one has ${trimmed.length}.`);
   return trimmed;
-}
-
-function stack(rows: Float32Array[], dim: number) {
-  const data = new Float32Array(rows.length * dim);
-  rows.forEach((row, i) => data.set(row, i * dim));
-  return { data, rows: rows.length, cols: dim };
 }
 
 function encodeFloats(values: Float32Array): string {

@@ -1,5 +1,5 @@
 export { Kernels, instantiateKernels, NORMALIZATIONS, DEFAULT_OPEN_SET_QUANTILE, quantileOf } from './kernels.ts';
 export type { FewShotInput, FewShotResult, Normalization, OpenSetCalibration, Prediction, PredictInput, PrototypeResult, Projection } from './kernels.ts';
 export { KernelInputError } from './errors.ts';
-export { matrix, fromRows, row, type Matrix } from './matrix.ts';
+export { fromRows, type Matrix } from './matrix.ts';
 export { METRICS, METRIC_NAMES, isMetric, type Metric } from './metrics.ts';

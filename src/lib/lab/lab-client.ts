@@ -67,6 +67,8 @@ export function startLab(root: HTMLElement, base: string): void {
   let modelId = modelSelect.value;
   const classes: ClassView[] = [];
   let lastQueries: ImageData[] = [];
+  /** Their thumbnails, made once per query rather than on every re-prediction (live mode re-predicts often). */
+  let lastQueryThumbs: string[] = [];
 
   const options = (): PredictOptions => {
     const data = new FormData(settings);
@@ -323,6 +325,7 @@ export function startLab(root: HTMLElement, base: string): void {
 
   async function classify(queries: ImageData[]) {
     lastQueries = queries;
+    lastQueryThumbs = queries.map(thumbnail);
     await rerun();
   }
 
@@ -342,7 +345,7 @@ export function startLab(root: HTMLElement, base: string): void {
         return el(
           'article',
           { className: 'prediction' },
-          el('img', { src: thumbnail(lastQueries[i]!), alt: `Query ${i + 1}`, className: 'thumb' }),
+          el('img', { src: lastQueryThumbs[i]!, alt: `Query ${i + 1}`, className: 'thumb' }),
           el('p', { className: 'verdict' }, el('strong', {}, 'Prediction: '), verdict),
           el(
             'ul',

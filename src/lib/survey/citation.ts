@@ -13,6 +13,8 @@ export interface CitablePaper {
 /** Venues the seed names that are conferences (the rest, arXiv, is a preprint server). */
 const CONFERENCES = new Set(['CVPR', 'ICCV', 'NeurIPS', 'ICML', 'ICLR', 'AISTATS']);
 
+export const isConference = (venue: string | undefined): venue is string => venue !== undefined && CONFERENCES.has(venue);
+
 const citedTitle = (paper: CitablePaper) => paper.data.correctedTitle ?? paper.data.title;
 
 /** What a complete citation would have that the seed does not give. */
@@ -38,7 +40,7 @@ export function bibtexKey(paper: CitablePaper): string {
 
 export function toBibtex(paper: CitablePaper): string {
   const { venue, year, authors, authorsIncomplete } = paper.data;
-  const type = venue && CONFERENCES.has(venue) ? 'inproceedings' : 'misc';
+  const type = isConference(venue) ? 'inproceedings' : 'misc';
   const fields: Array<[string, string]> = [['title', `{${escapeBibtex(citedTitle(paper))}}`]];
   if (authors.length > 0) {
     fields.push(['author', [...authors.map(escapeBibtex), ...(authorsIncomplete ? ['others'] : [])].join(' and ')]);

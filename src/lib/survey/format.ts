@@ -1,4 +1,7 @@
-import type { Paper } from '../../schemas/paper';
+import type { Paper, Relevance } from '../../schemas/paper';
+
+/** The survey author's marks as the seed writes them, for labels and filters. */
+export const RELEVANCE_MARKS: Record<Relevance, string> = { recommended: ':+1:', 'not-recommended': ':-1:', none: 'no mark' };
 
 /** "Karsten Roth et al." — only the names the seed gives, with "et al." where it says so. */
 export function formatAuthors(paper: Pick<Paper, 'authors' | 'authorsIncomplete'>): string {
