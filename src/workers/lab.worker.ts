@@ -5,8 +5,6 @@
  * session all live here, so the page never blocks on inference.
  */
 import * as Comlink from 'comlink';
-import * as ort from 'onnxruntime-web/wasm';
-import ortWasmUrl from 'onnxruntime-web/ort-wasm-simd-threaded.wasm?url';
 import kernelsUrl from '../../build/kernels.wasm?url';
 import { createEmbedder, type Embedder } from '../lib/inference/embedder';
 import { instantiateKernels, type Kernels } from '../lib/kernels/index';
@@ -14,6 +12,7 @@ import { parseModelCard, type ModelCard } from '../lib/models/card';
 import { preprocess, type Pixels } from '../lib/models/preprocess';
 import { FewShotSession, type MapPoint, type PredictOptions, type PredictionReport, type SessionData } from '../lib/fewshot/session';
 import type { Normalization } from '../lib/kernels/index';
+import { chooseRuntime, wasmRuntime, type BackendPreference, type Runtime } from './runtime';
 
 export interface LoadReport {
   model: string;
@@ -21,6 +20,8 @@ export interface LoadReport {
   dim: number;
   backend: string;
   threads: number;
+  /** Why the preferred backend was not used, if it was not. */
+  note?: string;
 }
 
 type Progress = (loaded: number, total: number) => void;
@@ -30,6 +31,8 @@ let embedder: Embedder | undefined;
 let session: FewShotSession | undefined;
 /** The last queries' embeddings, for the map. */
 let lastQueries: Float32Array[] = [];
+/** The loaded model's bytes and card, kept so the backend can change without losing the classes. */
+let loaded: { model: Uint8Array; card: ModelCard } | undefined;
 
 async function fetchWithProgress(url: string, onProgress: Progress): Promise<Uint8Array> {
   const response = await fetch(url);
@@ -55,13 +58,20 @@ async function fetchWithProgress(url: string, onProgress: Progress): Promise<Uin
 }
 
 const api = {
-  async load(modelId: string, base: string, onProgress: Progress): Promise<LoadReport> {
-    const card = parseModelCard(await (await fetch(`${base}models/${modelId}/card.json`)).json());
-    return use(await fetchWithProgress(`${base}models/${modelId}/model.onnx`, onProgress), card);
+  async load(modelId: string, base: string, preference: BackendPreference, onProgress: Progress): Promise<LoadReport> {
+    const cardResponse = await fetch(`${base}models/${modelId}/card.json`);
+    if (!cardResponse.ok) throw new Error(`Could not download the model card (HTTP ${cardResponse.status}).`);
+    const card = parseModelCard(await cardResponse.json());
+    return use(await fetchWithProgress(`${base}models/${modelId}/model.onnx`, onProgress), card, preference, false);
   },
   /** A model from the visitor's own disk: checked here, never sent anywhere. */
-  async loadCustom(model: Uint8Array, cardFields: unknown): Promise<LoadReport> {
-    return use(model, parseModelCard(cardFields));
+  async loadCustom(model: Uint8Array, cardFields: unknown, preference: BackendPreference): Promise<LoadReport> {
+    return use(model, parseModelCard(cardFields), preference, false);
+  },
+  /** Runs the same model on another backend; the classes and examples stay. */
+  async switchBackend(preference: BackendPreference): Promise<LoadReport> {
+    if (!loaded) throw new Error('The model is not loaded yet.');
+    return use(loaded.model, loaded.card, preference, true);
   },
   addClass(name: string): string {
     return ready().session.addClass(name);
@@ -106,24 +116,37 @@ const api = {
   },
 };
 
-async function use(model: Uint8Array, card: ModelCard): Promise<LoadReport> {
-  const threads = self.crossOriginIsolated ? Math.min(4, navigator.hardwareConcurrency || 1) : 1;
-  ort.env.wasm.numThreads = threads;
-  ort.env.wasm.wasmPaths = { wasm: ortWasmUrl };
+async function use(model: Uint8Array, card: ModelCard, preference: BackendPreference, keepSession: boolean): Promise<LoadReport> {
   kernels ??= await instantiateKernels(await (await fetch(kernelsUrl)).arrayBuffer());
-  const next = await createEmbedder(ort, model, card);
+  let runtime = await chooseRuntime(preference);
+  let next: Embedder;
+  try {
+    next = await checkedEmbedder(runtime, model, card);
+  } catch (error) {
+    if (runtime.executionProviders[0] !== 'webgpu') throw error;
+    runtime = wasmRuntime(`WebGPU could not run this model (${(error as Error).message}), so it runs on WASM.`);
+    next = await checkedEmbedder(runtime, model, card);
+  }
+  await embedder?.dispose();
+  embedder = next;
+  loaded = { model, card };
+  if (!keepSession || !session) {
+    session = new FewShotSession(card.output.dim);
+    lastQueries = [];
+  }
+  return { model: card.name, kind: card.kind, dim: card.output.dim, backend: runtime.backend, threads: runtime.threads, ...(runtime.note ? { note: runtime.note } : {}) };
+}
+
+async function checkedEmbedder(runtime: Runtime, model: Uint8Array, card: ModelCard): Promise<Embedder> {
+  const next = await createEmbedder(runtime.ort, model, card, { executionProviders: runtime.executionProviders });
   try {
     // One blank input catches a card whose sizes do not fit the model now, not at the first example.
     await next.embed([new Float32Array(card.input.channels * card.input.height * card.input.width)]);
+    return next;
   } catch (error) {
     await next.dispose();
     throw error;
   }
-  await embedder?.dispose();
-  embedder = next;
-  session = new FewShotSession(card.output.dim);
-  lastQueries = [];
-  return { model: card.name, kind: card.kind, dim: card.output.dim, backend: 'WASM (SIMD)', threads };
 }
 
 function ready() {

@@ -111,15 +111,32 @@ test('the lab has no accessibility violations once started', async ({ page }) =>
   expect(results.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
 });
 
-test('with the photo model, classes come from photo files and a new photo finds its class', async ({ page }) => {
+const photo = (name: string) => new URL(`../fixtures/photos/${name}`, import.meta.url).pathname;
+
+async function startPhotoLab(page: Page) {
   await page.goto('lab/');
   await page.getByRole('combobox', { name: 'Model' }).selectOption('photo-mobilenetv3');
   await page.getByRole('button', { name: 'Start the lab' }).click();
   await expect(page.getByRole('status').first()).toContainText('Ready: Photo embedding', { timeout: 60_000 });
+  await expect(page.locator('.lab-class')).toHaveCount(2);
+}
+
+/** A DataTransfer in the page holding the fixture photo, as a drop or a paste would carry it. */
+function photoTransfer(page: Page, name: string) {
+  return page.evaluateHandle(
+    ([data, fileName]) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([new Uint8Array(data as number[])], fileName as string, { type: 'image/png' }));
+      return dt;
+    },
+    [Array.from(readFileSync(photo(name))), name] as const,
+  );
+}
+
+test('with the photo model, classes come from photo files and a new photo finds its class', async ({ page }) => {
+  await startPhotoLab(page);
   const classes = page.locator('.lab-class');
-  await expect(classes).toHaveCount(2);
   await expect(classes.first().locator('canvas.pad')).toBeHidden();
-  const photo = (name: string) => new URL(`../fixtures/photos/${name}`, import.meta.url).pathname;
   await classes.nth(0).locator('input[type="file"]').setInputFiles(photo('chelsea.png'));
   await classes.nth(1).locator('input[type="file"]').setInputFiles(photo('coffee.png'));
   await expect(classes.nth(1).locator('.count')).toHaveText('1 example');
@@ -127,17 +144,46 @@ test('with the photo model, classes come from photo files and a new photo finds 
   await expect(page.locator('.prediction .verdict')).toHaveText(['Prediction: Class B', 'Prediction: Class A']);
 });
 
-test('dropping an image file on a class adds it', async ({ page }) => {
+test('images dropped on a class become its examples; dropped or pasted on the query area they are classified', async ({ page }) => {
+  await startPhotoLab(page);
+  const classes = page.locator('.lab-class');
+  await classes.nth(0).dispatchEvent('drop', { dataTransfer: await photoTransfer(page, 'chelsea.png') });
+  await expect(classes.nth(0).locator('.count')).toHaveText('1 example');
+  await classes.nth(1).dispatchEvent('drop', { dataTransfer: await photoTransfer(page, 'coffee.png') });
+  await expect(classes.nth(1).locator('.count')).toHaveText('1 example');
+
+  const queryArea = page.locator('[data-lab-query-drop]');
+  await queryArea.dispatchEvent('drop', { dataTransfer: await photoTransfer(page, 'coffee.png') });
+  await expect(page.locator('.prediction .verdict')).toHaveText('Prediction: Class B');
+  const pasted = await photoTransfer(page, 'chelsea.png');
+  await queryArea.evaluate((area, clipboardData) => area.dispatchEvent(new ClipboardEvent('paste', { clipboardData, bubbles: true })), pasted);
+  await expect(page.locator('.prediction .verdict')).toHaveText('Prediction: Class A');
+});
+
+test('a model download that fails says so, and trying again loads it', async ({ page }) => {
+  let requests = 0;
+  await page.route('**/models/sketch-protonet/model.onnx', (route) => (requests++ === 0 ? route.abort('connectionreset') : route.continue()));
+  await page.goto('lab/');
+  await page.getByRole('button', { name: 'Start the lab' }).click();
+  await expect(page.getByRole('status').first()).toContainText('The model could not be loaded');
+  await expect(page.getByRole('status').first()).toContainText('Try again');
+  await page.getByRole('button', { name: 'Start the lab' }).click();
+  await expect(page.getByRole('status').first()).toContainText('Ready: Sketch ProtoNet', { timeout: 30_000 });
+  expect(requests).toBe(2);
+});
+
+test('without a WebGPU adapter the lab says so and runs on WASM; switching the backend keeps the classes', async ({ page }) => {
   await startLab(page);
-  const first = page.locator('.lab-class').first();
-  const pngBytes = readFileSync(new URL('../fixtures/photos/chelsea.png', import.meta.url));
-  const transfer = await page.evaluateHandle((data) => {
-    const dt = new DataTransfer();
-    dt.items.add(new File([new Uint8Array(data)], 'dropped.png', { type: 'image/png' }));
-    return dt;
-  }, Array.from(pngBytes));
-  await first.dispatchEvent('drop', { dataTransfer: transfer });
-  await expect(first.locator('.count')).toHaveText('1 example');
+  await expect(page.getByRole('status').first()).toContainText('onnxruntime-web WASM (SIMD)');
+  await expect(page.getByRole('status').first()).toContainText('no WebGPU adapter');
+  await teachCirclesAndCrosses(page, TWO_VARIANTS);
+  await page.getByRole('combobox', { name: 'Run on' }).selectOption('wasm');
+  await expect(page.getByRole('status').first()).not.toContainText('WebGPU');
+  await expect(page.getByRole('status').first()).toContainText('Ready: Sketch ProtoNet');
+  await expect(page.locator('.lab-class').nth(1).locator('.count')).toHaveText('2 examples');
+  await draw(page, page.locator('[data-lab-query-pad]'), cross(0.5, 0.5, 0.3));
+  await page.getByRole('button', { name: 'Classify drawing' }).click();
+  await expect(page.locator('.prediction .verdict')).toHaveText('Prediction: Class B');
 });
 
 test('a reload offers the saved lab, and resuming restores classes, examples and names', async ({ page }) => {

@@ -6,7 +6,8 @@
  */
 import * as Comlink from 'comlink';
 import { del, get, set } from 'idb-keyval';
-import type { LabWorkerApi } from '../../workers/lab.worker';
+import type { LabWorkerApi, LoadReport } from '../../workers/lab.worker';
+import type { BackendPreference } from '../../workers/runtime';
 import type { PredictOptions, PredictionReport } from '../fewshot/session';
 import { createCamera } from './camera';
 import { createDrawingPad, type DrawingPad } from './drawing-pad';
@@ -55,6 +56,8 @@ export function startLab(root: HTMLElement, base: string): void {
   const startButton = $<HTMLButtonElement>('[data-lab-start]');
   const resumeButton = $<HTMLButtonElement>('[data-lab-resume]');
   const modelSelect = $<HTMLSelectElement>('[data-lab-model]');
+  const backendSelect = $<HTMLSelectElement>('[data-lab-backend]');
+  const backend = () => backendSelect.value as BackendPreference;
   const workspace = $<HTMLElement>('[data-lab-workspace]');
   const classList = $<HTMLElement>('[data-lab-classes]');
   const results = $<HTMLElement>('[data-lab-results]');
@@ -88,6 +91,19 @@ export function startLab(root: HTMLElement, base: string): void {
     if (!worker || modelSelect.value === 'custom') return;
     // A new model embeds differently: the classes start over.
     void start(modelSelect.value, true).then(persist);
+  });
+  backendSelect.addEventListener('change', async () => {
+    if (!worker) return;
+    // The same model on another backend embeds the same way: the classes stay.
+    backendSelect.disabled = true;
+    status.textContent = 'Switching the backend…';
+    try {
+      showReady(await worker.switchBackend(backend()));
+    } catch (error) {
+      status.textContent = `The backend could not be switched: ${(error as Error).message}`;
+    } finally {
+      backendSelect.disabled = false;
+    }
   });
   resumeButton.addEventListener('click', async () => {
     const saved = await get(STORAGE_KEY);
@@ -136,12 +152,17 @@ export function startLab(root: HTMLElement, base: string): void {
     };
     customMessage.textContent = 'Checking your model…';
     const bytes = new Uint8Array(await file.arrayBuffer());
-    if (await start('custom', true, (w) => w.loadCustom(Comlink.transfer(bytes, [bytes.buffer]), card))) customMessage.textContent = 'Your model is loaded. It stays on this device.';
+    if (await start('custom', true, (w) => w.loadCustom(Comlink.transfer(bytes, [bytes.buffer]), card, backend()))) customMessage.textContent = 'Your model is loaded. It stays on this device.';
     else customMessage.textContent = status.textContent;
   });
 
-  async function start(id: string, withDefaultClasses: boolean, load?: (w: Comlink.Remote<LabWorkerApi>) => Promise<Awaited<ReturnType<LabWorkerApi['load']>>>) {
-    startButton.disabled = resumeButton.disabled = modelSelect.disabled = true;
+  function showReady(report: LoadReport) {
+    const threads = `${report.threads} ${report.threads === 1 ? 'thread' : 'threads'}`;
+    status.textContent = `Ready: ${report.model}, ${report.dim}-d embeddings, onnxruntime-web ${report.backend}, ${threads}. Everything runs on this device.${report.note ? ` ${report.note}` : ''}`;
+  }
+
+  async function start(id: string, withDefaultClasses: boolean, load?: (w: Comlink.Remote<LabWorkerApi>) => Promise<LoadReport>) {
+    startButton.disabled = resumeButton.disabled = modelSelect.disabled = backendSelect.disabled = true;
     status.textContent = 'Starting the runtime…';
     progress.hidden = false;
     try {
@@ -151,6 +172,7 @@ export function startLab(root: HTMLElement, base: string): void {
         : await worker.load(
             id,
             base,
+            backend(),
             Comlink.proxy((loaded: number, total: number) => {
               progress.max = total || loaded;
               progress.value = loaded;
@@ -166,7 +188,7 @@ export function startLab(root: HTMLElement, base: string): void {
       startButton.hidden = resumeButton.hidden = true;
       workspace.hidden = false;
       root.dataset.kind = report.kind;
-      status.textContent = `Ready: ${report.model}, ${report.dim}-d embeddings, onnxruntime-web ${report.backend}, ${report.threads} ${report.threads === 1 ? 'thread' : 'threads'}. Everything runs on this device.`;
+      showReady(report);
       return true;
     } catch (error) {
       startButton.disabled = resumeButton.disabled = false;
@@ -174,7 +196,7 @@ export function startLab(root: HTMLElement, base: string): void {
       return false;
     } finally {
       progress.hidden = true;
-      modelSelect.disabled = false;
+      modelSelect.disabled = backendSelect.disabled = false;
     }
   }
 
@@ -569,17 +591,36 @@ export function startLab(root: HTMLElement, base: string): void {
   $<HTMLButtonElement>('[data-lab-query-clear]').addEventListener('click', () => queryPad.clear());
   const queryFiles = $<HTMLInputElement>('[data-lab-query-files]');
   queryFiles.addEventListener('change', async () => {
+    const files = [...(queryFiles.files ?? [])];
+    queryFiles.value = '';
+    await classifyFiles(files);
+  });
+  const queryDrop = $<HTMLElement>('[data-lab-query-drop]');
+  queryDrop.addEventListener('dragover', (event) => event.preventDefault());
+  queryDrop.addEventListener('drop', (event) => {
+    event.preventDefault();
+    void classifyFiles([...(event.dataTransfer?.files ?? [])]);
+  });
+  queryDrop.addEventListener('paste', (event) => {
+    const pasted = [...(event.clipboardData?.files ?? [])];
+    if (pasted.length) {
+      event.preventDefault();
+      void classifyFiles(pasted);
+    }
+  });
+
+  /** Classifies every file it can read; each one it cannot gets its own line above the predictions. */
+  async function classifyFiles(files: File[]) {
     const pixels: ImageData[] = [];
     const problems: string[] = [];
-    for (const file of queryFiles.files ?? []) {
+    for (const file of files) {
       try {
         pixels.push(await fileToPixels(file));
       } catch (error) {
         problems.push((error as Error).message);
       }
     }
-    queryFiles.value = '';
     if (pixels.length) await classify(pixels);
     if (problems.length) results.prepend(el('p', { className: 'message' }, problems.join(' ')));
-  });
+  }
 }
