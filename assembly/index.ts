@@ -9,6 +9,9 @@ export { nearest, leaveOneOutPrototypes } from './openset';
 export { refinePrototypes } from './refine';
 export { pca2 } from './pca';
 export { firstNonFinite } from './finite';
+export { circleLoss } from './losses/circle';
+export { multiSimilarityWeights } from './losses/multiSimilarity';
+export { slicedWasserstein } from './slicedWasserstein';
 
 /** First free byte after the module's static data; the wrapper's arena starts here. */
 export function heapBase(): usize {

@@ -3,3 +3,5 @@ export type { FewShotInput, FewShotResult, Normalization, OpenSetCalibration, Pr
 export { KernelInputError } from './errors.ts';
 export { fromRows, type Matrix } from './matrix.ts';
 export { METRICS, METRIC_NAMES, isMetric, type Metric } from './metrics.ts';
+export type { CircleLossResult, MultiSimilarityOptions, MultiSimilarityResult } from './losses.ts';
+export type { SlicedWassersteinResult } from './transport.ts';

@@ -1,4 +1,7 @@
 import { Arena } from './arena.ts';
+import { LossKernels, type LossExports } from './losses.ts';
+import { TransportKernels, type TransportExports } from './transport.ts';
+import { uploadMatrix } from './upload.ts';
 import { KernelInputError } from './errors.ts';
 import type { Matrix } from './matrix.ts';
 import { isMetric, METRICS, type Metric } from './metrics.ts';
@@ -8,12 +11,11 @@ import {
   checkPositive,
   checkSameWidth,
   checkWholeNumber,
-  nonFiniteError,
   toInt32,
 } from './validate.ts';
 
 /** The flat exports of assembly/index.ts. Pointers and sizes are plain numbers. */
-interface KernelExports {
+interface CoreExports {
   memory: WebAssembly.Memory;
   heapBase(): number;
   usesRelaxedSimd(): number;
@@ -44,6 +46,8 @@ interface KernelExports {
   ): void;
   pca2(ptr: number, n: number, dim: number, iterations: number, coords: number, components: number, variances: number, scratch: number): void;
 }
+
+type KernelExports = CoreExports & LossExports & TransportExports;
 
 export type Normalization = 'none' | 'l2' | 'cl2n';
 export const NORMALIZATIONS: readonly Normalization[] = ['none', 'l2', 'cl2n'];
@@ -124,10 +128,16 @@ export const DEFAULT_OPEN_SET_QUANTILE = 0.95;
 export class Kernels {
   private readonly wasm: KernelExports;
   private readonly arena: Arena;
+  /** Circle and Multi-Similarity losses. */
+  readonly losses: LossKernels;
+  /** Sliced Wasserstein distance. */
+  readonly transport: TransportKernels;
 
   constructor(wasm: KernelExports) {
     this.wasm = wasm;
     this.arena = new Arena(wasm.memory, wasm.heapBase());
+    this.losses = new LossKernels(wasm, this.arena);
+    this.transport = new TransportKernels(wasm, this.arena);
   }
 
   /** Whether this module was built with relaxed SIMD (fused multiply-add). */
@@ -360,11 +370,7 @@ export class Kernels {
   // ---- steps on data already in WASM memory ----
 
   private upload(name: string, m: Matrix): number {
-    checkMatrix(name, m);
-    const ptr = this.arena.putF32(m.data);
-    const bad = this.wasm.firstNonFinite(ptr, m.data.length);
-    if (bad !== -1) throw nonFiniteError(name, m, bad);
-    return ptr;
+    return uploadMatrix(this.arena, this.wasm.firstNonFinite, name, m);
   }
 
   private predictAt(metric: Metric, q: number, nq: number, p: number, np: number, dim: number, temperature: number, threshold: number): Prediction {

@@ -209,3 +209,51 @@ function jacobiEigen(a: number[][]): { values: number[]; vectors: number[][] } {
   }
   return { values: m.map((row, i) => row[i]!), vectors: v };
 }
+
+/** Circle loss of one pair and its gradient with α held constant (Sun et al., 2020). */
+export function circleLoss(sn: number, sp: number, margin: number, scale: number): { loss: number; gradN: number; gradP: number } {
+  const alphaN = Math.max(sn + margin, 0);
+  const alphaP = Math.max(1 + margin - sp, 0);
+  const z = scale * (alphaN * (sn - margin) - alphaP * (sp - (1 - margin)));
+  const sigmoid = 1 / (1 + Math.exp(-z));
+  return { loss: Math.max(z, 0) + Math.log1p(Math.exp(-Math.abs(z))), gradN: sigmoid * scale * alphaN, gradP: -sigmoid * scale * alphaP };
+}
+
+/** Multi-Similarity weights written as in the paper: 1 / (self-similarity term + relative-similarity sum). */
+export function multiSimilarityWeights(sim: Matrix, labels: ArrayLike<number>, o: { alpha: number; beta: number; lambda: number; epsilon: number }): { weights: Float32Array; loss: Float32Array } {
+  const n = sim.rows;
+  const s = (i: number, j: number) => sim.data[i * n + j]!;
+  const weights = new Float32Array(n * n);
+  const loss = new Float32Array(n);
+  for (let i = 0; i < n; i++) {
+    const others = [...Array(n).keys()].filter((j) => j !== i);
+    const positives = others.filter((j) => labels[j] === labels[i]);
+    const negatives = others.filter((j) => labels[j] !== labels[i]);
+    const hardestPositive = Math.min(...positives.map((j) => s(i, j)));
+    const hardestNegative = Math.max(...negatives.map((k) => s(i, k)));
+    const keptP = positives.filter((j) => s(i, j) - o.epsilon < hardestNegative);
+    const keptN = negatives.filter((k) => s(i, k) + o.epsilon > hardestPositive);
+    for (const j of keptP) weights[i * n + j] = 1 / (Math.exp(-o.alpha * (o.lambda - s(i, j))) + keptP.reduce((t, k) => t + Math.exp(-o.alpha * (s(i, k) - s(i, j))), 0));
+    for (const k of keptN) weights[i * n + k] = 1 / (Math.exp(o.beta * (o.lambda - s(i, k))) + keptN.reduce((t, m) => t + Math.exp(o.beta * (s(i, m) - s(i, k))), 0));
+    loss[i] =
+      Math.log(1 + keptP.reduce((t, j) => t + Math.exp(-o.alpha * (s(i, j) - o.lambda)), 0)) / o.alpha +
+      Math.log(1 + keptN.reduce((t, k) => t + Math.exp(o.beta * (s(i, k) - o.lambda)), 0)) / o.beta;
+  }
+  return { weights, loss };
+}
+
+/** Sliced W₂ by sorting each projection with Array.prototype.sort. */
+export function slicedWasserstein(a: Matrix, b: Matrix, directions: Matrix): { distance: number; perDirection: number[] } {
+  const project = (m: Matrix, d: number) =>
+    Array.from({ length: m.rows }, (_, i) => {
+      let s = 0;
+      for (let k = 0; k < m.cols; k++) s += m.data[i * m.cols + k]! * directions.data[d * directions.cols + k]!;
+      return s;
+    }).sort((x, y) => x - y);
+  const perDirection = Array.from({ length: directions.rows }, (_, d) => {
+    const pa = project(a, d);
+    const pb = project(b, d);
+    return pa.reduce((t, x, i) => t + (x - pb[i]!) ** 2, 0) / pa.length;
+  });
+  return { distance: Math.sqrt(perDirection.reduce((t, v) => t + v, 0) / perDirection.length), perDirection };
+}
