@@ -1,0 +1,79 @@
+/**
+ * The live figures: what each shows, where it lives, and which papers of the
+ * survey it illustrates. Captions are the editors' explanations, not the survey
+ * author's words.
+ */
+export interface FigureMeta {
+  id: string;
+  title: string;
+  topic: string;
+  papers: string[];
+  caption: string;
+  /** How to use it, for the keyboard and for touch. */
+  howTo: string;
+}
+
+export const FIGURES: FigureMeta[] = [
+  {
+    id: 'prototype-classifier',
+    title: 'A prototype classifier under three distances',
+    topic: 'few-shot-learning',
+    papers: [],
+    caption:
+      'Three classes with three support points each. Each class is represented by its prototype, the mean of its support points (Prototypical Networks, Snell et al., 2017), and every location is shaded by the class whose prototype is nearest. The same points are classified with squared Euclidean distance (straight boundaries), cosine distance (boundaries are rays from the origin: only direction counts) and Poincaré distance, where the points are first mapped into the unit ball as the lab does. The star is a query.',
+    howTo: 'Drag a point or the star, or focus one with Tab and move it with the arrow keys (Shift for larger steps).',
+  },
+  {
+    id: 'soft-kmeans',
+    title: 'Refining prototypes with unlabeled points',
+    topic: 'few-shot-learning',
+    papers: ['meta-learning-semi-supervised-few-shot'],
+    caption:
+      'Two classes with two labeled points each (filled) and a set of unlabeled points (rings). Each refinement step is one soft k-means step: every unlabeled point is assigned to the prototypes softly, by a softmax over negative squared distances, and each prototype moves to the weighted mean of its labeled points and its share of the unlabeled ones. Lines show each unlabeled point’s assignment (thicker is more); the dotted path is the prototype’s way from its labeled-only start.',
+    howTo: 'Move the steps slider to step through the refinement; drag points, or move them with the arrow keys after Tab.',
+  },
+  {
+    id: 'circle-loss',
+    title: 'Circle loss against optimising s_n − s_p',
+    topic: 'dml-iccv-2019-cvpr-2020',
+    papers: ['circle-loss'],
+    caption:
+      'The plane of one pair’s between-class similarity s_n (across) and within-class similarity s_p (up). Losses that reduce s_n − s_p have a straight decision boundary, s_p − s_n = m, and push both similarities equally hard. Circle loss weights each similarity by its distance from its optimum (α_n = [s_n + m]₊, α_p = [1 + m − s_p]₊), which bends the boundary into the circle s_n² + (s_p − 1)² = 2m². Arrows show the direction in which each loss moves the pair; the field shows Circle loss everywhere.',
+    howTo: 'Drag the pair T, or focus it with Tab and use the arrow keys; change the margin m and scale γ with the sliders.',
+  },
+  {
+    id: 'multi-similarity',
+    title: 'How the Multi-Similarity loss weights pairs',
+    topic: 'dml-cvpr-2019',
+    papers: ['multi-similarity-loss'],
+    caption:
+      'Eight embeddings on the unit circle in three classes; similarity is the cosine. For the chosen anchor, pairs are first mined (a negative is kept only if it is more similar than the least similar positive minus ε, a positive only if it is less similar than the most similar negative plus ε), then weighted: a pair counts more the harder it is on its own (self-similarity, through λ) and compared with the anchor’s other pairs (relative similarity, through α for positives and β for negatives). Line width is the weight; dashed pairs were mined away.',
+    howTo: 'Drag a point around the circle or move it with the arrow keys; press Enter on a point (or click it) to make it the anchor.',
+  },
+  {
+    id: 'poincare-disk',
+    title: 'Distances in the Poincaré disk',
+    topic: 'hyperbolic',
+    papers: ['multi-relational-poincare-embeddings', 'tiling-based-hyperbolic-embeddings'],
+    caption:
+      'The Poincaré disk model of the hyperbolic plane. Shortest paths (geodesics) are arcs that meet the boundary at right angles, and distances grow without bound towards the edge: d(u, v) = arcosh(1 + 2‖u − v‖² / ((1 − ‖u‖²)(1 − ‖v‖²))). As A and B move towards the boundary, the path between them bends through the centre and d(A, B) approaches d(A, O) + d(O, B) — distances behave like paths through the root of a tree, which is why hierarchies embed in few dimensions with little distortion. The faint tree has every edge of the same hyperbolic length.',
+    howTo: 'Drag A or B, or focus one with Tab and move it with the arrow keys.',
+  },
+  {
+    id: 'sliced-wasserstein',
+    title: 'Sliced Wasserstein distance between two point clouds',
+    topic: 'wasserstein',
+    papers: ['generalized-sliced-wasserstein', 'tree-sliced-wasserstein', 'sliced-gromov-wasserstein'],
+    caption:
+      'Two clouds of twelve points. On a line through the origin, both clouds project to twelve numbers each; in one dimension the optimal transport plan matches them in sorted order, so the 1-D Wasserstein distance is cheap. The sliced Wasserstein distance averages it over random directions: SW₂² = mean over θ of (1/n) Σ (sort(Aθ)ᵢ − sort(Bθ)ᵢ)². The strip below shows the highlighted direction’s matching.',
+    howTo: 'Drag a cloud by its centre handle or move it with the arrow keys; rotate and spread cloud B, and choose the number of directions with the sliders.',
+  },
+];
+
+export const figureMeta = (id: string): FigureMeta => {
+  const meta = FIGURES.find((f) => f.id === id);
+  if (!meta) throw new Error(`No figure "${id}".`);
+  return meta;
+};
+
+export const figuresOfTopic = (topic: string) => FIGURES.filter((f) => f.topic === topic);
