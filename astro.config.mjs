@@ -25,6 +25,9 @@ export default defineConfig({
     }),
   },
   build: { format: 'directory' },
+  // ES-module workers keep code splitting: the lab worker imports onnxruntime-web's
+  // WebGPU build only when an adapter exists, as a separate chunk.
+  vite: { worker: { format: 'es' } },
   // `astro dev` and `astro preview` serve the site cross-origin isolated, so the
   // lab's WASM runtime can use threads; static hosts get the same from their headers.
   server: {

@@ -18,8 +18,10 @@ const chromium = {
 export const SITE = 'http://127.0.0.1:4321/';
 export const BASE_PATH = '/metric-atlas/';
 export const SITE_WITH_BASE = `http://127.0.0.1:4322${BASE_PATH}`;
-/** The same site with COOP/COEP headers: cross-origin isolated, so WASM can use threads. */
+/** The same site with the headers of its _headers file (COOP/COEP among them): cross-origin isolated, so WASM can use threads. */
 export const SITE_ISOLATED = 'http://127.0.0.1:4323/';
+/** Another origin, serving pages that frame the site's embeds (tests/fixtures/framing-host). */
+export const OTHER_ORIGIN = 'http://127.0.0.1:4324/';
 
 export default defineConfig({
   testDir: 'tests',
@@ -48,8 +50,13 @@ export default defineConfig({
       reuseExistingServer: !process.env.CI,
     },
     {
-      command: 'node scripts/serve-static.mjs dist 4323 / --isolated',
+      command: 'node scripts/serve-static.mjs dist 4323 / --headers',
       url: SITE_ISOLATED,
+      reuseExistingServer: !process.env.CI,
+    },
+    {
+      command: 'node scripts/serve-static.mjs tests/fixtures/framing-host 4324 / --headers',
+      url: OTHER_ORIGIN,
       reuseExistingServer: !process.env.CI,
     },
   ],

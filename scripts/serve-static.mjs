@@ -1,14 +1,17 @@
 // A small static file server for the built site, used by the end-to-end tests.
-// Usage: node scripts/serve-static.mjs <dir> <port> [base] [--isolated]
+// Usage: node scripts/serve-static.mjs <dir> <port> [base] [--isolated] [--headers]
 // Serves <dir> under the URL prefix [base] (default "/"), as a static host would;
 // --isolated adds the COOP/COEP headers that make pages cross-origin isolated
-// (SharedArrayBuffer, so onnxruntime-web can use threads).
+// (SharedArrayBuffer, so onnxruntime-web can use threads); --headers applies the
+// rules of <dir>/_headers as Cloudflare Pages does (patterns with a trailing *,
+// later rules add headers, "! Name" removes one set by an earlier rule).
 import { createServer } from 'node:http';
-import { createReadStream, statSync } from 'node:fs';
+import { createReadStream, readFileSync, statSync } from 'node:fs';
 import { extname, join, normalize, resolve } from 'node:path';
 
 const args = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 const isolated = process.argv.includes('--isolated');
+const withHeaders = process.argv.includes('--headers');
 const [dir = 'dist', port = '4321', base = '/'] = args;
 const root = resolve(dir);
 const prefix = base.endsWith('/') ? base : `${base}/`;
@@ -31,6 +34,36 @@ const TYPES = {
   '.xml': 'application/xml',
   '.pf_meta': 'application/octet-stream',
 };
+
+/** The _headers file as [pattern, [name, value | null (detach)][]] rules. */
+function readHeaderRules() {
+  const rules = [];
+  for (const raw of readFileSync(join(root, '_headers'), 'utf8').split('\n')) {
+    const line = raw.replace(/#.*$/, '').trimEnd();
+    if (!line.trim()) continue;
+    if (!/^\s/.test(line)) rules.push([line.trim(), []]);
+    else if (line.trim().startsWith('!')) rules.at(-1)[1].push([line.trim().slice(1).trim(), null]);
+    else {
+      const at = line.indexOf(':');
+      rules.at(-1)[1].push([line.slice(0, at).trim(), line.slice(at + 1).trim()]);
+    }
+  }
+  return rules;
+}
+const headerRules = withHeaders ? readHeaderRules() : [];
+const matches = (pattern, path) => (pattern.endsWith('*') ? path.startsWith(pattern.slice(0, -1)) : path === pattern);
+
+function headersFor(sitePath) {
+  const headers = new Map();
+  for (const [pattern, entries] of headerRules) {
+    if (!matches(pattern, sitePath)) continue;
+    for (const [name, value] of entries) {
+      if (value === null) headers.delete(name.toLowerCase());
+      else headers.set(name.toLowerCase(), value);
+    }
+  }
+  return headers;
+}
 
 function fileFor(urlPath) {
   if (!urlPath.startsWith(prefix)) return undefined;
@@ -58,6 +91,8 @@ createServer((req, res) => {
     res.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
     res.setHeader('Cross-Origin-Embedder-Policy', 'require-corp');
   }
+  const sitePath = url.pathname.startsWith(prefix) ? `/${url.pathname.slice(prefix.length)}` : url.pathname;
+  for (const [name, value] of headersFor(sitePath)) res.setHeader(name, value);
   createReadStream(target).pipe(res);
 }).listen(Number(port), '127.0.0.1', () => {
   console.log(`Serving ${root} at http://127.0.0.1:${port}${prefix}`);

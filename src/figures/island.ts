@@ -4,6 +4,7 @@
  * follows every change. Loaded only when the figure scrolls into view.
  */
 import type { Kernels } from '../lib/kernels/index.ts';
+import { wireEmbedBox } from '../lib/embed/embed-box.ts';
 import { handleMarkup } from './handles.ts';
 import type { AnyFigure, Handle } from './types.ts';
 
@@ -124,21 +125,7 @@ export function hydrate(root: HTMLElement, figure: AnyFigure, kernels: Kernels):
     });
   }
 
-  const embedCode = root.querySelector<HTMLTextAreaElement>('[data-embed-code]');
-  const copy = root.querySelector<HTMLButtonElement>('[data-embed-copy]');
-  if (embedCode && copy) {
-    // The page knows where it is really served from; the build only knew the configured site.
-    embedCode.value = embedCode.value.replace(/src="[^"]*\/embed\//, `src="${new URL(root.dataset.embedBase!, location.href).href}`);
-    copy.hidden = false;
-    copy.addEventListener('click', async () => {
-      embedCode.select();
-      try {
-        await navigator.clipboard.writeText(embedCode.value);
-        copy.textContent = 'Copied';
-      } catch {
-        copy.textContent = 'Selected: press Ctrl+C';
-      }
-    });
-  }
+  const embedBox = root.querySelector<HTMLElement>('.embed-box');
+  if (embedBox) wireEmbedBox(embedBox);
   render();
 }

@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 
-const PAGES = ['', 'topics/few-shot-learning/', 'topics/hyperbolic/', 'papers/unbiased-evaluation-of-dml/', 'papers/circle-loss/', 'papers/', 'papers/by/year/', 'graph/', 'compare/', 'evaluation/', 'search/?q=loss', '404.html'];
+const PAGES = ['', 'topics/few-shot-learning/', 'topics/hyperbolic/', 'papers/unbiased-evaluation-of-dml/', 'papers/circle-loss/', 'papers/', 'papers/by/year/', 'graph/', 'compare/', 'evaluation/', 'search/?q=loss', '404.html', 'slides/', 'embed/circle-loss/', 'embed/multi-similarity/?text=large', 'embed/lab/'];
 
 for (const colorScheme of ['light', 'dark'] as const) {
   test.describe(`${colorScheme} theme`, () => {
@@ -10,6 +10,11 @@ for (const colorScheme of ['light', 'dark'] as const) {
       test(`/${path} has no accessibility violations`, async ({ page }) => {
         await page.goto(path);
         if (path.startsWith('search/')) await page.locator('[data-search-results] > li').first().waitFor();
+        // Figures are checked once live: scroll each into view and wait for its code.
+        for (const figure of await page.locator('[data-live-figure]').all()) {
+          await figure.scrollIntoViewIfNeeded();
+          await expect(figure).toHaveAttribute('data-state', 'live');
+        }
         const results = await new AxeBuilder({ page }).analyze();
         expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);
       });

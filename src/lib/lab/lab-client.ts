@@ -11,6 +11,7 @@ import type { BackendPreference } from '../../workers/runtime';
 import type { PredictOptions, PredictionReport } from '../fewshot/session';
 import { createCamera } from './camera';
 import { createDrawingPad, type DrawingPad } from './drawing-pad';
+import { wireEmbedBox } from '../embed/embed-box';
 import { fileToPixels } from './images';
 import { parseSavedLab, type SavedLab } from './saved-lab';
 
@@ -608,6 +609,18 @@ export function startLab(root: HTMLElement, base: string): void {
       void classifyFiles(pasted);
     }
   });
+
+  // ---- embedding: the embed box, and settings from the address (?model=…&metric=…&preset=1) ----
+
+  const embedBox = root.querySelector<HTMLElement>('.embed-box');
+  if (embedBox) wireEmbedBox(embedBox);
+  const params = new URLSearchParams(location.search);
+  const requestedModel = params.get('model');
+  if (requestedModel && requestedModel !== 'custom' && [...modelSelect.options].some((o) => o.value === requestedModel)) modelSelect.value = requestedModel;
+  const metricField = settings.elements.namedItem('metric') as HTMLSelectElement;
+  const requestedMetric = params.get('metric');
+  if (requestedMetric && [...metricField.options].some((o) => o.value === requestedMetric)) metricField.value = requestedMetric;
+  if (params.get('preset') === '1') $<HTMLButtonElement>('[data-lab-preset]').click();
 
   /** Classifies every file it can read; each one it cannot gets its own line above the predictions. */
   async function classifyFiles(files: File[]) {
