@@ -76,8 +76,8 @@ const api = {
   addClass(name: string): string {
     return ready().session.addClass(name);
   },
-  renameClass(id: string, name: string): void {
-    ready().session.renameClass(id, name);
+  renameClass(id: string, name: string): string {
+    return ready().session.renameClass(id, name);
   },
   removeClass(id: string): void {
     ready().session.removeClass(id);

@@ -160,7 +160,11 @@ test('images dropped on a class become its examples; dropped or pasted on the qu
   await expect(page.locator('.prediction .verdict')).toHaveText('Prediction: Class A');
 });
 
-test('a model download that fails says so, and trying again loads it', async ({ page }) => {
+test.describe('without the service worker', () => {
+  // page.route cannot see requests that a service worker makes for the page.
+  test.use({ serviceWorkers: 'block' });
+
+  test('a model download that fails says so, and trying again loads it', async ({ page }) => {
   let requests = 0;
   await page.route('**/models/sketch-protonet/model.onnx', (route) => (requests++ === 0 ? route.abort('connectionreset') : route.continue()));
   await page.goto('lab/');
@@ -170,6 +174,7 @@ test('a model download that fails says so, and trying again loads it', async ({ 
   await page.getByRole('button', { name: 'Start the lab' }).click();
   await expect(page.getByRole('status').first()).toContainText('Ready: Sketch ProtoNet', { timeout: 30_000 });
   expect(requests).toBe(2);
+  });
 });
 
 test('without a WebGPU adapter the lab says so and runs on WASM; switching the backend keeps the classes', async ({ page }) => {

@@ -89,8 +89,9 @@ export class FewShotSession {
     return id;
   }
 
-  renameClass(id: string, name: string): void {
-    this.find(id).name = cleanName(name);
+  /** Renames a class; returns the name as kept (spaces tidied, at most 80 characters). */
+  renameClass(id: string, name: string): string {
+    return (this.find(id).name = cleanName(name));
   }
 
   removeClass(id: string): void {

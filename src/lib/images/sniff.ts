@@ -94,3 +94,18 @@ export function sniffImage(bytes: Uint8Array, fileName = 'This file'): ImageInfo
   }
   return info;
 }
+
+/**
+ * Whether a file of this kind ends as a complete one does (PNG: the IEND chunk;
+ * JPEG: the end-of-image marker, possibly followed by padding; GIF: its trailer
+ * byte). Browsers decode a cut-off file without complaint, painting the missing
+ * part grey, so truncation is caught here. `tail` is the file's last bytes (up to 1 KB).
+ */
+export function checkComplete(kind: ImageKind, tail: Uint8Array, fileName = 'This file'): void {
+  const last = tail.length;
+  let complete = true;
+  if (kind === 'png') complete = last >= 8 && ascii(tail, last - 8, 4) === 'IEND';
+  if (kind === 'jpeg') complete = tail.some((b, i) => b === 0xff && tail[i + 1] === 0xd9);
+  if (kind === 'gif') complete = tail.includes(0x3b);
+  if (!complete) throw new ImageInputError(`${fileName} could not be decoded: the file is damaged or truncated.`);
+}

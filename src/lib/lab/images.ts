@@ -1,4 +1,4 @@
-import { ImageInputError, sniffImage } from '../images/sniff';
+import { checkComplete, ImageInputError, sniffImage } from '../images/sniff';
 
 /** Largest side a picture is decoded to: plenty for 224-px models, cheap for 24-megapixel photos. */
 const MAX_SIDE = 512;
@@ -10,6 +10,7 @@ const MAX_SIDE = 512;
  */
 export async function fileToPixels(file: File): Promise<ImageData> {
   const info = sniffImage(new Uint8Array(await file.slice(0, 65536).arrayBuffer()), file.name);
+  checkComplete(info.kind, new Uint8Array(await file.slice(-1024).arrayBuffer()), file.name);
   let bitmap: ImageBitmap;
   try {
     // With the size from the header, the browser decodes straight to the small size.

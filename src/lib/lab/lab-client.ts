@@ -13,6 +13,7 @@ import { createCamera } from './camera';
 import { createDrawingPad, type DrawingPad } from './drawing-pad';
 import { wireEmbedBox } from '../embed/embed-box';
 import { fileToPixels } from './images';
+import { setUpOffline } from './offline';
 import { parseSavedLab, type SavedLab } from './saved-lab';
 
 interface ClassView {
@@ -50,6 +51,12 @@ function thumbnail(pixels: ImageData): string {
   return out.toDataURL('image/png');
 }
 
+/** A file's problem in words that name the file, so a message among several says which one it is about. */
+function problemWith(file: File, error: unknown): string {
+  const message = (error as Error).message;
+  return message.includes(file.name) ? message : `${file.name}: ${message}`;
+}
+
 export function startLab(root: HTMLElement, base: string): void {
   const $ = <T extends HTMLElement>(selector: string) => root.querySelector<T>(selector)!;
   const status = $<HTMLElement>('[data-lab-status]');
@@ -67,6 +74,7 @@ export function startLab(root: HTMLElement, base: string): void {
   const mapBox = $<HTMLElement>('[data-lab-map]');
   const camera = createCamera($<HTMLVideoElement>('[data-lab-video]'));
   const cameraStatus = $<HTMLElement>('[data-lab-camera-status]');
+  const offline = setUpOffline(base);
   let worker: Comlink.Remote<LabWorkerApi> | undefined;
   let modelId = modelSelect.value;
   const classes: ClassView[] = [];
@@ -159,7 +167,7 @@ export function startLab(root: HTMLElement, base: string): void {
 
   function showReady(report: LoadReport) {
     const threads = `${report.threads} ${report.threads === 1 ? 'thread' : 'threads'}`;
-    status.textContent = `Ready: ${report.model}, ${report.dim}-d embeddings, onnxruntime-web ${report.backend}, ${threads}. Everything runs on this device.${report.note ? ` ${report.note}` : ''}`;
+    status.textContent = `Ready: ${report.model}, ${report.dim}-d embeddings, onnxruntime-web ${report.backend}, ${threads}. Everything runs on this device.${offline.describe()}${report.note ? ` ${report.note}` : ''}`;
   }
 
   async function start(id: string, withDefaultClasses: boolean, load?: (w: Comlink.Remote<LabWorkerApi>) => Promise<LoadReport>) {
@@ -167,6 +175,8 @@ export function startLab(root: HTMLElement, base: string): void {
     status.textContent = 'Starting the runtime…';
     progress.hidden = false;
     try {
+      // Downloads go through the service worker, which keeps them for offline use.
+      await offline.ready();
       worker ??= Comlink.wrap<LabWorkerApi>(new Worker(new URL('../../workers/lab.worker.ts', import.meta.url), { type: 'module' }));
       const report = load
         ? await load(worker)
@@ -222,8 +232,7 @@ export function startLab(root: HTMLElement, base: string): void {
     };
     nameInput.addEventListener('change', async () => {
       try {
-        await worker!.renameClass(id, nameInput.value);
-        view.name = nameInput.value.replace(/\s+/g, ' ').trim();
+        view.name = await worker!.renameClass(id, nameInput.value);
         view.message.textContent = '';
         view.root.setAttribute('aria-label', `Class ${view.name}`);
         canvas.setAttribute('aria-label', `Drawing pad for ${view.name}`);
@@ -330,7 +339,7 @@ export function startLab(root: HTMLElement, base: string): void {
       try {
         await addExample(view, await fileToPixels(file));
       } catch (error) {
-        problems.push((error as Error).message);
+        problems.push(problemWith(file, error));
       }
     }
     view.message.textContent = problems.join(' ');
@@ -630,7 +639,7 @@ export function startLab(root: HTMLElement, base: string): void {
       try {
         pixels.push(await fileToPixels(file));
       } catch (error) {
-        problems.push((error as Error).message);
+        problems.push(problemWith(file, error));
       }
     }
     if (pixels.length) await classify(pixels);
