@@ -4,5 +4,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['tests/unit/**/*.test.ts'],
+    // A fuzzing session (FUZZ_RUNS=10000) runs each property fifty times longer.
+    testTimeout: process.env.FUZZ_RUNS ? 600_000 : 5_000,
   },
 });

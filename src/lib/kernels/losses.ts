@@ -34,10 +34,13 @@ export interface MultiSimilarityResult {
 
 /** Pair-based losses of the deep metric learning topics, for the figures that let readers move them. */
 export class LossKernels {
-  constructor(
-    private readonly wasm: LossExports,
-    private readonly arena: Arena,
-  ) {}
+  private readonly wasm: LossExports;
+  private readonly arena: Arena;
+
+  constructor(wasm: LossExports, arena: Arena) {
+    this.wasm = wasm;
+    this.arena = arena;
+  }
 
   /** Circle loss (Sun et al., CVPR 2020) of each pair (sn[i], sp[i]), with its gradient. */
   circle(sn: Float32Array, sp: Float32Array, margin: number, scale: number): CircleLossResult {

@@ -21,10 +21,13 @@ export interface SlicedWassersteinResult {
 
 /** Optimal-transport distances between point clouds (the Wasserstein topic). */
 export class TransportKernels {
-  constructor(
-    private readonly wasm: TransportExports,
-    private readonly arena: Arena,
-  ) {}
+  private readonly wasm: TransportExports;
+  private readonly arena: Arena;
+
+  constructor(wasm: TransportExports, arena: Arena) {
+    this.wasm = wasm;
+    this.arena = arena;
+  }
 
   /** Sliced 2-Wasserstein distance between two clouds of the same size, along the given unit directions. */
   slicedWasserstein(a: Matrix, b: Matrix, directions: Matrix): SlicedWassersteinResult {
