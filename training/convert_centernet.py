@@ -1,6 +1,6 @@
 """Converts the MobileNetV3 backbone of @vladmandic/human's CenterNet (a
 TensorFlow.js graph model: models/centernet.json + .bin, float16 weights) into
-an ONNX embedding network (opset 13): NCHW input of RGB 0..255 (the /255 is
+an ONNX embedding network (opset 14): NCHW input of RGB 0..255 (the /255 is
 folded into the first convolution by the original), output the global average
 of the chosen feature maps, concatenated.
 
@@ -18,6 +18,8 @@ import os
 import numpy as np
 import onnx
 from onnx import TensorProto, helper, numpy_helper
+
+from fuse_activations import fuse_hard_activations
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
@@ -193,6 +195,8 @@ def build(size, taps):
         converter.initializers,
     )
     model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", 13)], producer_name="metric-atlas training/convert_centernet.py")
+    swishes, sigmoids = fuse_hard_activations(model)
+    print(f"fused {swishes} hard-swish and {sigmoids} hard-sigmoid patterns")
     onnx.checker.check_model(model)
     return model, dim
 

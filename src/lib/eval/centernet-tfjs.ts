@@ -2,35 +2,31 @@ import { readFileSync } from 'node:fs';
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import { loadGraphModel, type GraphModel } from '@tensorflow/tfjs-converter';
+import { loosenInput, PHOTO_TAPS, withExactSixth, type GraphJson } from './centernet-graph.ts';
 
 /**
  * The original TensorFlow.js graph of the photo model (@vladmandic/human's
  * CenterNet), run up to a feature map and averaged over space: the reference
  * the ONNX conversion is checked against, and the peer in the benchmarks.
- * The stock graph fixes its input to 512 × 512; its placeholder is loosened to
- * [1, -1, -1, 3] so it runs at the size the ONNX graph was built for.
+ * Its input is loosened to any size and its 1/6 made exact (centernet-graph.ts).
  */
 const SOURCE = new URL('../../../node_modules/@vladmandic/human/models/', import.meta.url);
-/** The feature maps the converted model pools (training/convert_centernet.py's DEFAULT_TAPS). */
-export const PHOTO_TAPS = ['tower_0/MobilenetV3/expanded_conv_11/add', 'tower_0/MobilenetV3/expanded_conv_9/add'];
 
 export async function loadCenternet(backend: 'cpu' | 'wasm' = 'cpu'): Promise<GraphModel> {
   await tf.setBackend(backend);
   await tf.ready();
-  const json = JSON.parse(readFileSync(new URL('centernet.json', SOURCE), 'utf8'));
-  for (const node of json.modelTopology.node) {
-    if (node.op === 'Placeholder') node.attr.shape.shape.dim = [{ size: '1' }, { size: '-1' }, { size: '-1' }, { size: '3' }];
-  }
-  const bin = readFileSync(new URL('centernet.bin', SOURCE));
+  const json = JSON.parse(readFileSync(new URL('centernet.json', SOURCE), 'utf8')) as GraphJson;
+  loosenInput(json);
+  const bin = withExactSixth(json, readFileSync(new URL('centernet.bin', SOURCE)));
   return loadGraphModel({
     load: async () => ({
       modelTopology: json.modelTopology,
-      weightSpecs: json.weightsManifest.flatMap((group: { weights: unknown[] }) => group.weights),
+      weightSpecs: json.weightsManifest.flatMap((group) => group.weights) as never,
       weightData: bin.buffer.slice(bin.byteOffset, bin.byteOffset + bin.byteLength),
-      format: json.format,
-      generatedBy: json.generatedBy,
-      convertedBy: json.convertedBy,
-      signature: json.signature,
+      format: json.format as string,
+      generatedBy: json.generatedBy as string,
+      convertedBy: json.convertedBy as string,
+      signature: json.signature as object,
     }),
   });
 }
