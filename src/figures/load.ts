@@ -7,14 +7,8 @@ import kernelsUrl from '../../build/kernels.wasm?url';
 import type { Kernels } from '../lib/kernels/index.ts';
 import type { AnyFigure } from './types.ts';
 
-const MODULES: Record<string, () => Promise<{ default: AnyFigure }>> = {
-  'prototype-classifier': () => import('./prototype-classifier.ts'),
-  'soft-kmeans': () => import('./soft-kmeans.ts'),
-  'circle-loss': () => import('./circle-loss.ts'),
-  'multi-similarity': () => import('./multi-similarity.ts'),
-  'poincare-disk': () => import('./poincare-disk.ts'),
-  'sliced-wasserstein': () => import('./sliced-wasserstein.ts'),
-};
+/** One chunk per figure, named after its file (definitions/<id>.ts). */
+const MODULES = import.meta.glob<{ default: AnyFigure }>('./definitions/*.ts');
 
 let kernels: Promise<Kernels> | undefined;
 const loadKernels = () =>
@@ -27,7 +21,7 @@ async function start(root: HTMLElement) {
   root.dataset.state = 'loading';
   status.textContent = 'Loading the live figure…';
   try {
-    const load = MODULES[root.dataset.liveFigure!];
+    const load = MODULES[`./definitions/${root.dataset.liveFigure}.ts`];
     if (!load) throw new Error(`no code for "${root.dataset.liveFigure}"`);
     const [{ hydrate }, { default: figure }, k] = await Promise.all([import('./island.ts'), load(), loadKernels()]);
     hydrate(root, figure, k);

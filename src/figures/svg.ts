@@ -62,3 +62,8 @@ export function random(seed: number): () => number {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
+
+/** A prototype's mark: a square of side 2 × size turned 45° about (x, y). */
+export function diamond(x: number, y: number, size: number, className: string): string {
+  return `<rect x="${n(x - size)}" y="${n(y - size)}" width="${2 * size}" height="${2 * size}" transform="rotate(45 ${n(x)} ${n(y)})" class="prototype ${className}"/>`;
+}

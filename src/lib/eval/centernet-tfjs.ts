@@ -22,7 +22,7 @@ export async function loadCenternet(backend: 'cpu' | 'wasm' = 'cpu'): Promise<Gr
     load: async () => ({
       modelTopology: json.modelTopology,
       weightSpecs: json.weightsManifest.flatMap((group) => group.weights) as never,
-      weightData: bin.buffer.slice(bin.byteOffset, bin.byteOffset + bin.byteLength),
+      weightData: bin.buffer as ArrayBuffer,
       format: json.format as string,
       generatedBy: json.generatedBy as string,
       convertedBy: json.convertedBy as string,

@@ -1,5 +1,5 @@
-import { arrow, clamp, line, n, scale, text } from './svg.ts';
-import type { FigureDefinition } from './types.ts';
+import { arrow, clamp, line, n, scale, text } from '../svg.ts';
+import type { FigureDefinition } from '../types.ts';
 
 interface State {
   sn: number;

@@ -1,6 +1,6 @@
-import type { Matrix, Metric } from '../lib/kernels/index.ts';
-import { clamp, line, n, regions, scale, text } from './svg.ts';
-import type { FigureDefinition, Handle } from './types.ts';
+import type { Matrix, Metric } from '../../lib/kernels/index.ts';
+import { clamp, diamond, line, regions, scale, text } from '../svg.ts';
+import type { FigureDefinition, Handle } from '../types.ts';
 
 interface Point {
   x: number;
@@ -109,7 +109,7 @@ const figure: FigureDefinition<State> = {
       for (let c = 0; c < 3; c++) {
         const px = x.to(prototypes.data[c * 2]!);
         const py = y.to(prototypes.data[c * 2 + 1]!);
-        scene += `<rect x="${n(px - 7)}" y="${n(py - 7)}" width="14" height="14" transform="rotate(45 ${n(px)} ${n(py)})" class="prototype class-${c}"/>`;
+        scene += diamond(px, py, 7, `class-${c}`);
       }
       scene += text(LEFT[p]! + 8, TOP + SIZE - 8, `query → ${CLASS_NAMES[winner]}`, 'class="note"');
     });

@@ -1,6 +1,6 @@
-import type { Matrix } from '../lib/kernels/index.ts';
-import { clamp, line, n, random, scale } from './svg.ts';
-import type { FigureDefinition, Handle } from './types.ts';
+import type { Matrix } from '../../lib/kernels/index.ts';
+import { clamp, diamond, line, n, random, scale } from '../svg.ts';
+import type { FigureDefinition, Handle } from '../types.ts';
 
 interface Point {
   x: number;
@@ -86,7 +86,7 @@ const figure: FigureDefinition<State> = {
     let scene = `<rect x="20" y="20" width="600" height="380" class="frame"/>`;
     if (state.unlabeled.length === 0) {
       const start = kernels.prototypes(labeled, labels, 2).prototypes;
-      for (let c = 0; c < 2; c++) scene += `<rect x="${n(X.to(start.data[c * 2]!) - 7)}" y="${n(Y.to(start.data[c * 2 + 1]!) - 7)}" width="14" height="14" transform="rotate(45 ${n(X.to(start.data[c * 2]!))} ${n(Y.to(start.data[c * 2 + 1]!))})" class="prototype class-${c}"/>`;
+      for (let c = 0; c < 2; c++) scene += diamond(X.to(start.data[c * 2]!), Y.to(start.data[c * 2 + 1]!), 7, `class-${c}`);
       return { scene, summary: 'No unlabeled points: the prototypes are the means of the labeled points. Add unlabeled points to refine them.' };
     }
     const unlabeled = matrix(state.unlabeled);
@@ -108,7 +108,7 @@ const figure: FigureDefinition<State> = {
       scene += `<circle cx="${sx}" cy="${sy}" r="5" class="stroke-c class-${c}" stroke-width="2"/>`;
       const px = X.to(current.data[c * 2]!);
       const py = Y.to(current.data[c * 2 + 1]!);
-      scene += `<rect x="${n(px - 8)}" y="${n(py - 8)}" width="16" height="16" transform="rotate(45 ${n(px)} ${n(py)})" class="prototype class-${c}"/>`;
+      scene += diamond(px, py, 8, `class-${c}`);
     }
     const start = path[0]!;
     const moves = [0, 1].map((c) => `prototype ${NAMES[c]} ${at({ x: start.data[c * 2]!, y: start.data[c * 2 + 1]! })} → ${at({ x: current.data[c * 2]!, y: current.data[c * 2 + 1]! })}`);

@@ -1,6 +1,6 @@
-import type { Matrix } from '../lib/kernels/index.ts';
-import { clamp, line, n, random, scale, text } from './svg.ts';
-import type { FigureDefinition } from './types.ts';
+import type { Matrix } from '../../lib/kernels/index.ts';
+import { clamp, line, n, random, scale, text } from '../svg.ts';
+import type { FigureDefinition } from '../types.ts';
 
 interface Point {
   x: number;

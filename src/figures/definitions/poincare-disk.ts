@@ -1,6 +1,6 @@
-import type { Matrix } from '../lib/kernels/index.ts';
-import { line, n, text } from './svg.ts';
-import type { FigureDefinition } from './types.ts';
+import type { Matrix } from '../../lib/kernels/index.ts';
+import { line, n, text } from '../svg.ts';
+import type { FigureDefinition } from '../types.ts';
 
 interface Point {
   x: number;

@@ -1,0 +1,50 @@
+/**
+ * Lighthouse (performance and accessibility, Lighthouse's default mobile
+ * settings with simulated throttling) on the home page, a topic, a paper and
+ * the lab, against the built site served with its _headers, in Debian's
+ * Chromium. Fails below performance 0.95 or accessibility 1.0; writes
+ * bench/results/lighthouse.json for the Performance page.
+ *
+ *   npm run build && npm run audit
+ */
+import { spawn } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import * as chromeLauncher from 'chrome-launcher';
+import lighthouse from 'lighthouse';
+
+const PORT = 4394;
+const PAGES = ['', 'topics/few-shot-learning/', 'papers/circle-loss/', 'lab/'];
+const THRESHOLDS = { performance: 0.95, accessibility: 1 };
+
+const server = spawn(process.execPath, ['scripts/serve-static.mjs', 'dist', String(PORT), '/', '--headers'], { stdio: 'ignore' });
+await new Promise((resolve) => setTimeout(resolve, 500));
+const chrome = await chromeLauncher.launch({
+  chromePath: process.env.CHROME_PATH || '/usr/bin/chromium',
+  chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+const rows: Array<{ page: string; performance: number; accessibility: number; lcpMs: number; tbtMs: number; cls: number }> = [];
+try {
+  for (const path of PAGES) {
+    const result = await lighthouse(`http://127.0.0.1:${PORT}/${path}`, { port: chrome.port, onlyCategories: ['performance', 'accessibility'], output: 'json', logLevel: 'error' });
+    const lhr = result!.lhr;
+    rows.push({
+      page: `/${path}`,
+      performance: lhr.categories.performance!.score!,
+      accessibility: lhr.categories.accessibility!.score!,
+      lcpMs: Math.round(lhr.audits['largest-contentful-paint']!.numericValue!),
+      tbtMs: Math.round(lhr.audits['total-blocking-time']!.numericValue!),
+      cls: Number(lhr.audits['cumulative-layout-shift']!.numericValue!.toFixed(3)),
+    });
+  }
+} finally {
+  chrome.kill();
+  server.kill();
+}
+mkdirSync('bench/results', { recursive: true });
+writeFileSync('bench/results/lighthouse.json', JSON.stringify({ generatedBy: 'npm run audit', date: new Date().toISOString(), settings: 'Lighthouse defaults (mobile, simulated throttling)', thresholds: THRESHOLDS, rows }, null, 2) + '\n');
+console.table(rows);
+const failures = rows.filter((r) => r.performance < THRESHOLDS.performance || r.accessibility < THRESHOLDS.accessibility);
+if (failures.length) {
+  console.error(`Below the thresholds (performance ≥ ${THRESHOLDS.performance}, accessibility = ${THRESHOLDS.accessibility}): ${failures.map((f) => f.page).join(', ')}`);
+  process.exit(1);
+}
