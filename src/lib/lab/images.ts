@@ -28,3 +28,18 @@ export async function fileToPixels(file: File): Promise<ImageData> {
   context.drawImage(bitmap, 0, 0);
   return context.getImageData(0, 0, bitmap.width, bitmap.height);
 }
+
+/** Files dropped on `target`, or pasted while it (or something in it) has focus, go to `onFiles`. */
+export function acceptDroppedAndPastedFiles(target: HTMLElement, onFiles: (files: File[]) => void): void {
+  target.addEventListener('dragover', (event) => event.preventDefault());
+  target.addEventListener('drop', (event) => {
+    event.preventDefault();
+    onFiles([...(event.dataTransfer?.files ?? [])]);
+  });
+  target.addEventListener('paste', (event) => {
+    const pasted = [...(event.clipboardData?.files ?? [])];
+    if (pasted.length === 0) return;
+    event.preventDefault();
+    onFiles(pasted);
+  });
+}

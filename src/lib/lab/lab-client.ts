@@ -12,7 +12,7 @@ import type { PredictOptions, PredictionReport } from '../fewshot/session';
 import { createCamera } from './camera';
 import { createDrawingPad, type DrawingPad } from './drawing-pad';
 import { wireEmbedBox } from '../embed/embed-box';
-import { fileToPixels } from './images';
+import { acceptDroppedAndPastedFiles, fileToPixels } from './images';
 import { setUpOffline } from './offline';
 import { parseSavedLab, type SavedLab } from './saved-lab';
 
@@ -285,18 +285,7 @@ export function startLab(root: HTMLElement, base: string): void {
       await rerun();
     });
     // Files dropped on a class, or pasted while its card has focus, become its examples.
-    view.root.addEventListener('dragover', (event) => event.preventDefault());
-    view.root.addEventListener('drop', (event) => {
-      event.preventDefault();
-      void addFiles(view, [...(event.dataTransfer?.files ?? [])]);
-    });
-    view.root.addEventListener('paste', (event) => {
-      const pasted = [...(event.clipboardData?.files ?? [])];
-      if (pasted.length) {
-        event.preventDefault();
-        void addFiles(view, pasted);
-      }
-    });
+    acceptDroppedAndPastedFiles(view.root, (files) => void addFiles(view, files));
     view.root.append(
       el('div', { className: 'class-head' }, nameInput, remove),
       view.count,
@@ -605,19 +594,7 @@ export function startLab(root: HTMLElement, base: string): void {
     queryFiles.value = '';
     await classifyFiles(files);
   });
-  const queryDrop = $<HTMLElement>('[data-lab-query-drop]');
-  queryDrop.addEventListener('dragover', (event) => event.preventDefault());
-  queryDrop.addEventListener('drop', (event) => {
-    event.preventDefault();
-    void classifyFiles([...(event.dataTransfer?.files ?? [])]);
-  });
-  queryDrop.addEventListener('paste', (event) => {
-    const pasted = [...(event.clipboardData?.files ?? [])];
-    if (pasted.length) {
-      event.preventDefault();
-      void classifyFiles(pasted);
-    }
-  });
+  acceptDroppedAndPastedFiles($<HTMLElement>('[data-lab-query-drop]'), (files) => void classifyFiles(files));
 
   // ---- embedding: the embed box, and settings from the address (?model=…&metric=…&preset=1) ----
 
