@@ -1,16 +1,23 @@
-// The site's service worker, registered by the lab: once the lab has been used,
-// its page, scripts, runtime, kernels, models and example sets are kept in this
-// browser, so the lab works without a network. Nothing is sent anywhere; only
-// this site's own files are stored.
+// The site's service worker, registered by the lab. The lab hands it the
+// addresses of everything it loaded (page, scripts, runtime, kernels, model,
+// example sets), which it keeps in this browser, so that from the next visit on
+// the lab works without a network. It does not take over the page that
+// registered it (no clients.claim): that first use stays as fast as without it.
+// Nothing is sent anywhere; only this site's own files are stored.
 const CACHE = 'metric-atlas-v1';
 
 self.addEventListener('install', () => self.skipWaiting());
 self.addEventListener('activate', (event) => {
+  event.waitUntil(caches.keys().then((names) => Promise.all(names.filter((name) => name !== CACHE).map((name) => caches.delete(name)))));
+});
+
+self.addEventListener('message', (event) => {
+  const urls = [...new Set(event.data?.keep ?? [])].filter((url) => new URL(url).origin === self.location.origin);
   event.waitUntil(
-    (async () => {
-      for (const name of await caches.keys()) if (name !== CACHE) await caches.delete(name);
-      await self.clients.claim();
-    })(),
+    caches.open(CACHE).then(async (cache) => {
+      const stored = await Promise.all(urls.map((url) => cache.match(url).then((hit) => hit ?? cache.add(url)).then(() => true, () => false)));
+      event.ports[0]?.postMessage(stored.every(Boolean) ? 'kept' : 'incomplete');
+    }),
   );
 });
 
@@ -18,13 +25,6 @@ async function keep(request, response) {
   if (response.ok && response.type === 'basic') await (await caches.open(CACHE)).put(request, response.clone());
   return response;
 }
-
-// What the page loaded before this worker controlled it (its own address, scripts,
-// styles), sent by the page: stored too, so the page itself opens offline.
-self.addEventListener('message', (event) => {
-  const urls = (event.data?.keep ?? []).filter((url) => new URL(url).origin === self.location.origin);
-  event.waitUntil(caches.open(CACHE).then((cache) => Promise.all(urls.map((url) => cache.add(url).catch(() => undefined)))));
-});
 
 self.addEventListener('fetch', (event) => {
   const { request } = event;
@@ -35,7 +35,14 @@ self.addEventListener('fetch', (event) => {
     event.respondWith(caches.match(request).then((stored) => stored ?? fetch(request).then((response) => keep(request, response))));
     return;
   }
-  // Pages, models and data: the network when there is one, this browser's copy otherwise.
+  if (url.pathname.includes('/models/') || url.pathname.endsWith('/presets.json')) {
+    // Large and rarely changed: the stored copy at once, refreshed in the background for the next visit.
+    const refreshed = fetch(request).then((response) => keep(request, response));
+    event.waitUntil(refreshed.catch(() => undefined));
+    event.respondWith(caches.match(request).then((stored) => stored ?? refreshed));
+    return;
+  }
+  // Pages and everything else: the network when there is one, this browser's copy otherwise.
   event.respondWith(
     fetch(request)
       .then((response) => keep(request, response))

@@ -110,6 +110,10 @@ const api = {
     lastQueries = queries.map((_, i) => embedded.data.slice(i * embedded.cols, (i + 1) * embedded.cols));
     return session.predict(kernels, lastQueries, options);
   },
+  /** Everything this worker has downloaded (its own script, the runtime, kernels, model), for offline use. */
+  resources(): string[] {
+    return [self.location.href, ...performance.getEntriesByType('resource').map((entry) => entry.name)];
+  },
   map(normalization: Normalization): MapPoint[] {
     const { session, kernels } = ready();
     return session.map(kernels, lastQueries, normalization);

@@ -175,8 +175,6 @@ export function startLab(root: HTMLElement, base: string): void {
     status.textContent = 'Starting the runtime…';
     progress.hidden = false;
     try {
-      // Downloads go through the service worker, which keeps them for offline use.
-      await offline.ready();
       worker ??= Comlink.wrap<LabWorkerApi>(new Worker(new URL('../../workers/lab.worker.ts', import.meta.url), { type: 'module' }));
       const report = load
         ? await load(worker)
@@ -200,6 +198,9 @@ export function startLab(root: HTMLElement, base: string): void {
       workspace.hidden = false;
       root.dataset.kind = report.kind;
       showReady(report);
+      // Keep what the lab needed in this browser, then say that it works offline (unless the status has moved on).
+      const shown = status.textContent;
+      void worker.resources().then(offline.keep).then((kept) => kept && status.textContent === shown && showReady(report));
       return true;
     } catch (error) {
       startButton.disabled = resumeButton.disabled = false;

@@ -1,39 +1,40 @@
 /**
- * Offline use: the lab registers the site's service worker (public/sw.js),
- * which keeps what the lab has downloaded in this browser. Until the worker
- * controls the page, downloads would bypass it, so starting the lab waits for
- * it briefly.
+ * Offline use: the lab registers the site's service worker (public/sw.js) and
+ * hands it the addresses of everything the lab has loaded (the page, its
+ * scripts, and the worker's runtime, kernels and model), which it keeps in
+ * this browser. Starting the lab never waits for it.
  */
 export interface Offline {
-  /** Resolves once the service worker controls the page, or after a short wait without one. */
-  ready(): Promise<void>;
-  /** A sentence for the status line. */
+  /** Asks the service worker to keep these same-origin addresses; resolves true once they are stored. */
+  keep(urls: string[]): Promise<boolean>;
+  /** A sentence for the status line, once something is kept. */
   describe(): string;
-}
-
-/** Asks the service worker to keep this page and what it loaded before the worker was in control. */
-function keepThisPage() {
-  const loaded = performance.getEntriesByType('resource').map((entry) => entry.name);
-  navigator.serviceWorker.controller?.postMessage({ keep: [location.href.split('#')[0], ...loaded] });
 }
 
 export function setUpOffline(base: string): Offline {
   const supported = 'serviceWorker' in navigator && import.meta.env.PROD;
-  const controlled = supported
-    ? navigator.serviceWorker
-        .register(`${base}sw.js`, { scope: base })
-        .then(() => navigator.serviceWorker.ready)
-        .then(() => (navigator.serviceWorker.controller ? undefined : new Promise<void>((resolve) => navigator.serviceWorker.addEventListener('controllerchange', () => resolve(), { once: true }))))
-        .then(keepThisPage)
-        .catch(() => undefined)
-    : Promise.resolve();
+  const registration = supported ? navigator.serviceWorker.register(`${base}sw.js`, { scope: base }).then(() => navigator.serviceWorker.ready) : undefined;
+  registration?.catch(() => undefined);
+  let kept = false;
+  const pageResources = () => [location.href.split('#')[0]!, ...performance.getEntriesByType('resource').map((entry) => entry.name)];
   return {
-    ready: () => Promise.race([controlled, new Promise<void>((resolve) => setTimeout(resolve, 3000))]),
+    async keep(urls) {
+      if (!registration) return false;
+      try {
+        const active = (await registration).active;
+        if (!active) return false;
+        const reply = new MessageChannel();
+        const stored = new Promise<boolean>((resolve) => (reply.port1.onmessage = (event) => resolve(event.data === 'kept')));
+        active.postMessage({ keep: [...pageResources(), ...urls] }, [reply.port2]);
+        kept = await stored;
+        return kept;
+      } catch {
+        return false;
+      }
+    },
     describe() {
-      if (!supported || !navigator.serviceWorker.controller) return '';
-      return navigator.onLine
-        ? ' It is kept in this browser, so the lab also works offline.'
-        : ' You are offline: the lab runs from the copy kept in this browser.';
+      if (!kept) return '';
+      return navigator.onLine ? ' It is kept in this browser, so the lab also works offline.' : ' You are offline: the lab runs from the copy kept in this browser.';
     },
   };
 }
