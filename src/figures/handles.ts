@@ -13,10 +13,15 @@ function shapeMarkup(shape: Handle['shape']): string {
   return '<circle r="8" class="mark"/>';
 }
 
-/** One handle's markup; the live figure adds focus and keyboard behaviour to it. */
+/**
+ * One handle's markup. Drawn statically it is a labelled picture of the point
+ * (a copy for the pointer only is hidden from assistive technology); the live
+ * figure turns it into a focusable, movable control.
+ */
 export function handleMarkup(handle: Handle): string {
+  const semantics = handle.pointerOnly ? 'aria-hidden="true"' : `role="img" aria-label="${escapeXml(handle.label)}"`;
   return (
-    `<g class="handle ${handle.className}" data-handle="${escapeXml(handle.id)}"${handle.pointerOnly ? ' data-pointer-only=""' : ''} transform="translate(${n(handle.x)} ${n(handle.y)})" aria-label="${escapeXml(handle.label)}">` +
+    `<g class="handle ${handle.className}" data-handle="${escapeXml(handle.id)}" transform="translate(${n(handle.x)} ${n(handle.y)})" ${semantics}>` +
     `<circle r="18" class="hit"/>${shapeMarkup(handle.shape)}</g>`
   );
 }

@@ -115,6 +115,8 @@ test('without JavaScript a figure is a static picture with its summary, and its 
   await expect(figure.locator('[data-summary]')).toContainText('Hyperbolic distance d(A, B)');
   await expect(figure.locator('[data-figure-status]')).toContainText('becomes interactive when JavaScript runs');
   await expect(figure.getByRole('button', { name: 'Back to the start' })).toBeDisabled();
+  const results = await new AxeBuilder({ page }).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
   await context.close();
 });
 
