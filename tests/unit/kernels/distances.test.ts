@@ -8,7 +8,8 @@ import { dims, expectClose, kernels, matrixOfShape, RUNS, squaredNorms } from '.
  * Tolerances, from float32 inner products of up to 130 terms against float64:
  * - squared Euclidean: 1e-5 · (‖q‖² + ‖p‖²) + 1e-6 (cancellation in ‖q‖² + ‖p‖² − 2q·p scales with the norms)
  * - cosine: 1e-5 absolute
- * - SNR: 1e-4 · d + 1e-12 · (E[q²] + E[p²]) / var(q) (summed directly; the second term covers rounding of a large common offset)
+ * - SNR: 1e-4 · d + 1e-10 · (E[q²] + E[p²]) / var(q) (summed directly; the second term covers rounding of a large common
+ *   offset: at 10,000 cases the fuzzer finds anchors with var(q) near 1e-8 of E[q²], where 1e-12 was too tight)
  * - Poincaré: 1e-4 · (1 + d) (‖u − v‖² is summed directly, without cancellation)
  */
 function tolerance(metric: Metric, q: Matrix, p: Matrix, expected: Float32Array): (index: number) => number {
@@ -27,7 +28,7 @@ function tolerance(metric: Metric, q: Matrix, p: Matrix, expected: Float32Array)
         const row = Array.from(q.data.subarray(i * q.cols, (i + 1) * q.cols));
         const mean = row.reduce((s, x) => s + x, 0) / row.length;
         const variance = Math.max(row.reduce((s, x) => s + (x - mean) ** 2, 0) / row.length, 1e-12);
-        return (1e-12 * (qn[i]! / q.cols + pn[j]! / p.cols)) / variance + 1e-4 * d;
+        return (1e-10 * (qn[i]! / q.cols + pn[j]! / p.cols)) / variance + 1e-4 * d;
       }
       case 'poincare':
         return 1e-4 * (1 + d);

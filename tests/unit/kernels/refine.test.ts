@@ -2,7 +2,14 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { fromRows, METRIC_NAMES } from '../../../src/lib/kernels/index.ts';
 import * as reference from '../../../src/lib/kernels/reference.ts';
-import { expectClose, kernels, matrixOfShape, RUNS, squaredNorms, wellConditionedAnchors } from './setup.ts';
+import { expectClose, kernels, matrixOfShape, RUNS, rowVariances, squaredNorms, wellConditionedAnchors } from './setup.ts';
+import type { Matrix } from '../../../src/lib/kernels/index.ts';
+
+/** Every row of `anchors` varies at least 1e-4 times as much as the widest-spread support row. */
+const comparableToSupports = (anchors: Matrix, supports: Matrix) => {
+  const widest = Math.max(...rowVariances(supports));
+  return rowVariances(anchors).every((v) => v >= 1e-4 * widest);
+};
 
 
 describe('refine (soft k-means, Ren et al. 2018)', () => {
@@ -18,7 +25,9 @@ describe('refine (soft k-means, Ren et al. 2018)', () => {
             .chain(({ classes, unlabeled, dim }) => fc.tuple(matrixOfShape(classes * 2, dim), matrixOfShape(unlabeled, dim), fc.constant(classes))),
           fc.constant(1),
           ([supports, free, classes], iterations) => {
-            if (metric === 'snr') fc.pre(wellConditionedAnchors(free));
+            // SNR divides by the unlabeled row's variance: a row a thousand times smaller than the supports puts
+            // distances near 1e6, where float32 rounding moves the soft assignments. Such rows are left out (found by FUZZ_RUNS=10000).
+            if (metric === 'snr') fc.pre(wellConditionedAnchors(free) && comparableToSupports(free, supports));
             const labels = Array.from({ length: supports.rows }, (_, i) => i % classes);
             const actual = kernels.refine(metric, supports, labels, classes, free, iterations);
             const expected = reference.refine(metric, supports, labels, classes, free, iterations);

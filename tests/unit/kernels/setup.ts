@@ -7,6 +7,8 @@ export const kernels = await loadKernelsInNode();
 
 /** fast-check runs per property; FUZZ_RUNS raises it for a long fuzzing session. */
 export const RUNS = Number(process.env.FUZZ_RUNS ?? 200);
+// FUZZ_SEED fixes the random cases (npm test's fuzzing step does, so CI is repeatable); without it each run explores new ones.
+if (process.env.FUZZ_SEED) fc.configureGlobal({ seed: Number(process.env.FUZZ_SEED) });
 
 /**
  * A value in [−1, 1], sometimes exactly zero. Values below 1e-6 are flushed to
