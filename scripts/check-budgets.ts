@@ -9,6 +9,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { brotliCompressSync } from 'node:zlib';
+import { htmlFiles, scriptsIn } from './site-files.ts';
 
 const dist = process.argv[2] ?? 'dist';
 const budgets = JSON.parse(readFileSync('budgets.json', 'utf8')) as {
@@ -21,15 +22,6 @@ const problems: string[] = [];
 const rows: Array<{ budget: string; measured: string; limit: string }> = [];
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
-function* htmlFiles(root: string): Generator<string> {
-  for (const entry of readdirSync(root, { withFileTypes: true })) {
-    const path = join(root, entry.name);
-    if (entry.isDirectory()) yield* htmlFiles(path);
-    else if (entry.name.endsWith('.html')) yield path;
-  }
-}
-
-const scriptsOf = (html: string) => [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)].map(([, attributes, body]) => ({ src: /\bsrc="([^"]+)"/.exec(attributes!)?.[1], body: body! }));
 const STATIC_IMPORT = /(?:\bfrom|\bimport)\s*"(\.\/[^"]+\.js)"/g;
 
 /** A script and every chunk it imports statically (dynamic imports load later, on use). */
@@ -53,7 +45,7 @@ for (const file of htmlFiles(dist)) {
   const page = relative(dist, file).replace(/index\.html$/, '');
   if (budgets.pagesWithScripts.some((prefix) => page.startsWith(prefix))) continue;
   pages++;
-  const loading = scriptsOf(readFileSync(file, 'utf8')).filter((script) => script.src || /\bimport\b/.test(script.body));
+  const loading = scriptsIn(readFileSync(file, 'utf8')).filter((script) => script.src || /\bimport\b/.test(script.body));
   if (loading.length === 0) continue;
   offenders++;
   problems.push(`/${page} loads a script file (${loading[0]!.src ?? 'an inline module with imports'}); pages without a demo must not.`);
@@ -61,7 +53,7 @@ for (const file of htmlFiles(dist)) {
 rows.push({ budget: 'pages without a demo that load a script file', measured: `${offenders} of ${pages}`, limit: '0' });
 
 // 2. The lab before use.
-const labScripts = scriptsOf(readFileSync(join(dist, 'lab/index.html'), 'utf8')).filter((s) => s.src).map((s) => assetPath(s.src!));
+const labScripts = scriptsIn(readFileSync(join(dist, 'lab/index.html'), 'utf8')).filter((s) => s.src).map((s) => assetPath(s.src!));
 const labBytes = compressed(closure(labScripts));
 rows.push({ budget: 'lab JavaScript before use (brotli)', measured: kb(labBytes), limit: kb(budgets.labBeforeUseCompressedBytes) });
 if (labBytes > budgets.labBeforeUseCompressedBytes) problems.push(`The lab loads ${kb(labBytes)} of JavaScript before use; the budget is ${kb(budgets.labBeforeUseCompressedBytes)}.`);
@@ -73,7 +65,7 @@ const chunk = (prefix: string) => {
   if (!name) throw new Error(`No chunk ${prefix}.*.js in ${dist}/_astro; was the site built?`);
   return join(dist, '_astro', name);
 };
-const loader = scriptsOf(readFileSync(join(dist, 'topics/wasserstein/index.html'), 'utf8')).filter((s) => s.src).map((s) => assetPath(s.src!));
+const loader = scriptsIn(readFileSync(join(dist, 'topics/wasserstein/index.html'), 'utf8')).filter((s) => s.src).map((s) => assetPath(s.src!));
 const { FIGURES } = await import('../src/figures/registry.ts');
 for (const figure of FIGURES) {
   const bytes = compressed(closure([...loader, chunk('island'), chunk(figure.id), chunk('kernels')]));

@@ -14,24 +14,17 @@
  * Usage: node scripts/write-headers.ts [dist]
  */
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { FIGURES } from '../src/figures/registry.ts';
+import { htmlFiles, scriptsIn } from './site-files.ts';
 
 const dist = process.argv[2] ?? 'dist';
 
-function* htmlFiles(root: string): Generator<string> {
-  for (const entry of readdirSync(root, { withFileTypes: true })) {
-    const path = join(root, entry.name);
-    if (entry.isDirectory()) yield* htmlFiles(path);
-    else if (entry.name.endsWith('.html')) yield path;
-  }
-}
-
 const hashes = new Set<string>();
 for (const file of htmlFiles(dist)) {
-  for (const [, attributes, body] of readFileSync(file, 'utf8').matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)) {
-    if (!/\bsrc=/.test(attributes!) && body!.trim()) hashes.add(`'sha256-${createHash('sha256').update(body!).digest('base64')}'`);
+  for (const { src, body } of scriptsIn(readFileSync(file, 'utf8'))) {
+    if (!src && body.trim()) hashes.add(`'sha256-${createHash('sha256').update(body).digest('base64')}'`);
   }
 }
 

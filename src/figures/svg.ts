@@ -51,17 +51,6 @@ export function regions(labels: Int32Array, columns: number, rows: number, x0: n
   return out;
 }
 
-/** A seeded generator (mulberry32), so "random" figure states are the same at build time and in the browser. */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A prototype's mark: a square of side 2 × size turned 45° about (x, y). */
 export function diamond(x: number, y: number, size: number, className: string): string {

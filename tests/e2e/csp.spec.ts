@@ -1,22 +1,13 @@
-import { readdirSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { relative } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { SITE_ISOLATED } from '../../playwright.config';
+import { htmlFiles } from '../../scripts/site-files';
 
-/** Every page of the built site, served with the headers of its _headers file. */
-function pagesOf(root: string): string[] {
-  const out: string[] = [];
-  const walk = (dir: string) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      const path = join(dir, entry.name);
-      if (entry.isDirectory()) walk(path);
-      else if (entry.name === 'index.html') out.push(relative(root, dir) ? `${relative(root, dir)}/` : '');
-    }
-  };
-  walk(root);
-  return out.sort();
-}
-const PAGES = pagesOf('dist');
+/** Every page of the built site (served with the headers of its _headers file). */
+const PAGES = [...htmlFiles('dist')]
+  .filter((file) => file.endsWith('index.html'))
+  .map((file) => relative('dist', file).replace(/index\.html$/, ''))
+  .sort();
 const GROUPS = 4;
 
 /** Records CSP violations and requests to any other origin while the page is used. */

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { FewShotSession, type PredictOptions } from '../../src/lib/fewshot/session';
 import { loadKernelsInNode } from '../../src/lib/kernels/load-node';
+import { seededRandom } from '../../src/lib/random';
 
 /**
  * The lab's classifier under load, as the worker runs it: 50 classes × 20
@@ -12,18 +13,8 @@ const DIM = 152;
 const CLASSES = 50;
 const PER_CLASS = 20;
 
-function seeded(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function bigSession() {
-  const random = seeded(42);
+  const random = seededRandom(42);
   const session = new FewShotSession(DIM);
   const centres = Array.from({ length: CLASSES }, () => Float32Array.from({ length: DIM }, () => random() * 2 - 1));
   for (let c = 0; c < CLASSES; c++) {

@@ -1,5 +1,6 @@
 import type { Matrix } from '../../lib/kernels/index.ts';
-import { clamp, line, n, random, scale, text } from '../svg.ts';
+import { seededRandom as random } from '../../lib/random.ts';
+import { clamp, line, n, scale, text } from '../svg.ts';
 import type { FigureDefinition } from '../types.ts';
 
 interface Point {

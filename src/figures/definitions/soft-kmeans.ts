@@ -1,5 +1,6 @@
 import type { Matrix } from '../../lib/kernels/index.ts';
-import { clamp, diamond, line, n, random, scale } from '../svg.ts';
+import { seededRandom as random } from '../../lib/random.ts';
+import { clamp, diamond, line, n, scale } from '../svg.ts';
 import type { FigureDefinition, Handle } from '../types.ts';
 
 interface Point {

@@ -1,26 +1,21 @@
-// Writes .br and .gz copies of every compressible file of a build, for hosts
-// that serve precompressed files (and for the size budgets to read).
-// Usage: node scripts/compress.mjs [dir]
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { extname, join } from 'node:path';
+/**
+ * Writes .br and .gz copies of every compressible file of a build, for hosts
+ * that serve precompressed files.
+ * Usage: node scripts/compress.ts [dir]
+ */
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { extname } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { filesUnder } from './site-files.ts';
 
 const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.svg', '.wasm', '.onnx', '.txt', '.xml', '.bib', '.pf_meta', '.pf_fragment', '.pf_index', '.pf_filter']);
 const MIN_BYTES = 1024;
 const dir = process.argv[2] ?? 'dist';
 
-function* files(root) {
-  for (const entry of readdirSync(root, { withFileTypes: true })) {
-    const path = join(root, entry.name);
-    if (entry.isDirectory()) yield* files(path);
-    else yield path;
-  }
-}
-
 let count = 0;
 let before = 0;
 let after = 0;
-for (const path of files(dir)) {
+for (const path of [...filesUnder(dir)]) {
   if (!COMPRESSIBLE.has(extname(path)) || statSync(path).size < MIN_BYTES) continue;
   const data = readFileSync(path);
   // Quality 11 is slow on the multi-megabyte runtimes; 9 is nearly as small there.
