@@ -1,4 +1,4 @@
-/** A seeded generator of numbers in [0, 1) (mulberry32): the same sequence wherever it runs, for figures and tests. */
+/** mulberry32, a small seedable generator of numbers in [0, 1): the same sequence wherever it runs (episodes, figures, tests). */
 export function seededRandom(seed: number): () => number {
   let a = seed >>> 0;
   return () => {

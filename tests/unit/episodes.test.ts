@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { meanWithCi95, sample, sampleEpisode, seededRandom } from '../../src/lib/eval/episodes';
+import { meanWithCi95, sample, sampleEpisode } from '../../src/lib/eval/episodes';
+import { seededRandom } from '../../src/lib/random';
 
 describe('sampleEpisode', () => {
   const byClass = Array.from({ length: 12 }, (_, c) => Array.from({ length: c === 3 ? 4 : 20 }, (_, i) => c * 100 + i));

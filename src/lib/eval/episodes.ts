@@ -1,17 +1,5 @@
 /** Few-shot episodes and their statistics, seeded so every run is repeatable. */
 
-/** mulberry32: a small, fast, seedable generator; good enough for sampling episodes. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** k distinct items of `items`, by a partial Fisher–Yates shuffle. */
 export function sample<T>(items: readonly T[], k: number, random: () => number): T[] {
   if (k > items.length) throw new Error(`Cannot draw ${k} distinct items from ${items.length}.`);

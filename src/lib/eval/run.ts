@@ -2,7 +2,8 @@ import type { Kernels, Metric, Normalization } from '../kernels/index.ts';
 import type { Embedder } from '../inference/embedder.ts';
 import { preprocess } from '../models/preprocess.ts';
 import type { Dataset } from './datasets-node.ts';
-import { meanWithCi95, sampleEpisode, seededRandom } from './episodes.ts';
+import { seededRandom } from '../random.ts';
+import { meanWithCi95, sampleEpisode } from './episodes.ts';
 
 export interface EvalSettings {
   way: number;
