@@ -25,7 +25,7 @@ test('once the lab has been used, it works without a network, and says so', asyn
   await page.goto(`${ORIGIN}lab/`);
   await page.getByRole('button', { name: 'Try an example set' }).click();
   await expect(page.locator('.prediction .verdict')).toHaveCount(3, { timeout: 60_000 });
-  await expect(page.getByRole('status').first()).toContainText('also works offline');
+  await expect(page.getByRole('status').first()).toContainText('also works offline', { timeout: 20_000 });
 
   server!.kill();
   await expect.poll(() => fetch(ORIGIN).then(() => 'up', () => 'down')).toBe('down');

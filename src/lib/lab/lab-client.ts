@@ -29,6 +29,8 @@ interface ClassView {
 }
 
 const STORAGE_KEY = 'metric-atlas-lab';
+/** How long after the model is ready the lab's files are stored for offline use. */
+const KEEP_AFTER_MS = 3000;
 const THUMB_SIDE = 64;
 
 const el = <K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> & Record<string, unknown> = {}, ...children: (Node | string)[]) => {
@@ -199,8 +201,10 @@ export function startLab(root: HTMLElement, base: string): void {
       root.dataset.kind = report.kind;
       showReady(report);
       // Keep what the lab needed in this browser, then say that it works offline (unless the status has moved on).
+      // Storing re-reads the runtime (14 MB), so it waits until the first predictions are done.
       const shown = status.textContent;
-      void worker.resources().then(offline.keep).then((kept) => kept && status.textContent === shown && showReady(report));
+      const lab = worker;
+      setTimeout(() => void lab.resources().then(offline.keep).then((kept) => kept && status.textContent === shown && showReady(report)), KEEP_AFTER_MS);
       return true;
     } catch (error) {
       startButton.disabled = resumeButton.disabled = false;
