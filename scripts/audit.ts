@@ -5,7 +5,7 @@
  * Chromium. Fails below performance 0.95 or accessibility 1.0; writes
  * bench/results/lighthouse.json for the Performance page.
  *
- *   npm run build && npm run audit
+ *   npm run audit   (builds first)
  */
 import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
