@@ -68,6 +68,15 @@ export const FIGURES: FigureMeta[] = [
       'Two clouds of twelve points. On a line through the origin, both clouds project to twelve numbers each; in one dimension the optimal transport plan matches them in sorted order, so the 1-D Wasserstein distance is cheap. The sliced Wasserstein distance averages it over random directions: SW₂² = mean over θ of (1/n) Σ (sort(Aθ)ᵢ − sort(Bθ)ᵢ)². The strip below shows the highlighted direction’s matching.',
     howTo: 'Drag a cloud by its centre handle or move it with the arrow keys; rotate and spread cloud B, and choose the number of directions with the sliders.',
   },
+  {
+    id: 'snr-distance',
+    title: 'SNR distance against Euclidean distance',
+    topic: 'dml-cvpr-2019',
+    papers: ['snr-distance-metric'],
+    caption:
+      'Two embeddings of sixteen numbers each: an anchor a (solid) and b = scale · a + offset + noise (dashed). Squared Euclidean distance adds up every difference, so a constant offset or a change of scale counts as much as noise does. The SNR distance of the Signal-To-Noise Ratio paper treats b as the anchor plus noise and measures var(b − a) / var(a), the noise’s variance over the signal’s: a constant offset leaves it unchanged, and it is small whenever b follows a’s shape. Note that it is not symmetric: the anchor’s variance is the yardstick.',
+    howTo: 'Drag a point of b up or down, or focus one with Tab and use the arrow keys; change offset, scale and noise with the sliders.',
+  },
 ];
 
 export const figureMeta = (id: string): FigureMeta => {

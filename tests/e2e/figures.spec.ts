@@ -7,8 +7,9 @@ const summaryOf = (figure: Locator) => figure.locator('[data-summary]').textCont
 /** Requests for figure code or kernels, recorded from the start of the visit. */
 function recordFigureCode(page: Page): string[] {
   const requested: string[] = [];
+  const figureCode = new RegExp(`island|kernels|/(${FIGURES.map((f) => f.id).join('|')})\\.`);
   page.on('request', (r) => {
-    if (/island|kernels|\/(prototype-classifier|soft-kmeans|circle-loss|multi-similarity|poincare-disk|sliced-wasserstein)\./.test(r.url())) requested.push(r.url());
+    if (figureCode.test(r.url())) requested.push(r.url());
   });
   return requested;
 }
@@ -42,7 +43,7 @@ for (const meta of FIGURES) {
       const before = await summaryOf(figure);
       const handle = figure.locator('[data-handle][tabindex="0"]').first();
       await handle.focus();
-      for (let i = 0; i < 4; i++) await page.keyboard.press('Shift+ArrowLeft');
+      for (let i = 0; i < 4; i++) await page.keyboard.press('Shift+ArrowUp');
       await expect(handle).toBeFocused();
       await expect.poll(() => summaryOf(figure)).not.toBe(before);
     });
