@@ -1,0 +1,10 @@
+/** An element with properties (aria-* and data-* as attributes) and children: the lab builds its views with it. */
+export const el = <K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> & Record<string, unknown> = {}, ...children: (Node | string)[]) => {
+  const node = document.createElement(tag);
+  for (const [key, value] of Object.entries(props)) {
+    if (key.startsWith('aria-') || key.startsWith('data-')) node.setAttribute(key, String(value));
+    else (node as unknown as Record<string, unknown>)[key] = value;
+  }
+  node.append(...children);
+  return node;
+};
