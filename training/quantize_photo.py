@@ -6,9 +6,9 @@ calibrated on real photographs that are not in the evaluation data.
     python3 training/quantize_photo.py quantize   # the QDQ model
 
 Measured and not adopted (2026-11-28, onnxruntime-web 1.30 WASM in Node, one
-thread, this 2-core Xeon): 22.2 ms per 224-px photo against 14.2 ms for the
-float model, and embeddings at cosine 0.86 from the float ones on a synthetic
-input. The site keeps the float model; the script stays as the record of how
+thread, this 2-core Xeon, three runs): 22.1–22.3 ms per 224-px photo against
+14.2–17.7 ms for the float model, and embeddings at cosine 0.86 from the float
+ones on a synthetic input. The site keeps the float model; the script stays as the record of how
 the trial was made. The graph is laid out for onnxruntime to fuse each
 DequantizeLinear → Conv → QuantizeLinear into QLinearConv (uint8 activations,
 int8 weights with one scale per output channel, int32 bias at scale sx·sw);
