@@ -1,8 +1,10 @@
 /**
  * Lab timings in headless Chromium against the built site (run `npm run build`
  * first): from opening /lab/ to the first prediction of each example set,
- * adding one more photo once the model is warm, and whether the page stays
- * responsive with 50 classes × 20 images (main-thread long tasks). Prints a table, or JSON with
+ * adding one more photo once the model is warm, whether the page stays
+ * responsive with 50 classes × 20 images (main-thread long tasks), and a
+ * stress run on that lab: 1,000 predictions and 20 export/import round trips,
+ * with the memory of the page and its workers and whether results stay identical. Prints a table, or JSON with
  * --json; writes bench/results/lab.json.
  *
  *   npm run bench:lab
@@ -24,7 +26,19 @@ const servers = SERVERS.map(({ port, isolated }) =>
 await new Promise((resolve) => setTimeout(resolve, 500));
 const browser = await chromium.launch(config.use!.launchOptions);
 const rows: Array<{ task: string; model: string; isolated: boolean; ms: number }> = [];
-let scale: { longTasksOver50ms: number; longestTaskMs: number; pageHeapMB: number } | undefined;
+let scale:
+  | {
+      longTasksOver50ms: number;
+      longestTaskMs: number;
+      pageHeapMB: number;
+      /** performance.measureUserAgentSpecificMemory: the page with its workers (JS heaps and WASM memories). */
+      memoryMB: { afterSetup: number; afterPredictions: number; afterRoundTrips: number };
+      identicalAfterPredictions: boolean;
+      identicalAfterRoundTrips: boolean;
+    }
+  | undefined;
+const PREDICTIONS = Number(process.env.STRESS_PREDICTIONS ?? 1000);
+const ROUND_TRIPS = Number(process.env.STRESS_ROUND_TRIPS ?? 20);
 try {
   for (const { port } of SERVERS) {
     for (const model of ['sketch-protonet', 'photo-mobilenetv3']) {
@@ -53,8 +67,9 @@ try {
   {
     const context = await browser.newContext();
     const page = await context.newPage();
-    await page.goto(`http://127.0.0.1:${SERVERS[0]!.port}/lab/`);
-    const { presets } = (await (await fetch(`http://127.0.0.1:${SERVERS[0]!.port}/lab/presets.json`)).json()) as { presets: Array<{ model: string; classes: Array<{ images: string[] }> }> };
+    // On the isolated server: performance.measureUserAgentSpecificMemory (page and workers) needs cross-origin isolation.
+    await page.goto(`http://127.0.0.1:${SERVERS[1]!.port}/lab/`);
+    const { presets } = (await (await fetch(`http://127.0.0.1:${SERVERS[1]!.port}/lab/presets.json`)).json()) as { presets: Array<{ model: string; classes: Array<{ images: string[] }> }> };
     const drawings = presets.find((p) => p.model === 'sketch-protonet')!.classes.flatMap((c) => c.images).map((url) => Buffer.from(url.split(',')[1]!, 'base64'));
     await page.evaluate(() => {
       const w = window as unknown as { longTasks: number[] };
@@ -65,7 +80,10 @@ try {
     await page.locator('.lab-class').nth(1).waitFor({ timeout: 60_000 });
     const startedAt = Date.now();
     await page.evaluate(() => ((window as unknown as { longTasks: number[] }).longTasks = []));
-    while ((await page.locator('.lab-class').count()) < 50) await page.getByRole('button', { name: 'Add a class' }).click();
+    for (let c = 2; c < 50; c++) {
+      await page.getByRole('button', { name: 'Add a class' }).click();
+      await page.locator('.lab-class').nth(c).waitFor();
+    }
     for (let c = 0; c < 50; c++) {
       const files = Array.from({ length: 20 }, (_, i) => ({ name: `c${c}-${i}.png`, mimeType: 'image/png', buffer: drawings[(c * 7 + i) % drawings.length]! }));
       const card = page.locator('.lab-class').nth(c);
@@ -81,9 +99,58 @@ try {
       longTasks: (window as unknown as { longTasks: number[] }).longTasks,
       heap: (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0,
     }));
-    rows.push({ task: '50 classes × 20 drawings added (1,000 embeddings)', model: 'sketch-protonet', isolated: false, ms: addedMs });
-    rows.push({ task: '3 queries against 50 classes × 20 → predictions and map shown', model: 'sketch-protonet', isolated: false, ms: predictMs });
-    scale = { longTasksOver50ms: longTasks.length, longestTaskMs: Math.max(0, ...longTasks), pageHeapMB: +(heap / 2 ** 20).toFixed(1) };
+    rows.push({ task: '50 classes × 20 drawings added (1,000 embeddings)', model: 'sketch-protonet', isolated: true, ms: addedMs });
+    rows.push({ task: '3 queries against 50 classes × 20 → predictions and map shown', model: 'sketch-protonet', isolated: true, ms: predictMs });
+
+    // Stress: 1,000 predictions in a row (each a change of the temperature, which re-embeds the queries and redraws
+    // predictions and map), then export/import round trips; memory of the page and its workers after each.
+    const memoryMB = () => page.evaluate(async () => +((await (performance as unknown as { measureUserAgentSpecificMemory(): Promise<{ bytes: number }> }).measureUserAgentSpecificMemory()).bytes / 2 ** 20).toFixed(1));
+    const shown = () => page.locator('.prediction').evaluateAll((cards) => cards.map((card) => card.textContent));
+    const before = await shown();
+    const memoryAfterSetup = await memoryMB();
+    const t1 = Date.now();
+    await page.evaluate(async (count) => {
+      const results = document.querySelector('[data-lab-results]')!;
+      const temperature = document.querySelector<HTMLInputElement>('input[name="temperature"]')!;
+      for (let i = 0; i < count; i++) {
+        const replaced = new Promise<void>((resolve) => new MutationObserver((_, observer) => (observer.disconnect(), resolve())).observe(results, { childList: true }));
+        // Alternating, and ending on the starting temperature 1.
+        temperature.value = i % 2 === 0 ? '1.05' : '1';
+        temperature.form!.dispatchEvent(new Event('change'));
+        await replaced;
+      }
+    }, PREDICTIONS);
+    await page.waitForTimeout(500);
+    const predictionsMs = Date.now() - t1;
+    const identicalAfterPredictions = JSON.stringify(await shown()) === JSON.stringify(before);
+    const memoryAfterPredictions = await memoryMB();
+    const t2 = Date.now();
+    for (let i = 0; i < ROUND_TRIPS; i++) {
+      const download = page.waitForEvent('download');
+      await page.getByRole('button', { name: 'Export to a file' }).click();
+      const file = await (await download).path();
+      await page.locator('[data-lab-file-status]').evaluate((status) => (status.textContent = ''));
+      await page.locator('[data-lab-import]').setInputFiles(file);
+      await page.locator('[data-lab-file-status]', { hasText: /Restored \d+ classes\./ }).waitFor({ timeout: 60_000 }).catch(async (error) => {
+        throw new Error(`round trip ${i + 1}: ${await page.locator('[data-lab-file-status]').textContent()} / ${await page.getByRole('status').first().textContent()}`, { cause: error });
+      });
+    }
+    const roundTripsMs = Date.now() - t2;
+    await page.locator('[data-lab-query-files]').setInputFiles(drawings.slice(0, 3).map((buffer, i) => ({ name: `q${i}.png`, mimeType: 'image/png', buffer })));
+    await page.locator('.prediction').nth(2).waitFor();
+    await page.waitForTimeout(500);
+    const identicalAfterRoundTrips = JSON.stringify(await shown()) === JSON.stringify(before);
+    const memoryAfterRoundTrips = await memoryMB();
+    rows.push({ task: `${PREDICTIONS} predictions in a row (50 × 20, 3 queries, map)`, model: 'sketch-protonet', isolated: true, ms: predictionsMs });
+    rows.push({ task: `${ROUND_TRIPS} export → import round trips (50 × 20)`, model: 'sketch-protonet', isolated: true, ms: roundTripsMs });
+    scale = {
+      longTasksOver50ms: longTasks.length,
+      longestTaskMs: Math.max(0, ...longTasks),
+      pageHeapMB: +(heap / 2 ** 20).toFixed(1),
+      memoryMB: { afterSetup: memoryAfterSetup, afterPredictions: memoryAfterPredictions, afterRoundTrips: memoryAfterRoundTrips },
+      identicalAfterPredictions,
+      identicalAfterRoundTrips,
+    };
     await context.close();
   }
 } finally {
@@ -95,5 +162,5 @@ writeFileSync(new URL('./results/lab.json', import.meta.url), JSON.stringify({ g
 if (process.argv.includes('--json')) process.stdout.write(JSON.stringify(rows, null, 2) + '\n');
 else {
   console.table(rows);
-  console.log('50 × 20, main thread:', scale);
+  console.log('50 × 20:', scale);
 }
