@@ -56,5 +56,4 @@ export interface FigureDefinition<State> {
 }
 
 // Every figure module default-exports one definition; its State stays its own business.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnyFigure = FigureDefinition<any>;
