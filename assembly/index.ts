@@ -7,11 +7,11 @@ export { dotMatrix } from './dot';
 export { softmaxNegatives } from './softmax';
 export { nearest, leaveOneOutPrototypes } from './openset';
 export { refinePrototypes } from './refine';
-export { pca2 } from './pca';
+export { pca2, pcaScratchBytes } from './pca';
 export { firstNonFinite } from './finite';
 export { circleLoss } from './losses/circle';
 export { multiSimilarityWeights } from './losses/multiSimilarity';
-export { slicedWasserstein } from './slicedWasserstein';
+export { slicedWasserstein, slicedWassersteinScratchBytes } from './slicedWasserstein';
 
 /** First free byte after the module's static data; the wrapper's arena starts here. */
 export function heapBase(): usize {

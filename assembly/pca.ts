@@ -5,10 +5,15 @@ import { loadF32, loadF64, rowAt, storeF32, storeF64 } from './memory';
 
 const COMPONENTS = 2;
 
+/** Bytes of scratch pca2 needs: the mean, v, w (dim f64 each), u (n f64) and the found directions (2 × dim f64). */
+export function pcaScratchBytes(n: i32, dim: i32): usize {
+  return (<usize>(5 * dim + n)) << 3;
+}
+
 /**
  * coords (n × 2) gets the projections, components (2 × dim) the unit
- * directions, variances (2 f64) the variance along each. Scratch: f64 ×
- * (5·dim + n). Each direction's largest entry is made positive so results are
+ * directions, variances (2 f64) the variance along each. Scratch:
+ * pcaScratchBytes(n, dim). Each direction's largest entry is made positive so results are
  * reproducible. When the data have no variance left for the second direction
  * (rank one), any unit vector orthogonal to the first is returned.
  */

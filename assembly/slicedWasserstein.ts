@@ -41,10 +41,15 @@ function project(points: usize, n: i32, dim: i32, direction: usize, out: usize):
   }
 }
 
+/** Bytes of scratch slicedWasserstein needs: both clouds' projections on one direction (n f64 each). */
+export function slicedWassersteinScratchBytes(n: i32): usize {
+  return (<usize>n * 2) << 3;
+}
+
 /**
  * a, b: n × dim; directions: count × dim (unit rows). perDirection (count) gets
  * each direction's W₂²; sortedA and sortedB (count × n each) get the sorted
- * projections, for drawing the matching. scratch: 2n f64.
+ * projections, for drawing the matching. scratch: slicedWassersteinScratchBytes(n).
  */
 export function slicedWasserstein(a: usize, b: usize, n: i32, dim: i32, directions: usize, count: i32, perDirection: usize, sortedA: usize, sortedB: usize, scratch: usize): void {
   const pa = scratch;

@@ -5,7 +5,7 @@
 // value in `prepare`, and `combine` makes a distance from the two rows' values
 // and their inner product. Metrics that would lose precision that way
 // (SNR, Poincaré) export their own `matrix` and `rows` loops. Adding a metric
-// means adding a file of either kind and a case below.
+// means adding a file of either kind, an id in ids.ts and a case below.
 import { dot, dotMatrix } from '../dot';
 import { loadF32, loadF64, rowAt, storeF32 } from '../memory';
 import { rowSquaredNorms } from '../rows';
@@ -14,10 +14,7 @@ import * as cosine from './cosine';
 import * as snr from './snr';
 import * as poincare from './poincare';
 
-export const SQUARED_EUCLIDEAN: i32 = 0;
-export const COSINE: i32 = 1;
-export const SNR: i32 = 2;
-export const POINCARE: i32 = 3;
+import { COSINE, POINCARE, SNR, SQUARED_EUCLIDEAN } from './ids';
 
 @inline function prepareRows(metric: i32, values: usize, rows: i32): void {
   if (metric == SQUARED_EUCLIDEAN) squaredEuclidean.prepare(values, rows);

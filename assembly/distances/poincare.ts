@@ -2,7 +2,7 @@
 //   d(u, v) = arcosh(1 + 2‖u − v‖² / ((1 − ‖u‖²)(1 − ‖v‖²))).
 // Embeddings come from a Euclidean network, so each row x is first mapped into
 // the ball by the exponential map at the origin, u = tanh(‖x‖) x / ‖x‖, and its
-// norm is clamped to MAX_NORM: in float arithmetic tanh reaches 1 for ‖x‖ ≳ 9,
+// norm is clamped to POINCARE_MAX_NORM (ids.ts): in float arithmetic tanh reaches 1 for ‖x‖ ≳ 9,
 // which would divide by zero. Inputs of any norm therefore give finite distances.
 //
 // Unlike the other metrics, ‖u − v‖² is summed directly rather than expanded
@@ -12,14 +12,13 @@
 //      Ganea et al., "Hyperbolic Neural Networks" (2018), exponential map at 0.
 import { loadF32, loadF64, rowAt, storeF32, storeF64 } from '../memory';
 import { rowSquaredNormsPrecise } from '../rows';
-
-export const MAX_NORM: f64 = 1 - 1e-5;
+import { POINCARE_MAX_NORM } from './ids';
 
 /** Per-row values from a = ‖x‖²: a becomes ‖u‖² of the mapped row, b the factor with u = b·x. */
 function prepare(a: usize, b: usize, rows: i32): void {
   for (let i = 0; i < rows; i++) {
     const norm = sqrt<f64>(loadF64(a, i));
-    const mappedNorm = min(Math.tanh(norm), MAX_NORM);
+    const mappedNorm = min(Math.tanh(norm), POINCARE_MAX_NORM);
     storeF64(a, i, mappedNorm * mappedNorm);
     storeF64(b, i, norm > 0 ? mappedNorm / norm : 1);
   }

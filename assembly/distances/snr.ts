@@ -9,9 +9,8 @@
 // see: the survey's note "the SNR is the ratio of the feature variance and the noise variance"
 import { loadF32, loadF64, rowAt, storeF32 } from '../memory';
 import { rowMoments } from '../rows';
-
-/** A constant anchor has zero variance; dividing by this floor keeps the distance finite. */
-export const MIN_VARIANCE: f64 = 1e-12;
+// A constant anchor has zero variance; dividing by SNR_MIN_VARIANCE instead keeps the distance finite.
+import { SNR_MIN_VARIANCE } from './ids';
 
 /** var(b − a) given the difference of the rows' means. */
 @inline function noiseVariance(a: usize, b: usize, meanGap: f32, dim: i32): f64 {
@@ -42,7 +41,7 @@ export function matrix(q: usize, nq: i32, p: usize, np: i32, dim: i32, out: usiz
   rowMoments(p, np, dim, pMean, pVariance);
   for (let i = 0; i < nq; i++) {
     const qi = rowAt(q, i, dim);
-    const signal = max(loadF64(qVariance, i), MIN_VARIANCE);
+    const signal = max(loadF64(qVariance, i), SNR_MIN_VARIANCE);
     const mean = loadF64(qMean, i);
     const outRow = rowAt(out, i, np);
     for (let j = 0; j < np; j++) {
@@ -62,6 +61,6 @@ export function rows(a: usize, b: usize, n: i32, dim: i32, out: usize, scratch: 
   rowMoments(b, n, dim, bMean, bVariance);
   for (let i = 0; i < n; i++) {
     const noise = noiseVariance(rowAt(a, i, dim), rowAt(b, i, dim), <f32>(loadF64(bMean, i) - loadF64(aMean, i)), dim);
-    storeF32(out, i, <f32>(noise / max(loadF64(aVariance, i), MIN_VARIANCE)));
+    storeF32(out, i, <f32>(noise / max(loadF64(aVariance, i), SNR_MIN_VARIANCE)));
   }
 }

@@ -1,5 +1,9 @@
-export { Kernels, instantiateKernels, NORMALIZATIONS, DEFAULT_OPEN_SET_QUANTILE, quantileOf } from './kernels.ts';
-export type { FewShotInput, FewShotResult, Normalization, OpenSetCalibration, Prediction, PredictInput, PrototypeResult, Projection } from './kernels.ts';
+export { Kernels, instantiateKernels } from './kernels.ts';
+export { NORMALIZATIONS, type Normalization } from './normalize.ts';
+export { DEFAULT_OPEN_SET_QUANTILE, quantileOf, type OpenSetCalibration } from './openset.ts';
+export type { FewShotInput, FewShotResult, Prediction, PredictInput } from './classifier-types.ts';
+export type { PrototypeResult } from './prototypes.ts';
+export type { Projection } from './pca.ts';
 export { KernelInputError } from './errors.ts';
 export { fromRows, type Matrix } from './matrix.ts';
 export { METRICS, METRIC_NAMES, isMetric, type Metric } from './metrics.ts';

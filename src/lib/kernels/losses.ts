@@ -1,11 +1,10 @@
-import type { Arena } from './arena.ts';
 import { KernelInputError } from './errors.ts';
 import type { Matrix } from './matrix.ts';
-import { uploadMatrix } from './upload.ts';
+import { KernelModule, type BaseExports } from './module.ts';
 import { checkLabels, checkPositive, toInt32 } from './validate.ts';
 
-export interface LossExports {
-  firstNonFinite(ptr: number, count: number): number;
+/** assembly/losses/ */
+export interface LossExports extends BaseExports {
   circleLoss(sn: number, sp: number, count: number, margin: number, scale: number, loss: number, gradN: number, gradP: number): void;
   multiSimilarityWeights(sim: number, labels: number, n: number, alpha: number, beta: number, lambda: number, epsilon: number, weights: number, loss: number): void;
 }
@@ -33,15 +32,7 @@ export interface MultiSimilarityResult {
 }
 
 /** Pair-based losses of the deep metric learning topics, for the figures that let readers move them. */
-export class LossKernels {
-  private readonly wasm: LossExports;
-  private readonly arena: Arena;
-
-  constructor(wasm: LossExports, arena: Arena) {
-    this.wasm = wasm;
-    this.arena = arena;
-  }
-
+export class LossKernels extends KernelModule<LossExports> {
   /** Circle loss (Sun et al., CVPR 2020) of each pair (sn[i], sp[i]), with its gradient. */
   circle(sn: Float32Array, sp: Float32Array, margin: number, scale: number): CircleLossResult {
     if (sn.length !== sp.length) throw new KernelInputError(`Circle loss needs as many s_n as s_p values; got ${sn.length} and ${sp.length}.`);
@@ -49,8 +40,8 @@ export class LossKernels {
     checkPositive('The scale γ', scale);
     const count = sn.length;
     this.arena.reset();
-    const n = this.upload('s_n', sn);
-    const p = this.upload('s_p', sp);
+    const n = this.uploadValues('s_n', sn);
+    const p = this.uploadValues('s_p', sp);
     const loss = this.arena.alloc(count * 4);
     const gradN = this.arena.alloc(count * 4);
     const gradP = this.arena.alloc(count * 4);
@@ -72,15 +63,15 @@ export class LossKernels {
     const n = similarities.rows;
     checkLabels(labelArray, n, Math.max(...labelArray) + 1, { allowEmptyClass: true });
     this.arena.reset();
-    const sim = uploadMatrix(this.arena, this.wasm.firstNonFinite, 'The similarity matrix', similarities);
+    const sim = this.upload('The similarity matrix', similarities);
     const labelPtr = this.arena.putI32(labelArray);
     const weights = this.arena.alloc(n * n * 4);
     const loss = this.arena.alloc(n * 4);
     this.wasm.multiSimilarityWeights(sim, labelPtr, n, alpha, beta, lambda, epsilon, weights, loss);
-    return { weights: { data: this.arena.f32(weights, n * n).slice(), rows: n, cols: n }, loss: this.arena.f32(loss, n).slice() };
+    return { weights: this.matrixAt(weights, n, n), loss: this.arena.f32(loss, n).slice() };
   }
 
-  private upload(name: string, values: Float32Array): number {
-    return uploadMatrix(this.arena, this.wasm.firstNonFinite, name, { data: values, rows: 1, cols: values.length });
+  private uploadValues(name: string, values: Float32Array): number {
+    return this.upload(name, { data: values, rows: 1, cols: values.length });
   }
 }

@@ -1,23 +1,25 @@
-/** The distances the kernels compute. Ids match assembly/distances/index.ts. */
+import { COSINE, POINCARE, SNR, SQUARED_EUCLIDEAN } from '../../../assembly/distances/ids.ts';
+
+/** The distances the kernels compute; the ids come from the file the AssemblyScript side uses too. */
 export const METRICS = {
   euclidean: {
-    id: 0,
+    id: SQUARED_EUCLIDEAN,
     label: 'Squared Euclidean',
     description: 'The distance of Prototypical Networks: ‖q − p‖².',
   },
   cosine: {
-    id: 1,
+    id: COSINE,
     label: 'Cosine',
     description: '1 − cos(q, p); ignores vector length.',
   },
   snr: {
-    id: 2,
+    id: SNR,
     label: 'Signal-to-noise ratio',
     description: 'var(p − q) / var(q), the query as anchor (SNR metric, CVPR 2019).',
     paper: 'snr-distance-metric',
   },
   poincare: {
-    id: 3,
+    id: POINCARE,
     label: 'Poincaré',
     description: 'Hyperbolic distance after mapping both vectors into the unit ball with tanh(‖x‖)·x/‖x‖.',
     topic: 'hyperbolic',
@@ -30,9 +32,3 @@ export const METRIC_NAMES = Object.keys(METRICS) as Metric[];
 export function isMetric(value: string): value is Metric {
   return Object.hasOwn(METRICS, value);
 }
-
-/** Largest norm a row may have after mapping into the Poincaré ball; see assembly/distances/poincare.ts. */
-export const POINCARE_MAX_NORM = 1 - 1e-5;
-
-/** Floor on the anchor's variance in the SNR distance; see assembly/distances/snr.ts. */
-export const SNR_MIN_VARIANCE = 1e-12;

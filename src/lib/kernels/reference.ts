@@ -4,8 +4,9 @@
  * in the product calls them.
  */
 import type { Matrix } from './matrix.ts';
-import { POINCARE_MAX_NORM, SNR_MIN_VARIANCE, type Metric } from './metrics.ts';
-import type { Normalization } from './kernels.ts';
+import { POINCARE_MAX_NORM, SNR_MIN_VARIANCE } from '../../../assembly/distances/ids.ts';
+import type { Metric } from './metrics.ts';
+import type { Normalization } from './normalize.ts';
 
 const rowsOf = (m: Matrix): number[][] =>
   Array.from({ length: m.rows }, (_, i) => Array.from(m.data.subarray(i * m.cols, (i + 1) * m.cols)));
@@ -113,36 +114,43 @@ export function nearest(d: Matrix): { index: Int32Array; distance: Float32Array 
   return { index, distance: Float32Array.from(rows.map((row, i) => row[index[i]!]!)) };
 }
 
-/** Distances from each support to its class mean computed without it (classes of one are skipped). */
-export function leaveOneOutDistances(metric: Metric, supports: Matrix, labels: ArrayLike<number>): number[] {
+/** Distances from each support to its class mean computed without it; NaN for a class of one. */
+export function leaveOneOutRows(metric: Metric, supports: Matrix, labels: ArrayLike<number>): number[] {
   const rows = rowsOf(supports);
-  const out: number[] = [];
-  for (let i = 0; i < rows.length; i++) {
+  return rows.map((row, i) => {
     const others = rows.filter((_, j) => j !== i && labels[j] === labels[i]);
-    if (others.length === 0) continue;
-    const centre = rows[i]!.map((_, k) => mean(others.map((r) => r[k]!)));
-    out.push(referenceDistance[metric](rows[i]!, centre));
-  }
-  return out;
+    if (others.length === 0) return Number.NaN;
+    const centre = row.map((_, k) => mean(others.map((r) => r[k]!)));
+    return referenceDistance[metric](row, centre);
+  });
+}
+
+/** The same without the classes of one: what the open-set threshold is computed from. */
+export function leaveOneOutDistances(metric: Metric, supports: Matrix, labels: ArrayLike<number>): number[] {
+  return leaveOneOutRows(metric, supports, labels).filter((d) => !Number.isNaN(d));
 }
 
 export function refine(metric: Metric, supports: Matrix, labels: ArrayLike<number>, classes: number, unlabeled: Matrix, iterations: number, temperature = 1): Matrix {
+  return refineWithMass(metric, supports, labels, classes, unlabeled, iterations, temperature).prototypes;
+}
+
+/** Refined prototypes and the mass each was divided by in the last step (the labeled count when no step is taken). */
+export function refineWithMass(metric: Metric, supports: Matrix, labels: ArrayLike<number>, classes: number, unlabeled: Matrix, iterations: number, temperature = 1): { prototypes: Matrix; mass: number[] } {
   const labeled = prototypes(supports, labels, classes);
   const counts = Array.from(labeled.mass);
   const labeledSums = rowsOf(labeled.prototypes).map((p, c) => p.map((x) => x * counts[c]!));
   const free = rowsOf(unlabeled);
   let protos = labeled.prototypes;
+  let masses = counts;
   for (let step = 0; step < iterations; step++) {
     const z = rowsOf(probabilities(distances(metric, unlabeled, protos), temperature));
+    masses = counts.map((count, c) => count + z.reduce((s, zj) => s + zj[c]!, 0));
     protos = toMatrix(
-      labeledSums.map((sum, c) => {
-        const mass = counts[c]! + z.reduce((s, zj) => s + zj[c]!, 0);
-        return sum.map((x, k) => (x + free.reduce((s, row, j) => s + z[j]![c]! * row[k]!, 0)) / mass);
-      }),
+      labeledSums.map((sum, c) => sum.map((x, k) => (x + free.reduce((s, row, j) => s + z[j]![c]! * row[k]!, 0)) / masses[c]!)),
       supports.cols,
     );
   }
-  return protos;
+  return { prototypes: protos, mass: masses };
 }
 
 /** Top two principal directions by eigen-decomposition of the covariance (Jacobi rotations), not power iteration. */

@@ -1,12 +1,12 @@
-import type { Arena } from './arena.ts';
 import { KernelInputError } from './errors.ts';
 import type { Matrix } from './matrix.ts';
-import { uploadMatrix } from './upload.ts';
+import { KernelModule, type BaseExports } from './module.ts';
 import { checkSameWidth } from './validate.ts';
 
-export interface TransportExports {
-  firstNonFinite(ptr: number, count: number): number;
+/** assembly/slicedWasserstein.ts */
+export interface TransportExports extends BaseExports {
   slicedWasserstein(a: number, b: number, n: number, dim: number, directions: number, count: number, perDirection: number, sortedA: number, sortedB: number, scratch: number): void;
+  slicedWassersteinScratchBytes(n: number): number;
 }
 
 export interface SlicedWassersteinResult {
@@ -20,22 +20,14 @@ export interface SlicedWassersteinResult {
 }
 
 /** Optimal-transport distances between point clouds (the Wasserstein topic). */
-export class TransportKernels {
-  private readonly wasm: TransportExports;
-  private readonly arena: Arena;
-
-  constructor(wasm: TransportExports, arena: Arena) {
-    this.wasm = wasm;
-    this.arena = arena;
-  }
-
+export class TransportKernels extends KernelModule<TransportExports> {
   /** Sliced 2-Wasserstein distance between two clouds of the same size, along the given unit directions. */
   slicedWasserstein(a: Matrix, b: Matrix, directions: Matrix): SlicedWassersteinResult {
     if (a.rows !== b.rows) throw new KernelInputError(`Both clouds need the same number of points (uniform weights); got ${a.rows} and ${b.rows}.`);
     this.arena.reset();
-    const aPtr = uploadMatrix(this.arena, this.wasm.firstNonFinite, 'The first cloud', a);
-    const bPtr = uploadMatrix(this.arena, this.wasm.firstNonFinite, 'The second cloud', b);
-    const dPtr = uploadMatrix(this.arena, this.wasm.firstNonFinite, 'The directions', directions);
+    const aPtr = this.upload('The first cloud', a);
+    const bPtr = this.upload('The second cloud', b);
+    const dPtr = this.upload('The directions', directions);
     checkSameWidth('the clouds', a, 'the directions', directions);
     checkSameWidth('the first cloud', a, 'the second cloud', b);
     for (let d = 0; d < directions.rows; d++) {
@@ -48,14 +40,14 @@ export class TransportKernels {
     const perDirection = this.arena.alloc(count * 4);
     const sortedA = this.arena.alloc(count * n * 4);
     const sortedB = this.arena.alloc(count * n * 4);
-    const scratch = this.arena.alloc(2 * n * 8);
+    const scratch = this.arena.alloc(this.wasm.slicedWassersteinScratchBytes(n));
     this.wasm.slicedWasserstein(aPtr, bPtr, n, a.cols, dPtr, count, perDirection, sortedA, sortedB, scratch);
     const values = this.arena.f32(perDirection, count).slice();
     return {
       distance: Math.sqrt(values.reduce((s, v) => s + v, 0) / count),
       perDirection: values,
-      sortedA: { data: this.arena.f32(sortedA, count * n).slice(), rows: count, cols: n },
-      sortedB: { data: this.arena.f32(sortedB, count * n).slice(), rows: count, cols: n },
+      sortedA: this.matrixAt(sortedA, count, n),
+      sortedB: this.matrixAt(sortedB, count, n),
     };
   }
 }

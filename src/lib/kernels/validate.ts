@@ -1,5 +1,6 @@
 import { KernelInputError } from './errors.ts';
 import type { Matrix } from './matrix.ts';
+import { isMetric, METRIC_NAMES, type Metric } from './metrics.ts';
 
 export function checkMatrix(name: string, m: Matrix, { allowEmpty = false } = {}): void {
   if (!(m?.data instanceof Float32Array)) {
@@ -81,4 +82,21 @@ export function toInt32(labels: ArrayLike<number>): Int32Array {
     out[i] = label;
   }
   return out;
+}
+
+export function checkMetric(metric: string): asserts metric is Metric {
+  if (!isMetric(metric)) {
+    throw new KernelInputError(`Unknown metric "${metric}"; use one of ${METRIC_NAMES.join(', ')}.`);
+  }
+}
+
+export function checkQuantile(quantile: number): void {
+  if (!(quantile > 0 && quantile <= 1)) {
+    throw new KernelInputError(`The open-set quantile must lie in (0, 1]; got ${quantile}.`);
+  }
+}
+
+/** An open-set threshold: any number or Infinity ("never unknown"), but not NaN. */
+export function checkThreshold(threshold: number): void {
+  if (Number.isNaN(threshold)) throw new KernelInputError('The open-set threshold is NaN; pass a number or Infinity.');
 }

@@ -1,0 +1,65 @@
+import { KernelInputError } from './errors.ts';
+import type { Matrix } from './matrix.ts';
+import { KernelModule, type BaseExports } from './module.ts';
+
+/** assembly/normalize.ts */
+export interface NormalizeExports extends BaseExports {
+  l2NormalizeRows(ptr: number, rows: number, dim: number): void;
+  meanRows(ptr: number, rows: number, dim: number, out: number): void;
+  centerRows(ptr: number, rows: number, dim: number, mean: number): void;
+}
+
+/**
+ * How rows are treated before distances: as they are, scaled to unit length,
+ * or centred on the supports' mean and then scaled ('cl2n': centre on the
+ * supports + L2). The idea is SimpleShot's (Wang et al., 2019), which centres
+ * on the mean of the base classes' training features; an episode here has no
+ * base classes, so its own supports stand in for them.
+ */
+export type Normalization = 'none' | 'l2' | 'cl2n';
+export const NORMALIZATIONS: readonly Normalization[] = ['none', 'l2', 'cl2n'];
+
+export function checkNormalization(mode: string): asserts mode is Normalization {
+  if (!NORMALIZATIONS.includes(mode as Normalization)) {
+    throw new KernelInputError(`Unknown normalisation "${mode}"; use one of ${NORMALIZATIONS.join(', ')}.`);
+  }
+}
+
+export class NormalizeKernels extends KernelModule<NormalizeExports> {
+  /** Returns a normalised copy: rows scaled to unit length, or centred on `mean` (default: their own mean) first. */
+  normalize(m: Matrix, mode: Normalization, mean?: Float32Array): Matrix {
+    checkNormalization(mode);
+    this.arena.reset();
+    const ptr = this.upload('The matrix', m);
+    const meanPtr = mode === 'cl2n' ? this.meanAt(ptr, m, mean) : 0;
+    this.normalizeAt(ptr, m.rows, m.cols, mode, meanPtr);
+    return this.matrixAt(ptr, m.rows, m.cols);
+  }
+
+  /** Column means. */
+  mean(m: Matrix): Float32Array {
+    this.arena.reset();
+    const ptr = this.upload('The matrix', m);
+    return this.arena.f32(this.meanAt(ptr, m), m.cols).slice();
+  }
+
+  /** Address of the mean to centre on: `mean` uploaded when given, else the column means of the rows at `ptr`. */
+  meanAt(ptr: number, m: Matrix, mean?: Float32Array): number {
+    if (mean) {
+      if (mean.length !== m.cols) {
+        throw new KernelInputError(`The mean has ${mean.length} values but the rows have ${m.cols}.`);
+      }
+      return this.upload('The mean', { data: mean, rows: 1, cols: m.cols });
+    }
+    const out = this.arena.alloc(m.cols * 4);
+    this.wasm.meanRows(ptr, m.rows, m.cols, out);
+    return out;
+  }
+
+  /** Normalises rows in place; `meanPtr` is read only for 'cl2n'. */
+  normalizeAt(ptr: number, rows: number, dim: number, mode: Normalization, meanPtr: number): void {
+    if (mode === 'none') return;
+    if (mode === 'cl2n') this.wasm.centerRows(ptr, rows, dim, meanPtr);
+    this.wasm.l2NormalizeRows(ptr, rows, dim);
+  }
+}
