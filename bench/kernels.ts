@@ -19,7 +19,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-wasm';
 import { METRIC_NAMES, type Matrix, type Metric } from '../src/lib/kernels/index.ts';
 import { loadKernelsInNode } from '../src/lib/kernels/load-node.ts';
-import * as reference from '../src/lib/kernels/reference.ts';
+import * as reference from '../tests/unit/kernels/reference.ts';
 
 interface Row {
   kernel: string;

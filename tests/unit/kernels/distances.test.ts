@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { METRIC_NAMES, type Matrix, type Metric } from '../../../src/lib/kernels/index.ts';
-import * as reference from '../../../src/lib/kernels/reference.ts';
+import * as reference from './reference.ts';
 import { dims, expectClose, kernels, matrixOfShape, RUNS, squaredNorms } from './setup.ts';
 
 /**

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { KernelInputError, METRIC_NAMES } from '../../../src/lib/kernels/index.ts';
-import * as reference from '../../../src/lib/kernels/reference.ts';
+import * as reference from './reference.ts';
 import { expectClose, kernels, matrixOfShape, RUNS, wellConditionedAnchors } from './setup.ts';
 
 /** Classes of 1 to 5 examples each, labels shuffled so classes are not contiguous. */

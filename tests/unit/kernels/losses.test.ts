@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { KernelInputError, type Matrix } from '../../../src/lib/kernels/index.ts';
-import * as reference from '../../../src/lib/kernels/reference.ts';
+import * as reference from './reference.ts';
 import { expectClose, kernels, RUNS } from './setup.ts';
 
 const similarity = fc.float({ min: -1, max: 1, noNaN: true, noDefaultInfinity: true });

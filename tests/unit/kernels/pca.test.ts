@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import * as reference from '../../../src/lib/kernels/reference.ts';
+import * as reference from './reference.ts';
 import { expectClose, kernels, matrixOfShape, RUNS } from './setup.ts';
 
 /** Points with clearly separated variances along their axes, so the top two directions are well defined. */

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import * as reference from '../../../src/lib/kernels/reference.ts';
+import * as reference from './reference.ts';
 import { expectClose, kernels, RUNS } from './setup.ts';
 
 const distanceMatrix = fc

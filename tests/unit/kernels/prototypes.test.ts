@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { NORMALIZATIONS } from '../../../src/lib/kernels/index.ts';
-import * as reference from '../../../src/lib/kernels/reference.ts';
+import * as reference from './reference.ts';
 import { dims, expectClose, kernels, matrixArb, matrixOfShape, RUNS } from './setup.ts';
 
 /** Embeddings with labels that cover every class at least once. */

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { fromRows, METRIC_NAMES } from '../../../src/lib/kernels/index.ts';
-import * as reference from '../../../src/lib/kernels/reference.ts';
+import * as reference from './reference.ts';
 import { expectClose, kernels, matrixOfShape, RUNS, rowVariances, squaredNorms, wellConditionedAnchors } from './setup.ts';
 import type { Matrix } from '../../../src/lib/kernels/index.ts';
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import type { Matrix } from '../../../src/lib/kernels/index.ts';
-import * as reference from '../../../src/lib/kernels/reference.ts';
+import * as reference from './reference.ts';
 import { kernels, matrixOfShape, RUNS } from './setup.ts';
 
 const unitDirections = (dim: number, count: number) =>

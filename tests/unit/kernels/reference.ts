@@ -3,10 +3,10 @@
  * in float64. They are the oracle the WASM kernels are tested against; nothing
  * in the product calls them.
  */
-import type { Matrix } from './matrix.ts';
+import type { Matrix } from '../../../src/lib/kernels/matrix.ts';
 import { POINCARE_MAX_NORM, SNR_MIN_VARIANCE } from '../../../assembly/distances/ids.ts';
-import type { Metric } from './metrics.ts';
-import type { Normalization } from './normalize.ts';
+import type { Metric } from '../../../src/lib/kernels/metrics.ts';
+import type { Normalization } from '../../../src/lib/kernels/normalize.ts';
 
 const rowsOf = (m: Matrix): number[][] =>
   Array.from({ length: m.rows }, (_, i) => Array.from(m.data.subarray(i * m.cols, (i + 1) * m.cols)));
