@@ -80,3 +80,71 @@ describe('resampleArea', () => {
     expect(mean(out)).toBeCloseTo(mean(src), 4);
   });
 });
+
+describe('preprocess (photo)', () => {
+  /** A valid photo card, then shrunk to a tensor small enough to compute by hand (cards themselves need ≥ 8 × 8). */
+  const photoCard = ({ height, width, ...input }: { channels: 1 | 3; height: number; width: number; range: [number, number]; mean?: number[]; std?: number[] }) => {
+    const card = parseModelCard({
+      id: 'test-photo',
+      name: 'Test photo model',
+      kind: 'photo',
+      input: { name: 'input', layout: 'NCHW', colorOrder: 'RGB', height: 8, width: 8, ...input },
+      output: { name: 'embedding', dim: 8 },
+      license: 'MIT',
+      sources: [{ name: 'test', license: 'MIT' }],
+    });
+    return { ...card, input: { ...card.input, height, width } };
+  };
+
+  /** RGBA pixels from rows of [r, g, b, a]. */
+  const rgba = (rows: number[][][]): Pixels => ({ width: rows[0]!.length, height: rows.length, data: Uint8ClampedArray.from(rows.flat(2)) });
+
+  const expectTensor = (actual: Float32Array, expected: number[]) => {
+    expect(actual).toHaveLength(expected.length);
+    expected.forEach((v, i) => expect(Math.abs(actual[i]! - v), `value ${i}: ${actual[i]} ≠ ${v}`).toBeLessThan(1e-4));
+  };
+
+  test('crops a wide image to its centre square, averages 2 × 2 blocks, composites over white, then mean/std per channel', () => {
+    const edge = [17, 200, 33, 255]; // columns 0 and 5: outside the centre square
+    const red = [255, 0, 0, 255];
+    const blue = [0, 0, 255, 255];
+    const black = [0, 0, 0, 255];
+    const clear = [0, 0, 0, 0]; // transparent: reads as white
+    const green = (r: number) => [r, 255, 0, 255];
+    const image = rgba([
+      [edge, red, red, green(0), green(51), edge],
+      [edge, red, red, green(102), green(153), edge],
+      [edge, black, clear, blue, blue, edge],
+      [edge, clear, black, blue, blue, edge],
+    ]);
+    const card = photoCard({ channels: 3, height: 2, width: 2, range: [0, 1], mean: [0.5, 0.25, 0], std: [0.5, 0.25, 2] });
+    // Blocks in 0–1 (R, G, B): top-left (1, 0, 0); top-right (0.3, 1, 0) — R is the mean of 0, 51, 102, 153;
+    // bottom-left (0.5, 0.5, 0.5), two black and two white; bottom-right (0, 0, 1).
+    // Then (x − mean) / std: R (x − 0.5)/0.5, G (x − 0.25)/0.25, B x/2, planes in R, G, B order.
+    expectTensor(preprocess(image, card), [1, -0.4, 0, -1, -1, 3, 1, -1, 0, 0, 0.25, 0.5]);
+  });
+
+  test('crops a tall image to its centre rows and scales to the range', () => {
+    const gray = (v: number) => [v, v, v, 255];
+    const image = rgba([
+      [gray(250), gray(250)],
+      [gray(10), gray(20)],
+      [gray(30), gray(40)],
+      [gray(250), gray(250)],
+    ]);
+    expectTensor(preprocess(image, photoCard({ channels: 3, height: 1, width: 1, range: [0, 255] })), [25, 25, 25]);
+  });
+
+  test('resamples by area when blocks do not align (3 × 3 to 2 × 2), one luminance channel', () => {
+    const gray = (v: number) => [v, v, v, 255];
+    const image = rgba([
+      [0, 90, 180],
+      [45, 135, 225],
+      [9, 18, 27],
+    ].map((row) => row.map(gray)));
+    // Each target pixel covers 1.5 × 1.5 source pixels (weights 1, 0.5 and 0.25, over 2.25):
+    // top-left (0 + 90/2 + 45/2 + 135/4) / 2.25 = 45, top-right (180 + 90/2 + 225/2 + 135/4) / 2.25 = 165,
+    // bottom-left (9 + 18/2 + 45/2 + 135/4) / 2.25 = 33, bottom-right (27 + 18/2 + 225/2 + 135/4) / 2.25 = 81.
+    expectTensor(preprocess(image, photoCard({ channels: 1, height: 2, width: 2, range: [0, 255] })), [45, 165, 33, 81]);
+  });
+});
