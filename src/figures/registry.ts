@@ -20,7 +20,7 @@ export const FIGURES: FigureMeta[] = [
     topic: 'few-shot-learning',
     papers: [],
     caption:
-      'Three classes with three support points each. Each class is represented by its prototype, the mean of its support points (Prototypical Networks, Snell et al., 2017), and every location is shaded by the class whose prototype is nearest. The same points are classified with squared Euclidean distance (straight boundaries), cosine distance (boundaries are rays from the origin: only direction counts) and Poincaré distance, where the points are first mapped into the unit ball as the lab does. The star is a query.',
+      'Three classes with three support points each. Each class is represented by its prototype, the mean of its support points (Prototypical Networks, Snell et al., 2017), and every location is shaded by the class whose prototype is nearest. The same points are classified with squared Euclidean distance (straight boundaries), cosine distance (boundaries are rays from the origin: only direction counts) and Poincaré distance, where the points are first mapped into the unit ball by the exponential map at the origin, exp₀(x) = tanh(‖x‖) x / ‖x‖, as the lab does. The Poincaré prototype is therefore exp₀ of the Euclidean mean of the support points, not a hyperbolic mean (such as the Fréchet mean in the ball) of their images. The star is a query.',
     howTo: 'Drag a point or the star, or focus one with Tab and move it with the arrow keys (Shift for larger steps).',
   },
   {
@@ -29,7 +29,7 @@ export const FIGURES: FigureMeta[] = [
     topic: 'few-shot-learning',
     papers: ['meta-learning-semi-supervised-few-shot'],
     caption:
-      'Two classes with two labeled points each (filled) and a set of unlabeled points (rings). Each refinement step is one soft k-means step: every unlabeled point is assigned to the prototypes softly, by a softmax over negative squared distances, and each prototype moves to the weighted mean of its labeled points and its share of the unlabeled ones. Lines show each unlabeled point’s assignment (thicker is more); the dotted path is the prototype’s way from its labeled-only start.',
+      'Two classes with two labeled points each (filled) and a set of unlabeled points (rings). Each refinement step is one soft k-means step: every unlabeled point is assigned to the prototypes softly, by a softmax over negative squared distances, and each prototype moves to the weighted mean of its labeled points and its share of the unlabeled ones. This is the refinement of Ren et al. (2018), who draw the unlabeled points as a separate set in each episode (in some variants with distractor classes that belong to no class of the episode) and found little gain beyond one step; the lab and the Evaluation page refine with the episode’s own queries instead, which makes them transductive. Lines show each unlabeled point’s assignment (thicker is more); the dotted path is the prototype’s way from its labeled-only start.',
     howTo: 'Move the steps slider to step through the refinement; drag points, or move them with the arrow keys after Tab.',
   },
   {
@@ -47,7 +47,7 @@ export const FIGURES: FigureMeta[] = [
     topic: 'dml-cvpr-2019',
     papers: ['multi-similarity-loss'],
     caption:
-      'Eight embeddings on the unit circle in three classes; similarity is the cosine. For the chosen anchor, pairs are first mined (a negative is kept only if it is more similar than the least similar positive minus ε, a positive only if it is less similar than the most similar negative plus ε), then weighted: a pair counts more the harder it is on its own (self-similarity, through λ) and compared with the anchor’s other pairs (relative similarity, through α for positives and β for negatives). Line width is the weight; dashed pairs were mined away.',
+      'Eight embeddings on the unit circle in three classes; similarity is the cosine. For the chosen anchor, pairs are first mined (a negative is kept only if it is more similar than the least similar positive minus ε, a positive only if it is less similar than the most similar negative plus ε), then weighted: a pair counts more the harder it is on its own (self-similarity, its similarity against the threshold λ) and compared with the anchor’s other pairs of its kind (relative similarity). α for positives and β for negatives scale both terms alike: w⁺ = 1 / (e^{−α(λ − S)} + Σ e^{−α(S′ − S)}) over the kept positives, and w⁻ the same with β and the signs turned. Line width is the weight; dashed pairs were mined away.',
     howTo: 'Drag a point around the circle or move it with the arrow keys; press Enter on a point (or click it) to make it the anchor.',
   },
   {
@@ -56,7 +56,7 @@ export const FIGURES: FigureMeta[] = [
     topic: 'hyperbolic',
     papers: ['multi-relational-poincare-embeddings', 'tiling-based-hyperbolic-embeddings'],
     caption:
-      'The Poincaré disk model of the hyperbolic plane. Shortest paths (geodesics) are arcs that meet the boundary at right angles, and distances grow without bound towards the edge: d(u, v) = arcosh(1 + 2‖u − v‖² / ((1 − ‖u‖²)(1 − ‖v‖²))). As A and B move towards the boundary, the path between them bends through the centre and d(A, B) approaches d(A, O) + d(O, B) — distances behave like paths through the root of a tree, which is why hierarchies embed in few dimensions with little distortion. The faint tree has every edge of the same hyperbolic length.',
+      'The Poincaré disk model of the hyperbolic plane. Shortest paths (geodesics) are arcs that meet the boundary at right angles, and distances grow without bound towards the edge: d(u, v) = arcosh(1 + 2‖u − v‖² / ((1 − ‖u‖²)(1 − ‖v‖²))). The geodesic between A and B bends towards the centre; it passes through O only when A and B are opposite (θ = π, θ the angle AOB). As A and B move towards the boundary at a fixed θ, the ratio d(A, B) / (d(A, O) + d(O, B)) tends to 1, while the gap d(A, O) + d(O, B) − d(A, B) tends to −2 ln sin(θ/2) rather than to zero: far from the centre, distances grow almost like paths through the root of a tree, which is why hierarchies embed in few dimensions with little distortion. The faint tree has every edge of hyperbolic length 1.',
     howTo: 'Drag A or B, or focus one with Tab and move it with the arrow keys.',
   },
   {
@@ -74,7 +74,7 @@ export const FIGURES: FigureMeta[] = [
     topic: 'dml-cvpr-2019',
     papers: ['snr-distance-metric'],
     caption:
-      'Two embeddings of sixteen numbers each: an anchor a (solid) and b = scale · a + offset + noise (dashed). Squared Euclidean distance adds up every difference, so a constant offset or a change of scale counts as much as noise does. The SNR distance of the Signal-To-Noise Ratio paper treats b as the anchor plus noise and measures var(b − a) / var(a), the noise’s variance over the signal’s: a constant offset leaves it unchanged, and it is small whenever b follows a’s shape. Note that it is not symmetric: the anchor’s variance is the yardstick.',
+      'Two embeddings of sixteen numbers each: an anchor a (solid) and b = scale · a + offset + noise (dashed). Squared Euclidean distance adds up every difference, so a constant offset or a change of scale counts as much as noise does. The SNR distance of the Signal-To-Noise Ratio paper treats b as the anchor plus noise and measures var(b − a) / var(a), the noise’s variance over the signal’s. It is invariant to offsets, not to scale: a constant offset leaves it unchanged, but b = s · a, which has exactly a’s shape, gives (s − 1)², so at scale 2 the distance is 1 with no noise at all (the panel shows this term). Note that it is not symmetric: the anchor’s variance is the yardstick.',
     howTo: 'Drag a point of b up or down, or focus one with Tab and use the arrow keys; change offset, scale and noise with the sliders.',
   },
 ];

@@ -49,23 +49,44 @@ export function geodesic(p: Point, q: Point): string {
   return `M${n(P.x)} ${n(P.y)}A${n(radius)} ${n(radius)} 0 0 ${sweep} ${n(Q.x)} ${n(Q.y)}`;
 }
 
-/** A tree drawn in the disk with every edge of hyperbolic length EDGE: the faint background. */
+/** Hyperbolic distance between points at distances t1 and t2 from O with angle δ between them (law of cosines, curvature −1). */
+const distanceFromPolar = (t1: number, t2: number, delta: number) =>
+  Math.acosh(Math.max(1, Math.cosh(t1) * Math.cosh(t2) - Math.sinh(t1) * Math.sinh(t2) * Math.cos(delta)));
+
+/**
+ * The faint background: a tree with every edge of hyperbolic length EDGE.
+ * Each child keeps its direction (the parent's ± a shrinking spread) and its
+ * distance t from O is solved for by bisection: d(parent, child) grows with t
+ * and reaches EDGE by t = t_parent + EDGE (triangle inequality).
+ */
 const EDGE = 1;
-function tree(): string {
-  let out = '';
-  const grow = (p: Point, angle: number, spread: number, depth: number) => {
+export interface TreeEdge {
+  parent: { t: number; angle: number };
+  child: { t: number; angle: number };
+}
+export function treeEdges(): TreeEdge[] {
+  const edges: TreeEdge[] = [];
+  const grow = (t: number, angle: number, spread: number, depth: number) => {
     if (depth > 4) return;
-    const r = Math.tanh((depth * EDGE) / 2);
     const children = depth === 1 ? [0, 1, 2].map((i) => angle + (i * 2 * Math.PI) / 3) : [angle - spread / 2, angle + spread / 2];
     for (const a of children) {
-      const child = { x: r * Math.cos(a), y: r * Math.sin(a) };
-      out += `<path d="${geodesic(p, child)}" class="faint"/>`;
-      grow(child, a, depth === 1 ? (2 * Math.PI) / 3 / 2 : spread / 2, depth + 1);
+      let [low, high] = [t, t + EDGE];
+      for (let i = 0; i < 60; i++) {
+        const mid = (low + high) / 2;
+        if (distanceFromPolar(t, mid, a - angle) < EDGE) low = mid;
+        else high = mid;
+      }
+      const child = { t: (low + high) / 2, angle: a };
+      edges.push({ parent: { t, angle }, child });
+      grow(child.t, a, depth === 1 ? (2 * Math.PI) / 3 / 2 : spread / 2, depth + 1);
     }
   };
-  grow({ x: 0, y: 0 }, Math.PI / 2, 0, 1);
-  return out;
+  grow(0, Math.PI / 2, 0, 1);
+  return edges;
 }
+/** A point at hyperbolic distance t from O lies at Euclidean radius tanh(t/2) in the disk. */
+const inDisk = ({ t, angle }: { t: number; angle: number }): Point => ({ x: Math.tanh(t / 2) * Math.cos(angle), y: Math.tanh(t / 2) * Math.sin(angle) });
+const tree = () => treeEdges().map((e) => `<path d="${geodesic(inDisk(e.parent), inDisk(e.child))}" class="faint"/>`).join('');
 const TREE = tree();
 
 const figure: FigureDefinition<State> = {
@@ -108,20 +129,25 @@ const figure: FigureDefinition<State> = {
     scene += `<path d="${geodesic(state.a, state.b)}" class="boundary"/>`;
     scene += `<circle cx="${CX}" cy="${CY}" r="4" class="fill-c query"/>` + text(CX + 8, CY + 16, 'O', '');
     const rx = 450;
+    // Towards the edge at a fixed angle θ = ∠AOB the ratio tends to 1 but the gap tends to −2 ln sin(θ/2), not to 0.
+    const theta = Math.acos(Math.max(-1, Math.min(1, (state.a.x * state.b.x + state.a.y * state.b.y) / (norm(state.a) * norm(state.b) || 1))));
+    const gapLimit = -2 * Math.log(Math.sin(theta / 2));
     const lines = [
       ['d(A, B)', ab!.toFixed(3)],
       ['d(A, O) + d(O, B)', throughCentre.toFixed(3)],
       ['ratio', (ab! / throughCentre).toFixed(3)],
+      ['gap d(A, O) + d(O, B) − d(A, B)', (throughCentre - ab!).toFixed(3)],
+      [`its limit at the edge, θ = ${Math.round((theta * 180) / Math.PI)}°`, Number.isFinite(gapLimit) ? `−2 ln sin(θ/2) = ${gapLimit.toFixed(3)}` : '—'],
       ['Euclidean ‖A − B‖', euclidean.toFixed(3)],
       ['‖A‖, ‖B‖', `${norm(state.a).toFixed(3)}, ${norm(state.b).toFixed(3)}`],
     ];
     scene += text(rx, 40, 'Hyperbolic distances', 'class="panel-title"');
-    lines.forEach(([k, v], i) => (scene += text(rx, 70 + i * 44, k!, 'class="note"') + text(rx, 90 + i * 44, v!, '')));
-    scene += line(rx, 310, rx + 30, 310, 'class="boundary"') + text(rx + 36, 314, 'geodesic A–B', '');
-    scene += line(rx, 334, rx + 30, 334, 'class="guide"') + text(rx + 36, 338, 'through the centre O', '');
+    lines.forEach(([k, v], i) => (scene += text(rx, 66 + i * 40, k!, 'class="note"') + text(rx, 84 + i * 40, v!, '')));
+    scene += line(rx, 362, rx + 30, 362, 'class="boundary"') + text(rx + 36, 366, 'geodesic A–B', '');
+    scene += line(rx, 386, rx + 30, 386, 'class="guide"') + text(rx + 36, 390, 'through the centre O', '');
     return {
       scene,
-      summary: `A at radius ${norm(state.a).toFixed(3)}, B at radius ${norm(state.b).toFixed(3)}. Hyperbolic distance d(A, B) = ${ab!.toFixed(3)}; through the centre d(A, O) + d(O, B) = ${throughCentre.toFixed(3)}, so the ratio is ${(ab! / throughCentre).toFixed(3)} (1 would be a path through the root of a tree). Euclidean distance ${euclidean.toFixed(3)}.`,
+      summary: `A at radius ${norm(state.a).toFixed(3)}, B at radius ${norm(state.b).toFixed(3)}, ${Math.round((theta * 180) / Math.PI)}° apart as seen from O. Hyperbolic distance d(A, B) = ${ab!.toFixed(3)}; through the centre d(A, O) + d(O, B) = ${throughCentre.toFixed(3)}, so the ratio is ${(ab! / throughCentre).toFixed(3)} and the gap ${(throughCentre - ab!).toFixed(3)}; towards the edge at this angle the ratio tends to 1 and the gap to −2 ln sin(θ/2) = ${Number.isFinite(gapLimit) ? gapLimit.toFixed(3) : 'infinity'}. Euclidean distance ${euclidean.toFixed(3)}.`,
     };
   },
 };

@@ -65,11 +65,14 @@ const figure: FigureDefinition<State> = {
     scene += text(rx, 70, 'squared Euclidean', 'class="note"') + text(rx, 92, euclidean!.toFixed(3), '');
     scene += text(rx, 124, 'SNR: var(b − a) / var(a)', 'class="note"') + text(rx, 146, snr!.toFixed(3), '');
     scene += text(rx, 178, 'signal-to-noise ratio', 'class="note"') + text(rx, 200, `${decibels.toFixed(1)} dB`, '');
-    scene += `<circle cx="${rx + 6}" cy="236" r="5" class="fill-c class-0"/>` + text(rx + 18, 240, 'anchor a', '');
-    scene += line(rx, 262, rx + 12, 262, 'class="stroke-c class-1" stroke-dasharray="4 3" stroke-width="2"') + text(rx + 18, 266, 'b (drag its points)', '');
+    // What scale alone contributes: b = s·a gives var((s − 1)·a) / var(a) = (s − 1)², so the shape of a is not enough.
+    const scaleOnly = (state.gain - 1) ** 2;
+    scene += text(rx, 232, 'from the scale alone: (s − 1)²', 'class="note"') + text(rx, 254, scaleOnly.toFixed(3), '');
+    scene += `<circle cx="${rx + 6}" cy="286" r="5" class="fill-c class-0"/>` + text(rx + 18, 290, 'anchor a', '');
+    scene += line(rx, 312, rx + 12, 312, 'class="stroke-c class-1" stroke-dasharray="4 3" stroke-width="2"') + text(rx + 18, 316, 'b (drag its points)', '');
     return {
       scene,
-      summary: `b = ${state.gain} · a + ${state.offset} + noise ${state.noise}${state.nudges.some((d) => d !== 0) ? ', with dragged values' : ''}. Squared Euclidean distance ${euclidean!.toFixed(3)}; SNR distance var(b − a) / var(a) = ${snr!.toFixed(3)} (signal-to-noise ratio ${decibels.toFixed(1)} dB). A constant offset adds to the Euclidean distance but not to the SNR distance.`,
+      summary: `b = ${state.gain} · a + ${state.offset} + noise ${state.noise}${state.nudges.some((d) => d !== 0) ? ', with dragged values' : ''}. Squared Euclidean distance ${euclidean!.toFixed(3)}; SNR distance var(b − a) / var(a) = ${snr!.toFixed(3)} (signal-to-noise ratio ${decibels.toFixed(1)} dB), of which the scale alone would give (s − 1)² = ${scaleOnly.toFixed(3)}. A constant offset adds to the Euclidean distance but not to the SNR distance; a change of scale adds to both.`,
     };
   },
 };
