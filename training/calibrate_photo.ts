@@ -7,8 +7,9 @@
  *   node training/calibrate_photo.ts   (after `python3 training/quantize_photo.py expose`)
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import * as ort from 'onnxruntime-web';
 import { PNG } from 'pngjs';
+import { cropRgba } from '../src/lib/images/crop.ts';
+import { ortInNode } from '../src/lib/inference/ort-node.ts';
 import { parseModelCard } from '../src/lib/models/card.ts';
 import { preprocess, type Pixels } from '../src/lib/models/preprocess.ts';
 
@@ -23,16 +24,11 @@ function crop(png: PNG): Pixels {
   const side = Math.round(Math.min(png.width, png.height) * (0.4 + 0.6 * random()));
   const x0 = Math.floor(random() * (png.width - side + 1));
   const y0 = Math.floor(random() * (png.height - side + 1));
-  const data = new Uint8ClampedArray(side * side * 4);
-  for (let y = 0; y < side; y++) for (let x = 0; x < side; x++) {
-    const from = ((y0 + y) * png.width + x0 + x) * 4;
-    data.set(png.data.subarray(from, from + 4), (y * side + x) * 4);
-  }
-  return { width: side, height: side, data };
+  return cropRgba(png, x0, y0, side, side);
 }
 
 const card = parseModelCard(JSON.parse(readFileSync('models/photo-mobilenetv3/card.json', 'utf8')));
-ort.env.wasm.numThreads = 1;
+const ort = ortInNode();
 const session = await ort.InferenceSession.create(readFileSync('training/cache/photo-calibration.onnx'), { executionProviders: ['wasm'], graphOptimizationLevel: 'disabled' });
 const ranges: Record<string, [number, number]> = {};
 let images = 0;

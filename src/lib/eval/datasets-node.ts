@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { PNG } from 'pngjs';
+import { sheetCell } from '../images/crop.ts';
 import type { Pixels } from '../models/preprocess.ts';
 
 /**
@@ -49,12 +50,7 @@ function sheetDataset(name: string, description: string, sheets: Array<{ png: PN
     size: cells.length,
     image(i) {
       const { sheet, row, column } = cells[i]!;
-      const data = new Uint8ClampedArray(cell * cell * 4);
-      for (let y = 0; y < cell; y++) {
-        const from = ((row * cell + y) * sheet.width + column * cell) * 4;
-        data.set(sheet.data.subarray(from, from + cell * 4), y * cell * 4);
-      }
-      return { width: cell, height: cell, data };
+      return sheetCell(sheet, cell, row, column);
     },
   };
 }

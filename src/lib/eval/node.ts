@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import * as ort from 'onnxruntime-web';
+import { ortInNode } from '../inference/ort-node.ts';
 import type { Kernels } from '../kernels/index.ts';
 import { createEmbedder, type Embedder } from '../inference/embedder.ts';
 import { parseModelCard } from '../models/card.ts';
@@ -41,10 +41,9 @@ function readCard(id: string) {
 /** A model from models/<id>/ with onnxruntime-web's WASM backend, single-threaded as in a non-isolated page. */
 export async function loadModelInNode(id: string): Promise<LoadedModel> {
   if (id === RAW_PIXELS) return rawPixels();
-  ort.env.wasm.numThreads = 1;
   const dir = new URL(`models/${id}/`, ROOT);
   const card = readCard(id);
-  const embedder = await createEmbedder(ort, new Uint8Array(readFileSync(new URL('model.onnx', dir))), card);
+  const embedder = await createEmbedder(ortInNode(), new Uint8Array(readFileSync(new URL('model.onnx', dir))), card);
   return { id, embedder };
 }
 

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import type { APIRoute } from 'astro';
 import { PNG } from 'pngjs';
+import { sheetCell } from '../../lib/images/crop.ts';
 
 /**
  * Ready-made example sets for the lab, cut at build time from the committed
@@ -11,12 +12,10 @@ import { PNG } from 'pngjs';
 const ROOT = pathToFileURL(`${process.cwd()}/`);
 const PER_CLASS = 5;
 
+/** One cell of a sheet as a PNG data URL. */
 function cell(sheet: PNG, size: number, row: number, column: number): string {
   const out = new PNG({ width: size, height: size });
-  for (let y = 0; y < size; y++) {
-    const from = ((row * size + y) * sheet.width + column * size) * 4;
-    sheet.data.copy(out.data, y * size * 4, from, from + size * 4);
-  }
+  out.data.set(sheetCell(sheet, size, row, column).data);
   return `data:image/png;base64,${PNG.sync.write(out).toString('base64')}`;
 }
 

@@ -1,8 +1,8 @@
 import { statSync } from 'node:fs';
-import * as ort from 'onnxruntime-web';
 import { describe, expect, test } from 'vitest';
 import { loadKernelsInNode } from '../../../src/lib/kernels/load-node.ts';
 import { createEmbedder, ModelLoadError } from '../../../src/lib/inference/embedder.ts';
+import { ortInNode } from '../../../src/lib/inference/ort-node.ts';
 import { loadDataset, loadModelInNode } from '../../../src/lib/eval/node.ts';
 import { embedDataset, evaluateEpisodes } from '../../../src/lib/eval/run.ts';
 import { parseModelCard } from '../../../src/lib/models/card.ts';
@@ -43,17 +43,17 @@ describe('createEmbedder', () => {
   });
 
   test('rejects a file that is not ONNX with a clear error', async () => {
-    await expect(createEmbedder(ort, new TextEncoder().encode('this is not a model'), card)).rejects.toThrow(ModelLoadError);
+    await expect(createEmbedder(ortInNode(), new TextEncoder().encode('this is not a model'), card)).rejects.toThrow(ModelLoadError);
   });
 
   test("rejects a card whose input name is not the model's", async () => {
     const model = new Uint8Array(await (await import('node:fs/promises')).readFile(new URL('model.onnx', MODEL)));
-    await expect(createEmbedder(ort, model, { ...card, input: { ...card.input, name: 'image' } })).rejects.toThrow(/names the input "image", but the model's inputs are: input/);
+    await expect(createEmbedder(ortInNode(), model, { ...card, input: { ...card.input, name: 'image' } })).rejects.toThrow(/names the input "image", but the model's inputs are: input/);
   });
 
   test("rejects a card whose embedding size is not the model's, at the first inference", async () => {
     const model = new Uint8Array(await (await import('node:fs/promises')).readFile(new URL('model.onnx', MODEL)));
-    const embedder = await createEmbedder(ort, model, { ...card, output: { ...card.output, dim: 128 } });
+    const embedder = await createEmbedder(ortInNode(), model, { ...card, output: { ...card.output, dim: 128 } });
     await expect(embedder.embed([new Float32Array(28 * 28)])).rejects.toThrow(/64 values per input, but the card says 128/);
     await embedder.dispose();
   });
