@@ -4,7 +4,7 @@
  * follows every change. Loaded only when the figure scrolls into view.
  */
 import type { Kernels } from '../lib/kernels/index.ts';
-import { wireEmbedBox } from '../lib/embed/embed-box.ts';
+import { wireFrameBox } from '../lib/frame/frame-box.ts';
 import { handleMarkup } from './handles.ts';
 import type { AnyFigure, Handle } from './types.ts';
 
@@ -126,6 +126,6 @@ export function hydrate(root: HTMLElement, figure: AnyFigure, kernels: Kernels):
   }
 
   const embedBox = root.querySelector<HTMLElement>('.embed-box');
-  if (embedBox) wireEmbedBox(embedBox);
+  if (embedBox) wireFrameBox(embedBox);
   render();
 }

@@ -1,8 +1,10 @@
 /**
- * Fills an Embed box's iframe code with the address the page is really served
- * from (the build only knows the configured site) and wires its Copy button.
+ * Fills the iframe code of an "Embed this …" box (`.embed-box`, for pasting
+ * into slides or other pages) with the address the page is really served from
+ * (the build only knows the configured site) and wires its Copy button.
+ * "Frame" in these names means an iframe, never a neural embedding.
  */
-export function wireEmbedBox(box: HTMLElement): void {
+export function wireFrameBox(box: HTMLElement): void {
   const code = box.querySelector<HTMLTextAreaElement>('[data-embed-code]');
   const base = box.closest<HTMLElement>('[data-embed-base]')?.dataset.embedBase;
   if (!code || !base) return;

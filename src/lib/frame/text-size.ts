@@ -1,4 +1,4 @@
-/** Large text for projectors: `?text=large` in an embed's address, or its toggle button. */
+/** Large text for projectors: `?text=large` in a framed page's address (/embed/…), or its toggle button. */
 export function applyTextSize(): void {
   const root = document.documentElement;
   if (new URLSearchParams(location.search).get('text') === 'large') root.dataset.text = 'large';
