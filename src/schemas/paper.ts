@@ -18,8 +18,13 @@ export const relationSchema = z.strictObject({
   paper: z.string().optional(),
   /** The related work's name as the seed gives it. */
   name: z.string().min(1),
-  /** The seed's words that state the relation. */
+  /** The seed's words that state the relation, verbatim (never a paraphrase). */
   note: z.string().optional(),
+  /**
+   * The relation is the survey author's own remark (its note is «…» in the
+   * paper's notes), not something the paper claims: the site says so.
+   */
+  bySurveyAuthor: z.boolean().default(false),
 });
 
 export const paperSchema = z.strictObject({

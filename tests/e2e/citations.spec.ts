@@ -52,6 +52,9 @@ test('the JSON export holds the collections, notes included', async ({ request }
   expect(data.topics).toHaveLength(9);
   expect(data.papers).toHaveLength(49);
   expect(data.papers.find((p: { id: string }) => p.id === 'circle-loss').notesMarkdown).toContain('Face recognition');
+  // Marks as the seed writes them, never words it does not use.
+  expect(new Set(data.papers.map((p: { mark: string | null }) => p.mark))).toEqual(new Set([':+1:', ':-1:', null]));
+  expect(JSON.stringify(data)).not.toMatch(/"(not-)?recommended"/);
 });
 
 test('paper pages carry citation and Open Graph metadata only where the seed has it', async ({ page }) => {

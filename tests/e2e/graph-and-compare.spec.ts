@@ -14,8 +14,16 @@ test("the graph's text alternative lists each relation from both ends", async ({
   const rll = page.locator('.adjacency dt', { hasText: 'Ranked List Loss for Deep Metric Learning' });
   await expect(rll).toHaveCount(1);
   const list = page.locator('.adjacency dt:has-text("Ranked List Loss for Deep Metric Learning") + dd');
-  await expect(list).toContainText('Inspired Sampling Wisely');
-  await expect(list).toContainText('Reported on by Unbiased Evaluation');
+  await expect(list).toContainText('The survey author: a partial inspiration for Sampling Wisely');
+  await expect(list).toContainText('The survey author: reported on by Unbiased Evaluation');
+});
+
+test("relations that are the survey author's remarks say so, on the paper page too", async ({ page }) => {
+  await page.goto('papers/ranked-list-loss/');
+  const item = page.locator('.relations li', { hasText: 'Circle Loss' });
+  await expect(item).toContainText('The survey author: not outperformed by Circle Loss');
+  await expect(item.locator('.author-remark')).toContainText('Survey author');
+  await expect(item.locator('q')).toHaveCount(0);
 });
 
 test('focusing a node shows its title', async ({ page }) => {
@@ -32,6 +40,11 @@ test("a paper page shows its neighbourhood and links to it in the graph", async 
   await expect(neighbours).toContainText('both use ResNet-50');
   await neighbours.getByRole('link', { name: 'See it in the related-paper graph' }).click();
   await expect(page).toHaveURL(/\/graph\/#fastap$/);
+});
+
+test('a neighbour that shares both a backbone and a data set is listed once', async ({ page }) => {
+  await page.goto('papers/mic-mining-interclass-characteristics/');
+  await expect(page.locator('.neighbours li', { hasText: 'Circle Loss' })).toHaveCount(1);
 });
 
 test('the comparison tables trace every row to the paper notes', async ({ page }) => {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { buildGraph, layoutGraph, neighboursOf, type GraphPaper } from '../../src/lib/survey/graph';
+import { buildGraph, layoutGraph, neighboursOf, sharedNeighboursOf, type GraphPaper } from '../../src/lib/survey/graph';
 import { paperSchema } from '../../src/schemas/paper';
 import { readCollection } from '../helpers/content';
 
@@ -33,6 +33,16 @@ describe('neighboursOf', () => {
     const ids = neighboursOf('ranked-list-loss', graph).map((n) => n.id);
     expect(ids).toEqual(expect.arrayContaining(['circle-loss', 'sampling-wisely', 'unbiased-evaluation-of-dml']));
     expect(neighboursOf('circle-loss', graph).find((n) => n.id === 'ranked-list-loss')?.outgoing).toBe(true);
+  });
+});
+
+describe('sharedNeighboursOf', () => {
+  test('lists a paper that shares both a backbone and a data set once, with both reasons', () => {
+    const shared = sharedNeighboursOf('mic-mining-interclass-characteristics', graph);
+    expect(shared.length).toBe(new Set(shared.map((n) => n.id)).size);
+    const circle = shared.filter((n) => n.id === 'circle-loss');
+    expect(circle).toHaveLength(1);
+    expect(circle[0]!.reasons).toEqual([expect.stringMatching(/^both use /), expect.stringMatching(/^both evaluate on /)]);
   });
 });
 

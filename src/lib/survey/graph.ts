@@ -21,6 +21,8 @@ export interface GraphEdge {
   kind: EdgeKind;
   /** Why the edge exists, in words a reader can check against the seed. */
   reason: string;
+  /** A stated relation that is the survey author's remark, not the paper's claim. */
+  bySurveyAuthor?: boolean;
 }
 
 export interface Graph {
@@ -56,7 +58,7 @@ export function buildGraph(papers: readonly GraphPaper[], topics: readonly Graph
   for (const paper of papers) {
     for (const relation of paper.data.relations) {
       if (relation.paper && ids.has(relation.paper)) {
-        edges.push({ source: paper.id, target: relation.paper, kind: relation.kind, reason: relation.note ?? relation.name });
+        edges.push({ source: paper.id, target: relation.paper, kind: relation.kind, reason: relation.note ?? relation.name, bySurveyAuthor: relation.bySurveyAuthor });
       }
     }
   }
@@ -79,16 +81,39 @@ export interface Neighbour {
   reason: string;
   /** true when the edge points from this paper to the neighbour. */
   outgoing: boolean;
+  bySurveyAuthor?: boolean;
 }
 
 /** The papers next to `id` in the graph (topic hubs left out), in edge order. */
 export function neighboursOf(id: string, graph: Graph): Neighbour[] {
   return graph.edges.flatMap((edge): Neighbour[] => {
     if (edge.kind === 'topic') return [];
-    if (edge.source === id) return [{ id: edge.target, kind: edge.kind, reason: edge.reason, outgoing: true }];
-    if (edge.target === id) return [{ id: edge.source, kind: edge.kind, reason: edge.reason, outgoing: false }];
+    const bySurveyAuthor = edge.bySurveyAuthor ?? false;
+    if (edge.source === id) return [{ id: edge.target, kind: edge.kind, reason: edge.reason, outgoing: true, bySurveyAuthor }];
+    if (edge.target === id) return [{ id: edge.source, kind: edge.kind, reason: edge.reason, outgoing: false, bySurveyAuthor }];
     return [];
   });
+}
+
+export interface SharedNeighbour {
+  id: string;
+  /** Every reason the two papers are linked, e.g. a shared backbone and a shared data set. */
+  reasons: string[];
+}
+
+/**
+ * The papers that share a backbone or a data set with `id`, each once: two
+ * papers can share both, which makes two edges but one neighbour.
+ */
+export function sharedNeighboursOf(id: string, graph: Graph): SharedNeighbour[] {
+  const byId = new Map<string, SharedNeighbour>();
+  for (const n of neighboursOf(id, graph)) {
+    if (n.kind !== 'shared-backbone' && n.kind !== 'shared-dataset') continue;
+    const entry = byId.get(n.id) ?? { id: n.id, reasons: [] };
+    entry.reasons.push(n.reason);
+    byId.set(n.id, entry);
+  }
+  return [...byId.values()];
 }
 
 export interface PositionedNode extends GraphNode {

@@ -1,14 +1,30 @@
 import type { Relation, RelationKind } from '../../schemas/paper';
 
-/** How a relation reads from the paper that states it, and from the paper it points to. */
-export const RELATION_LABELS: Record<RelationKind, { outgoing: string; incoming: string }> = {
+type Labels = Record<RelationKind, { outgoing: string; incoming: string }>;
+
+/** How a relation the paper itself states reads from that paper, and from the paper it points to. */
+export const RELATION_LABELS: Labels = {
   'analogous-to': { outgoing: 'Analogous to', incoming: 'Seen as analogous by' },
   'prior-work': { outgoing: 'Prior work', incoming: 'Prior work of' },
   'inspired-by': { outgoing: 'Inspired by', incoming: 'Inspired' },
-  'not-better-than': { outgoing: 'Not better than, says the survey author', incoming: 'Compared with, and not outperformed by,' },
+  'not-better-than': { outgoing: 'Not better than', incoming: 'Not outperformed by' },
   'reports-on': { outgoing: 'Reports on', incoming: 'Reported on by' },
   'related-to': { outgoing: 'Related to', incoming: 'Related to' },
 };
+
+/** The same when the relation is the survey author's remark: the label says whose claim it is. */
+export const SURVEY_AUTHOR_LABELS: Labels = {
+  'analogous-to': { outgoing: 'The survey author: analogous to', incoming: 'The survey author: seen as analogous by' },
+  'prior-work': { outgoing: 'The survey author: prior work', incoming: 'The survey author: prior work of' },
+  'inspired-by': { outgoing: 'The survey author: partly inspired by', incoming: 'The survey author: a partial inspiration for' },
+  'not-better-than': { outgoing: 'The survey author: not better than', incoming: 'The survey author: not outperformed by' },
+  'reports-on': { outgoing: 'The survey author: reports on', incoming: 'The survey author: reported on by' },
+  'related-to': { outgoing: 'The survey author: related to', incoming: 'The survey author: related to' },
+};
+
+export function relationLabel(relation: Pick<Relation, 'kind' | 'bySurveyAuthor'>, direction: 'outgoing' | 'incoming'): string {
+  return (relation.bySurveyAuthor ? SURVEY_AUTHOR_LABELS : RELATION_LABELS)[relation.kind][direction];
+}
 
 export interface PaperRef {
   id: string;
