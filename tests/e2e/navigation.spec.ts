@@ -41,7 +41,7 @@ test('a reader goes from the home page to a topic, a paper and a related paper',
 
 test('a corrected title shows the seed spelling too', async ({ page }) => {
   await page.goto('papers/unsupervised-meta-learning-few-shot/');
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Unsupervised Meta Learning for Few-Shot Image Classification');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Unsupervised Meta-Learning for Few-Shot Image Classification');
   await expect(page.locator('.as-written')).toContainText('Few-Show');
 });
 

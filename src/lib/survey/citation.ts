@@ -56,7 +56,8 @@ export function toBibtex(paper: CitablePaper): string {
 export function toPlainCitation(paper: CitablePaper): string {
   const { authors, authorsIncomplete, venue, year } = paper.data;
   const parts: string[] = [];
-  if (authors.length > 0) parts.push(authors.join(', ') + (authorsIncomplete ? ' et al.' : '') + '.');
+  // "et al." already ends with its period: no second one.
+  if (authors.length > 0) parts.push(authors.join(', ') + (authorsIncomplete ? ' et al.' : '.'));
   const title = citedTitle(paper);
   parts.push(/[.?!]$/.test(title) ? title : `${title}.`);
   const where = [venue, year].filter((part) => part !== undefined).join(' ');
