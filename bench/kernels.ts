@@ -20,6 +20,7 @@ import '@tensorflow/tfjs-backend-wasm';
 import { METRIC_NAMES, type Matrix, type Metric } from '../src/lib/kernels/index.ts';
 import { loadKernelsInNode } from '../src/lib/kernels/load-node.ts';
 import * as reference from '../tests/unit/kernels/reference.ts';
+import { kernelsBenchSchema } from '../src/schemas/bench-kernels.ts';
 
 interface Row {
   kernel: string;
@@ -193,7 +194,7 @@ async function main(): Promise<void> {
   mkdirSync(results, { recursive: true });
   writeFileSync(
     new URL('kernels.json', results),
-    JSON.stringify({ generatedBy: 'npm run bench:kernels', date: new Date().toISOString(), machine, rows }, null, 2) + '\n',
+    JSON.stringify(kernelsBenchSchema.parse({ generatedBy: 'npm run bench:kernels', date: new Date().toISOString(), machine, rows }), null, 2) + '\n',
   );
 
   if (json) {

@@ -14,6 +14,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { chromium } from '@playwright/test';
 import config from '../playwright.config.ts';
+import { MODEL_IDS } from '../src/lib/models/catalog.ts';
+import { labBenchSchema } from '../src/schemas/bench-lab.ts';
 
 // The same build served twice: plainly (one WASM thread) and cross-origin isolated (threads).
 const SERVERS = [
@@ -41,7 +43,7 @@ const PREDICTIONS = Number(process.env.STRESS_PREDICTIONS ?? 1000);
 const ROUND_TRIPS = Number(process.env.STRESS_ROUND_TRIPS ?? 20);
 try {
   for (const { port } of SERVERS) {
-    for (const model of ['sketch-protonet', 'photo-mobilenetv3']) {
+    for (const model of MODEL_IDS) {
       // A fresh context: nothing cached, as for a first visit.
       const context = await browser.newContext();
       const page = await context.newPage();
@@ -158,7 +160,8 @@ try {
   for (const server of servers) server.kill();
 }
 mkdirSync(new URL('./results/', import.meta.url), { recursive: true });
-writeFileSync(new URL('./results/lab.json', import.meta.url), JSON.stringify({ generatedBy: 'npm run bench:lab', date: new Date().toISOString(), machine: `${cpus()[0]?.model}, ${cpus().length} cores`, rows, scale }, null, 2) + '\n');
+const result = labBenchSchema.parse({ generatedBy: 'npm run bench:lab', date: new Date().toISOString(), machine: `${cpus()[0]?.model}, ${cpus().length} cores`, rows, scale });
+writeFileSync(new URL('./results/lab.json', import.meta.url), JSON.stringify(result, null, 2) + '\n');
 if (process.argv.includes('--json')) process.stdout.write(JSON.stringify(rows, null, 2) + '\n');
 else {
   console.table(rows);

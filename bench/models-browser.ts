@@ -16,6 +16,8 @@ import { chromium, type Browser } from '@playwright/test';
 import { build } from 'esbuild';
 import config from '../playwright.config.ts';
 import { loosenInput, withExactSixth, type GraphJson } from '../src/lib/eval/centernet-graph.ts';
+import { MODEL_IDS } from '../src/lib/models/catalog.ts';
+import { modelsBrowserBenchSchema, ORIGINAL_PHOTO_GRAPH } from '../src/schemas/bench-models-browser.ts';
 
 const OUT = 'build/bench-browser/';
 const PORT = 4393;
@@ -72,7 +74,7 @@ try {
   await probe.close();
   let photoInput: number[] = [];
   let ortEmbedding: number[] = [];
-  for (const model of ['sketch-protonet', 'photo-mobilenetv3']) {
+  for (const model of MODEL_IDS) {
     for (const threads of [1, 2]) {
       const r = await onPage<{ medianMs: number; p90Ms: number; embedding: number[]; input: number[]; inputSize: number }>(browser, 'runOrt', [model, threads, ITERATIONS]);
       rows.push({ runtime: 'onnxruntime-web 1.30', backend: 'WASM (SIMD)', threads, model, inputSize: r.inputSize, medianMs: r.medianMs, p90Ms: r.p90Ms });
@@ -81,7 +83,7 @@ try {
   }
   for (const [backend, threads] of [['wasm', 1], ['wasm', 2], ['cpu', 1]] as const) {
     const r = await onPage<{ medianMs: number; p90Ms: number; embedding: number[]; threadsUsed: number }>(browser, 'runTfjs', [backend, threads, ITERATIONS, photoInput, 224]);
-    rows.push({ runtime: 'TensorFlow.js 4.22 (centernet.json)', backend: backend === 'wasm' ? 'WASM (SIMD)' : 'CPU (JavaScript)', threads: r.threadsUsed, requestedThreads: threads, model: 'photo (original graph)', inputSize: 224, medianMs: r.medianMs, p90Ms: r.p90Ms });
+    rows.push({ runtime: 'TensorFlow.js 4.22 (centernet.json)', backend: backend === 'wasm' ? 'WASM (SIMD)' : 'CPU (JavaScript)', threads: r.threadsUsed, requestedThreads: threads, model: ORIGINAL_PHOTO_GRAPH, inputSize: 224, medianMs: r.medianMs, p90Ms: r.p90Ms });
     if (backend === 'wasm' && threads === 1) parity = { cosine: cosine(ortEmbedding, r.embedding), maxAbsDifference: Math.max(...r.embedding.map((x, i) => Math.abs(x - ortEmbedding[i]!))) };
   }
 } finally {
@@ -97,7 +99,7 @@ const ratios = [1, 2].map((threads) => {
   return { threads, onnxruntimeMs: ours?.medianMs, tfjsWasmMs: theirs?.medianMs, ratio: ours && theirs ? ours.medianMs / theirs.medianMs : undefined };
 });
 const machine = `${cpus()[0]?.model}, ${cpus().length} cores; ${await (async () => (await chromium.launch(config.use!.launchOptions).then(async (b) => { const v = b.version(); await b.close(); return `Chromium ${v}`; })))()}`;
-const result = { generatedBy: 'npm run bench:models-browser', date: new Date().toISOString(), machine, iterations: ITERATIONS, webgpu, rows, peerComparison: { ratios, target: 'onnxruntime-web ≤ 0.8 × TensorFlow.js WASM at 224', embeddingParity: parity } };
+const result = modelsBrowserBenchSchema.parse({ generatedBy: 'npm run bench:models-browser', date: new Date().toISOString(), machine, iterations: ITERATIONS, webgpu, rows, peerComparison: { ratios, target: 'onnxruntime-web ≤ 0.8 × TensorFlow.js WASM at 224', embeddingParity: parity } });
 mkdirSync('bench/results', { recursive: true });
 writeFileSync('bench/results/models-browser.json', JSON.stringify(result, null, 2) + '\n');
 if (process.argv.includes('--json')) process.stdout.write(JSON.stringify(result, null, 2) + '\n');

@@ -1,21 +1,20 @@
 /**
- * Embedding latency of each model in models/ with onnxruntime-web's WASM
+ * Embedding latency of each model of the catalog (src/lib/models/catalog.ts) with onnxruntime-web's WASM
  * backend in Node (one thread), one image at a time (a live prediction) and in
  * batches of 64 (building a class). Preprocessing is timed separately.
  *
  *   npm run bench:models [-- --json]
  */
-import { readdirSync } from 'node:fs';
 import { Bench } from 'tinybench';
 import { loadModelInNode } from '../src/lib/eval/node.ts';
 import { loadDataset } from '../src/lib/eval/node.ts';
+import { MODEL_IDS } from '../src/lib/models/catalog.ts';
 import { preprocess } from '../src/lib/models/preprocess.ts';
 
 const json = process.argv.includes('--json');
-const models = readdirSync(new URL('../models/', import.meta.url), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
 const glyphs = loadDataset('glyphs-heldout');
 const rows = [];
-for (const id of models) {
+for (const id of MODEL_IDS) {
   const { embedder } = await loadModelInNode(id);
   const pixels = Array.from({ length: 64 }, (_, i) => glyphs.image(i * 7));
   const inputs = pixels.map((p) => preprocess(p, embedder.card));

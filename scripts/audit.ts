@@ -11,6 +11,7 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
+import { lighthouseBenchSchema } from '../src/schemas/bench-lighthouse.ts';
 
 const PORT = 4394;
 const PAGES = ['', 'topics/few-shot-learning/', 'papers/circle-loss/', 'lab/'];
@@ -41,7 +42,8 @@ try {
   server.kill();
 }
 mkdirSync('bench/results', { recursive: true });
-writeFileSync('bench/results/lighthouse.json', JSON.stringify({ generatedBy: 'npm run audit', date: new Date().toISOString(), settings: 'Lighthouse defaults (mobile, simulated throttling)', thresholds: THRESHOLDS, rows }, null, 2) + '\n');
+const result = lighthouseBenchSchema.parse({ generatedBy: 'npm run audit', date: new Date().toISOString(), settings: 'Lighthouse defaults (mobile, simulated throttling)', thresholds: THRESHOLDS, rows });
+writeFileSync('bench/results/lighthouse.json', JSON.stringify(result, null, 2) + '\n');
 console.table(rows);
 const failures = rows.filter((r) => r.performance < THRESHOLDS.performance || r.accessibility < THRESHOLDS.accessibility);
 if (failures.length) {

@@ -1,0 +1,35 @@
+import { z } from 'astro/zod';
+import { MODEL_IDS } from '../lib/models/catalog.ts';
+import { benchFileFields } from './bench-file.ts';
+
+/** One task of bench/lab.ts, timed in headless Chromium against the built site. */
+export const labBenchRowSchema = z.strictObject({
+  task: z.string().min(1),
+  model: z.enum(MODEL_IDS),
+  /** Whether the page was cross-origin isolated (threads available). */
+  isolated: z.boolean(),
+  ms: z.number().nonnegative(),
+});
+
+/** The 50 classes × 20 drawings stress run. */
+export const labScaleSchema = z.strictObject({
+  longTasksOver50ms: z.number().int().nonnegative(),
+  longestTaskMs: z.number().nonnegative(),
+  pageHeapMB: z.number().nonnegative(),
+  /** performance.measureUserAgentSpecificMemory() of the page with its workers, at three points. */
+  memoryMB: z.strictObject({ afterSetup: z.number().nonnegative(), afterPredictions: z.number().nonnegative(), afterRoundTrips: z.number().nonnegative() }),
+  identicalAfterPredictions: z.boolean(),
+  identicalAfterRoundTrips: z.boolean(),
+});
+
+/** bench/results/lab.json, written by `npm run bench:lab`. */
+export const labBenchSchema = z.strictObject({
+  ...benchFileFields,
+  machine: z.string().min(1),
+  rows: z.array(labBenchRowSchema).min(1),
+  /** Absent when the stress run was skipped. */
+  scale: labScaleSchema.optional(),
+});
+
+export type LabBenchRow = z.output<typeof labBenchRowSchema>;
+export type LabBench = z.output<typeof labBenchSchema>;
