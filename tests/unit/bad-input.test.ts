@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { checkComplete, sniffImage } from '../../src/lib/images/sniff.ts';
-import { parseSavedLab } from '../../src/lib/lab/saved-lab.ts';
+import { readSavedLabFile } from '../../src/lib/lab/saved-lab.ts';
 import { parseModelCard } from '../../src/lib/models/card.ts';
 
 /** The corpus in tests/fixtures/bad/ and what each file must get (tests/e2e/bad-input.spec.ts feeds the same files to the lab in Chromium). */
@@ -24,9 +24,10 @@ describe('the bad-input corpus, before decoding', () => {
     });
   }
 
-  test('a corrupt saved lab is not JSON, and one from a future version is refused by its version', () => {
-    expect(() => JSON.parse(new TextDecoder().decode(bytes('lab-corrupt.json')))).toThrow();
-    expect(() => parseSavedLab(JSON.parse(new TextDecoder().decode(bytes('lab-from-the-future.json'))))).toThrow(/newer Metric Atlas \(format version 7\)/);
+  test('the lab refuses a corrupt saved lab as not JSON, and one from a future version by its version, naming each', () => {
+    const read = (file: string) => readSavedLabFile(new TextDecoder().decode(bytes(file)), file);
+    expect(() => read('lab-corrupt.json')).toThrow(/^lab-corrupt.json is not a saved lab: it is not JSON\.$/);
+    expect(() => read('lab-from-the-future.json')).toThrow(/newer Metric Atlas \(format version 7\)/);
   });
 
   for (const entry of manifest.cards as Array<{ file: string; message: string }>) {

@@ -1,240 +1,197 @@
-import { fromRows, type Kernels, type Matrix, type Metric, type Normalization } from '../kernels/index.ts';
+import { fromRows, type Kernels, type Matrix } from '../kernels/index.ts';
+import type { CardCalibration } from '../models/card.ts';
+import { calibrate, normalizedSupports, type Calibration, type Supports } from './fit.ts';
+import { checkMethod, DEFAULT_METHOD, type Method } from './method.ts';
+import { mapPoints, type MapPoint } from './map.ts';
+import { cleanName, FewShotError, ids } from './names.ts';
+
+export { FewShotError } from './names.ts';
+export type { MapPoint } from './map.ts';
 
 /**
- * The few-shot classifier's state, without any DOM: classes, their example
- * embeddings, and predictions for queries through the kernels. Modelled on
- * TensorFlow.js's KNN classifier (add examples, predict, save, restore), with
- * prototypes instead of a neighbour vote, and an "unknown" answer.
+ * The few-shot classifier's state, without any DOM: classes and examples by
+ * id, the method, and everything derived from them (prototypes, temperature,
+ * open-set threshold), cached until an example, a class or the method
+ * changes. Modelled on TensorFlow.js's KNN classifier (it owns its data set);
+ * the lab's worker and the evaluation harness in Node run this same code.
  */
-export interface FewShotClass {
+export interface SessionClass {
   id: string;
-  /** Plain text as the visitor typed it; never HTML. */
   name: string;
-  examples: Float32Array[];
-}
-
-export interface PredictOptions {
-  metric: Metric;
-  normalization: Normalization;
-  temperature: number;
-  /** Soft k-means steps that also use the queries as unlabeled data. */
-  refine: number;
+  examples: Array<{ id: string; embedding: Float32Array }>;
 }
 
 export interface ClassScore {
   classId: string;
+  /** Softmax of −distance / T: calibrated when T came from the card or the examples. */
   probability: number;
   distance: number;
 }
 
-export interface NearestExample {
-  classId: string;
-  /** Index of the example within its class. */
-  index: number;
-  distance: number;
-}
-
 export interface Prediction {
-  /** The closest class, or null when the query is farther than the calibrated open-set threshold. */
+  /** The closest class, or null when the query is farther than the open-set threshold. */
   classId: string | null;
+  nearestClassId: string;
   scores: ClassScore[];
   /** The examples closest to the query, nearest first (up to three). */
-  nearest: NearestExample[];
-}
-
-export interface MapPoint {
-  kind: 'example' | 'prototype' | 'query';
-  /** The class of an example or prototype; null for a query. */
-  classId: string | null;
-  x: number;
-  y: number;
+  nearest: Array<{ classId: string; exampleId: string; distance: number }>;
 }
 
 export interface PredictionReport {
   predictions: Prediction[];
   /** Classes left out because they have no examples yet. */
   skipped: string[];
-  threshold: number;
+  calibration: Calibration;
 }
 
-export class FewShotError extends Error {
-  override name = 'FewShotError';
-}
-
-/** The session's serialisable form: version, embedding size, classes with base64 float32 examples. */
-export interface SessionData {
-  version: 1;
-  dim: number;
-  classes: Array<{ id: string; name: string; examples: string[] }>;
+interface Fit {
+  ready: SessionClass[];
+  supports: Supports;
+  prototypes: Matrix;
+  mass: Float32Array;
+  calibration: Calibration;
 }
 
 export class FewShotSession {
   readonly dim: number;
-  private readonly classes: FewShotClass[] = [];
-  private nextId = 1;
+  private readonly classes: SessionClass[] = [];
+  private current: Method = DEFAULT_METHOD;
+  private fitted: Fit | undefined;
+  /** The model card's fitted temperatures and one-shot thresholds, if it has them. */
+  private readonly card: CardCalibration | undefined;
 
-  constructor(dim: number) {
+  constructor(dim: number, card?: CardCalibration) {
+    this.card = card;
     if (!Number.isInteger(dim) || dim < 1) throw new FewShotError(`The embedding size must be a whole number ≥ 1; got ${dim}.`);
     this.dim = dim;
   }
 
-  /** A copy of the classes, so callers cannot change the session behind its back. */
-  getClasses(): Array<{ id: string; name: string; exampleCount: number }> {
-    return this.classes.map((c) => ({ id: c.id, name: c.name, exampleCount: c.examples.length }));
+  get method(): Method {
+    return this.current;
   }
 
-  addClass(name: string): string {
-    const id = `class-${this.nextId++}`;
-    this.classes.push({ id, name: cleanName(name), examples: [] });
-    return id;
+  /** A copy of the classes' names and example ids, so callers cannot change the session behind its back. */
+  list(): Array<{ id: string; name: string; exampleIds: string[] }> {
+    return this.classes.map((c) => ({ id: c.id, name: c.name, exampleIds: c.examples.map((e) => e.id) }));
   }
 
-  /** Renames a class; returns the name as kept (spaces tidied, at most 80 characters). */
+  setMethod(method: Partial<Method>): Method {
+    this.current = checkMethod({ ...this.current, ...method });
+    return this.changed(this.current);
+  }
+
+  /** Adds a class at `index` (default: the end); refuses a blank name or one another class has. */
+  addClass(name: string, id: string = ids.next('class'), index = this.classes.length): string {
+    if (this.classes.some((c) => c.id === id)) throw new FewShotError(`There is already a class ${id}.`);
+    this.classes.splice(index, 0, { id, name: this.uniqueName(name), examples: [] });
+    return this.changed(id);
+  }
+
   renameClass(id: string, name: string): string {
-    return (this.find(id).name = cleanName(name));
+    const target = this.find(id);
+    return (target.name = this.uniqueName(name, target));
   }
 
-  removeClass(id: string): void {
-    this.classes.splice(this.classes.indexOf(this.find(id)), 1);
+  /** Removes a class and returns it with its position, so it can be put back. */
+  removeClass(id: string): { removed: SessionClass; index: number } {
+    const index = this.classes.indexOf(this.find(id));
+    const [removed] = this.classes.splice(index, 1);
+    return this.changed({ removed: removed!, index });
   }
 
-  addExample(classId: string, embedding: Float32Array): number {
-    if (embedding.length !== this.dim) {
-      throw new FewShotError(`This embedding has ${embedding.length} values, but the session's model gives ${this.dim}.`);
-    }
+  addExample(classId: string, embedding: Float32Array, id: string = ids.next('example')): string {
+    if (embedding.length !== this.dim) throw new FewShotError(`This embedding has ${embedding.length} values, but the model gives ${this.dim}.`);
     if (!embedding.every(Number.isFinite)) throw new FewShotError('This embedding contains NaN or infinity; the image could not be embedded.');
-    const target = this.find(classId);
-    target.examples.push(embedding.slice());
-    return target.examples.length - 1;
+    if (this.classes.some((c) => c.examples.some((e) => e.id === id))) throw new FewShotError(`There is already an example ${id}.`);
+    this.find(classId).examples.push({ id, embedding: embedding.slice() });
+    return this.changed(id);
   }
 
-  removeExample(classId: string, index: number): void {
-    const target = this.find(classId);
-    if (!(index >= 0 && index < target.examples.length)) throw new FewShotError(`Class "${target.name}" has no example ${index}.`);
-    target.examples.splice(index, 1);
+  removeExample(id: string): void {
+    for (const c of this.classes) {
+      const at = c.examples.findIndex((e) => e.id === id);
+      if (at !== -1) return void this.changed(c.examples.splice(at, 1));
+    }
+    throw new FewShotError(`There is no example ${id}.`);
+  }
+
+  /** The calibration the next prediction will use (temperature, threshold and where they came from). */
+  calibration(kernels: Kernels): Calibration {
+    return this.fit(kernels).calibration;
   }
 
   /** Classifies queries against the classes that have examples; needs at least two such classes. */
-  predict(kernels: Kernels, queries: Float32Array[], options: PredictOptions): PredictionReport {
-    const ready = this.classes.filter((c) => c.examples.length > 0);
+  predict(kernels: Kernels, queries: Matrix | Float32Array[]): PredictionReport {
+    const fit = this.fit(kernels);
+    const q = Array.isArray(queries) ? fromRows(queries) : queries;
+    const method = this.current;
     const skipped = this.classes.filter((c) => c.examples.length === 0).map((c) => c.id);
-    if (ready.length < 2) {
-      throw new FewShotError(`Prediction needs at least two classes with examples; ${ready.length === 1 ? 'only one has' : 'none has'} any yet.`);
+    if (q.rows === 0) return { predictions: [], skipped, calibration: fit.calibration };
+    let { prototypes, calibration } = fit;
+    if (method.refine > 0) {
+      const refined = kernels.classify({ supports: fit.supports.raw, labels: fit.supports.labels, classes: fit.supports.classes, queries: q, metric: method.metric, normalization: method.normalization, temperature: calibration.temperature, refineIterations: method.refine });
+      prototypes = refined.prototypes;
+      // The threshold is measured on the prototypes the verdict uses: after refinement.
+      calibration = calibrate(kernels, fit.supports, prototypes, refined.mass, method, this.card);
     }
-    if (queries.length === 0) return { predictions: [], skipped, threshold: Infinity };
-    const supports = ready.flatMap((c) => c.examples);
-    const labels = ready.flatMap((c, label) => c.examples.map(() => label));
-    const supportMatrix = fromRows(supports);
-    const queryMatrix = fromRows(queries);
-    const result = kernels.classify({
-      supports: supportMatrix,
-      labels,
-      classes: ready.length,
-      queries: queryMatrix,
-      metric: options.metric,
-      normalization: options.normalization,
-      temperature: options.temperature,
-      refineIterations: options.refine,
-    });
-    // Distances to every example, in the same normalised space as the prototypes.
-    const normalize = (m: Matrix) => kernels.normalize(m, options.normalization, result.mean);
-    const toExamples = kernels.distances(options.metric, normalize(queryMatrix), normalize(supportMatrix));
-    const owner = ready.flatMap((c) => c.examples.map((_, index) => ({ classId: c.id, index })));
-    const predictions = queries.map((_, q) => ({
-      classId: result.unknown[q] ? null : ready[result.predicted[q]!]!.id,
-      scores: ready.map((c, k) => ({
-        classId: c.id,
-        probability: result.probabilities.data[q * ready.length + k]!,
-        distance: result.distances.data[q * ready.length + k]!,
-      })),
-      nearest: owner
-        .map((o, s) => ({ ...o, distance: toExamples.data[q * supports.length + s]! }))
+    const { threshold, temperature } = calibration;
+    const result = kernels.predict({ queries: q, prototypes, metric: method.metric, temperature, threshold, normalization: method.normalization, ...(fit.supports.mean ? { mean: fit.supports.mean } : {}) });
+    const toExamples = kernels.distances(method.metric, kernels.normalize(q, method.normalization, fit.supports.mean), fit.supports.normalized);
+    const owners = fit.ready.flatMap((c) => c.examples.map((e) => ({ classId: c.id, exampleId: e.id })));
+    const k = fit.ready.length;
+    const predictions = Array.from({ length: q.rows }, (_, r) => ({
+      classId: result.unknown[r] ? null : fit.ready[result.predicted[r]!]!.id,
+      nearestClassId: fit.ready[result.predicted[r]!]!.id,
+      scores: fit.ready.map((c, j) => ({ classId: c.id, probability: result.probabilities.data[r * k + j]!, distance: result.distances.data[r * k + j]! })),
+      nearest: owners
+        .map((o, s) => ({ ...o, distance: toExamples.data[r * owners.length + s]! }))
         .sort((a, b) => a.distance - b.distance)
         .slice(0, 3),
     }));
-    return { predictions, skipped, threshold: result.calibration.threshold };
+    return { predictions, skipped, calibration };
   }
 
-  /**
-   * A 2-D map (the two principal directions, by the PCA kernel) of the
-   * examples, the class prototypes and the queries, normalised as for prediction.
-   */
-  map(kernels: Kernels, queries: Float32Array[], normalization: Normalization): MapPoint[] {
-    const ready = this.classes.filter((c) => c.examples.length > 0);
-    const examples = ready.flatMap((c) => c.examples.map(() => c.id));
-    if (examples.length + queries.length < 2) return [];
-    const all = fromRows([...ready.flatMap((c) => c.examples), ...queries]);
-    const supports = fromRows(ready.flatMap((c) => c.examples));
-    const mean = normalization === 'cl2n' ? kernels.mean(supports) : undefined;
-    const normalized = kernels.normalize(all, normalization, mean);
-    const exampleRows = { data: normalized.data.subarray(0, examples.length * this.dim), rows: examples.length, cols: this.dim };
-    const labels = ready.flatMap((c, k) => c.examples.map(() => k));
-    const prototypes = ready.length ? kernels.prototypes(exampleRows, labels, ready.length).prototypes : { data: new Float32Array(0), rows: 0, cols: this.dim };
-    const points = new Float32Array((normalized.rows + prototypes.rows) * this.dim);
-    points.set(normalized.data);
-    points.set(prototypes.data, normalized.data.length);
-    const { coords } = kernels.project2d({ data: points, rows: normalized.rows + prototypes.rows, cols: this.dim });
-    const at = (i: number) => ({ x: coords[2 * i]!, y: coords[2 * i + 1]! });
-    return [
-      ...examples.map((classId, i) => ({ kind: 'example' as const, classId, ...at(i) })),
-      ...queries.map((_, i) => ({ kind: 'query' as const, classId: null, ...at(examples.length + i) })),
-      ...ready.map((c, k) => ({ kind: 'prototype' as const, classId: c.id, ...at(normalized.rows + k) })),
-    ];
+  /** The embedding map: examples, prototypes and queries on the two principal directions. */
+  map(kernels: Kernels, queries: Float32Array[]): MapPoint[] {
+    const fit = this.ready().length >= 1 ? this.fit(kernels, 1) : undefined;
+    return fit ? mapPoints(kernels, fit, queries, this.current) : [];
   }
 
-  toJSON(): SessionData {
-    return { version: 1, dim: this.dim, classes: this.classes.map((c) => ({ id: c.id, name: c.name, examples: c.examples.map(encodeFloats) })) };
+  private fit(kernels: Kernels, minimum = 2): Fit {
+    if (this.fitted) return this.fitted;
+    const ready = this.ready();
+    if (ready.length < minimum) throw new FewShotError(`Prediction needs at least two classes with examples; ${ready.length === 1 ? 'only one has' : 'none has'} any yet.`);
+    const raw = fromRows(ready.flatMap((c) => c.examples.map((e) => e.embedding)));
+    const labels = Int32Array.from(ready.flatMap((c, label) => c.examples.map(() => label)));
+    const supports = normalizedSupports(kernels, raw, labels, ready.length, this.current);
+    const { prototypes, mass } = kernels.prototypes(supports.normalized, labels, ready.length);
+    const calibration = calibrate(kernels, supports, prototypes, mass, this.current, this.card);
+    const fit = { ready, supports, prototypes, mass, calibration };
+    // A one-class fit serves the map only; it is not kept for predictions.
+    if (ready.length >= 2) this.fitted = fit;
+    return fit;
   }
 
-  /** Restores a session from `toJSON()` output, checking everything a corrupt or foreign file could get wrong. */
-  static fromJSON(value: unknown): FewShotSession {
-    const data = value as Partial<SessionData> | null;
-    if (!data || typeof data !== 'object') throw new FewShotError('This is not a saved session.');
-    if (data.version !== 1) throw new FewShotError(`This session was saved by another version of Metric Atlas (format ${String(data.version)}); this one reads format 1.`);
-    if (!Number.isInteger(data.dim) || !Array.isArray(data.classes)) throw new FewShotError('The saved session is damaged: its embedding size or class list is missing.');
-    const session = new FewShotSession(data.dim!);
-    for (const saved of data.classes) {
-      if (typeof saved?.name !== 'string' || !Array.isArray(saved.examples)) throw new FewShotError('The saved session is damaged: a class has no name or examples.');
-      const id = session.addClass(saved.name);
-      for (const example of saved.examples) session.addExample(id, decodeFloats(example, session.dim));
-    }
-    return session;
+  private ready(): SessionClass[] {
+    return this.classes.filter((c) => c.examples.length > 0);
   }
 
-  private find(id: string): FewShotClass {
+  /** Every change goes through here: the derived state is dropped and rebuilt on the next prediction. */
+  private changed<T>(value: T): T {
+    this.fitted = undefined;
+    return value;
+  }
+
+  private uniqueName(name: string, self?: SessionClass): string {
+    const clean = cleanName(name);
+    const clash = this.classes.find((c) => c !== self && c.name.toLocaleLowerCase() === clean.toLocaleLowerCase());
+    if (clash) throw new FewShotError(`There is already a class called “${clash.name}”; give this one another name.`);
+    return clean;
+  }
+
+  private find(id: string): SessionClass {
     const found = this.classes.find((c) => c.id === id);
     if (!found) throw new FewShotError(`There is no class ${id}.`);
     return found;
   }
-}
-
-const MAX_NAME = 80;
-
-function cleanName(name: string): string {
-  const trimmed = String(name).replace(/\s+/g, ' ').trim();
-  if (!trimmed) throw new FewShotError('A class needs a name.');
-  if (trimmed.length > MAX_NAME) throw new FewShotError(`A class name can have at most ${MAX_NAME} characters; this one has ${trimmed.length}.`);
-  return trimmed;
-}
-
-function encodeFloats(values: Float32Array): string {
-  const bytes = new Uint8Array(values.buffer, values.byteOffset, values.byteLength);
-  let binary = '';
-  for (const byte of bytes) binary += String.fromCharCode(byte);
-  return btoa(binary);
-}
-
-function decodeFloats(text: unknown, dim: number): Float32Array {
-  if (typeof text !== 'string') throw new FewShotError('The saved session is damaged: an example is not encoded text.');
-  let binary: string;
-  try {
-    binary = atob(text);
-  } catch {
-    throw new FewShotError('The saved session is damaged: an example is not valid base64.');
-  }
-  if (binary.length !== dim * 4) {
-    throw new FewShotError(`The saved session is damaged: an example holds ${binary.length} bytes, but a ${dim}-value embedding needs ${dim * 4}.`);
-  }
-  const bytes = Uint8Array.from(binary, (c) => c.charCodeAt(0));
-  return new Float32Array(bytes.buffer);
 }

@@ -7,8 +7,10 @@ export interface Camera {
   readonly running: boolean;
   start(): Promise<void>;
   stop(): void;
-  /** The current frame, downscaled so its longer side is at most 512 px. */
-  capture(): ImageData;
+  /** The current frame as a bitmap (to transfer to the lab's worker), its longer side at most `side` px. */
+  frame(side?: number): Promise<ImageBitmap>;
+  /** Calls `onFrame` once per new video frame (requestVideoFrameCallback, else animation frames) until the returned stop is called. */
+  eachFrame(onFrame: () => void): () => void;
 }
 
 export class CameraError extends Error {
@@ -42,15 +44,23 @@ export function createCamera(video: HTMLVideoElement): Camera {
       stream = undefined;
       video.srcObject = null;
     },
-    capture() {
+    async frame(side = 512) {
       if (!stream || video.videoWidth === 0) throw new CameraError('The camera is not on.');
-      const scale = Math.min(1, 512 / Math.max(video.videoWidth, video.videoHeight));
-      const width = Math.round(video.videoWidth * scale);
-      const height = Math.round(video.videoHeight * scale);
-      const canvas = new OffscreenCanvas(width, height);
-      const context = canvas.getContext('2d')!;
-      context.drawImage(video, 0, 0, width, height);
-      return context.getImageData(0, 0, width, height);
+      const scale = Math.min(1, side / Math.max(video.videoWidth, video.videoHeight));
+      return createImageBitmap(video, { resizeWidth: Math.round(video.videoWidth * scale), resizeHeight: Math.round(video.videoHeight * scale), resizeQuality: 'medium' });
+    },
+    eachFrame(onFrame) {
+      let running = true;
+      const paced = 'requestVideoFrameCallback' in video;
+      const next = () => {
+        if (!running) return;
+        onFrame();
+        if (paced) video.requestVideoFrameCallback(next);
+        else requestAnimationFrame(next);
+      };
+      if (paced) video.requestVideoFrameCallback(next);
+      else requestAnimationFrame(next);
+      return () => (running = false);
     },
   };
 }

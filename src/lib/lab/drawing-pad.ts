@@ -8,7 +8,8 @@ export interface DrawingPad {
   isEmpty(): boolean;
   undo(): void;
   clear(): void;
-  pixels(): ImageData;
+  /** The drawing as a bitmap, to hand (transferred) to the lab's worker. */
+  bitmap(): Promise<ImageBitmap>;
 }
 
 const PEN_WIDTH = 10;
@@ -77,6 +78,6 @@ export function createDrawingPad(canvas: HTMLCanvasElement, onChange: () => void
       redraw();
       onChange();
     },
-    pixels: () => context.getImageData(0, 0, canvas.width, canvas.height),
+    bitmap: () => createImageBitmap(canvas),
   };
 }

@@ -1,39 +1,64 @@
 /**
  * What the lab shows after a prediction: one card per query (verdict,
- * probability bar and distance per class, nearest examples), and the
- * embedding map as an SVG scatter with the same points as a table.
+ * confidence bar and distance per class, nearest examples), the rule the
+ * confidences and "unknown" follow, and the embedding map as an SVG scatter
+ * with the same points as a table.
  */
-import type { MapPoint, PredictionReport } from '../fewshot/session';
+import type { Calibration } from '../fewshot/fit';
+import type { MapPoint } from '../fewshot/map';
+import type { PredictionReport } from '../fewshot/session';
 import { el } from './dom';
 
 export interface ResultNames {
   nameOf(classId: string): string;
   /** Index into the site's eight class colours. */
   colourOf(classId: string): number;
+  /** The thumbnail address of an example, by id. */
+  thumbOf(exampleId: string): string | undefined;
 }
 
-export function predictionsView(
-  report: PredictionReport,
-  { nameOf }: ResultNames,
-  queryThumb: (query: number) => string,
-  exampleThumb: (classId: string, index: number) => string | undefined,
-): HTMLElement[] {
-  return report.predictions.map((p, i) => {
-    const verdict = p.classId === null ? 'Unknown: farther from every class than its examples are from each other' : nameOf(p.classId);
+const number = (v: number) => (Math.abs(v) >= 100 ? v.toFixed(1) : v.toPrecision(3));
+
+/** What the bars are: the temperature in force and where it came from. */
+export function confidenceLabel(c: Calibration, calibratedOn?: string): string {
+  const t = `T = ${number(c.temperature)}`;
+  if (c.temperatureSource === 'examples') return `Confidence, calibrated on your own examples (leave-one-out, ${t})`;
+  if (c.temperatureSource === 'card') return `Confidence, calibrated on held-out validation classes of ${calibratedOn ?? 'the model’s evaluation data'} (${t}); your examples take over once two classes have two each`;
+  if (c.temperatureSource === 'manual') return `Softmax of −distance / T with your temperature (${t}): not calibrated`;
+  return `Softmax of −distance / T (${t}): this model has no calibration, so the numbers are not probabilities you can trust`;
+}
+
+/** The open-set rule in force, in words the page can show as it is. */
+export function unknownRule(c: Calibration, calibratedOn?: string): string {
+  const q = `${Math.round(100 * c.quantile)}th percentile`;
+  if (c.thresholdSource === 'examples') {
+    return `A query is “unknown” when its distance to the nearest prototype is above ${number(c.threshold)}: the ${q} of your examples’ distances to their own class’s prototype with each example left out (${c.samples} distances).`;
+  }
+  if (c.thresholdSource === 'card') {
+    return `A query is “unknown” when its distance to the nearest prototype is above ${number(c.threshold)}: the model card’s one-example threshold, the ${q} of same-class distances on held-out validation classes of ${calibratedOn ?? 'its evaluation data'}. Once your classes give at least 4 leave-one-out distances (e.g. two classes with two examples each), your examples set it.`;
+  }
+  return 'No query is called “unknown” yet: this model has no calibrated threshold, and no class has two examples to measure one from.';
+}
+
+export function predictionsView(report: PredictionReport, names: ResultNames, queryThumb: (query: number) => string | undefined, calibratedOn?: string): HTMLElement[] {
+  const label = confidenceLabel(report.calibration, calibratedOn);
+  const cards = report.predictions.map((p, i) => {
+    const verdict = p.classId === null ? `Unknown (nearest: ${names.nameOf(p.nearestClassId)})` : names.nameOf(p.classId);
+    const thumb = queryThumb(i);
     return el(
       'article',
       { className: 'prediction' },
-      el('img', { src: queryThumb(i), alt: `Query ${i + 1}`, className: 'thumb' }),
+      ...(thumb ? [el('img', { src: thumb, alt: `Query ${i + 1}`, className: 'thumb' })] : []),
       el('p', { className: 'verdict' }, el('strong', {}, 'Prediction: '), verdict),
       el(
         'ul',
-        { className: 'bars' },
+        { className: 'bars', 'aria-label': label },
         ...p.scores.map((s) =>
           el(
             'li',
             {},
-            el('span', { className: 'bar-label' }, nameOf(s.classId)),
-            el('meter', { min: 0, max: 1, value: s.probability, 'aria-label': `Probability of ${nameOf(s.classId)}` }),
+            el('span', { className: 'bar-label' }, names.nameOf(s.classId)),
+            el('meter', { min: 0, max: 1, value: s.probability, 'aria-label': `Confidence in ${names.nameOf(s.classId)}` }),
             el('span', {}, `${(100 * s.probability).toFixed(1)} % · distance ${s.distance.toFixed(3)}`),
           ),
         ),
@@ -42,11 +67,13 @@ export function predictionsView(
         'p',
         { className: 'nearest' },
         'Nearest examples: ',
-        ...p.nearest.map((n) => el('img', { src: exampleThumb(n.classId, n.index) ?? '', alt: `example ${n.index + 1} of ${nameOf(n.classId)}, distance ${n.distance.toFixed(3)}`, className: 'thumb' })),
+        ...p.nearest.map((n) => el('img', { src: names.thumbOf(n.exampleId) ?? '', alt: `an example of ${names.nameOf(n.classId)}, distance ${n.distance.toFixed(3)}`, className: 'thumb' })),
       ),
-      ...(report.skipped.length ? [el('p', { className: 'note' }, `Left out (no examples yet): ${report.skipped.map(nameOf).join(', ')}.`)] : []),
     );
   });
+  const notes = [el('p', { className: 'note calibration-note' }, `${label}. ${unknownRule(report.calibration, calibratedOn)}`)];
+  if (report.skipped.length) notes.push(el('p', { className: 'note' }, `Left out (no examples yet): ${report.skipped.map(names.nameOf).join(', ')}.`));
+  return [...cards, ...notes];
 }
 
 export function mapView(points: MapPoint[], { nameOf, colourOf }: ResultNames): Node[] {

@@ -7,6 +7,21 @@ import { z } from 'astro/zod';
  */
 const channelValues = (channels: number) => z.array(z.number()).length(channels);
 
+/** One method's fitted values: the softmax temperature, and the open-set threshold used while no class has two examples. */
+const settingCalibrationSchema = z.strictObject({ temperature: z.number().positive(), oneShotThreshold: z.number().positive() });
+
+/** Fitted by scripts/fit-calibration.ts on the validation classes of an evaluation set, per "metric/normalisation". */
+export const cardCalibrationSchema = z.strictObject({
+  fittedBy: z.string().min(1),
+  dataset: z.string().min(1),
+  /** Which classes of the data set were used: never the ones the Evaluation page reports on. */
+  split: z.literal('validation'),
+  /** The quantile of same-class distances taken as the one-shot threshold. */
+  quantile: z.number().gt(0).max(1),
+  settings: z.record(z.string().regex(/^(euclidean|cosine|snr|poincare)\/(none|l2|cl2n)$/), settingCalibrationSchema),
+});
+export type CardCalibration = z.output<typeof cardCalibrationSchema>;
+
 export const modelCardSchema = z
   .strictObject({
     /** Folder name under models/, lowercase with dashes. */
@@ -33,6 +48,7 @@ export const modelCardSchema = z
     output: z.strictObject({ name: z.string().min(1), dim: z.number().int().min(1).max(8192) }),
     license: z.string().min(1),
     sources: z.array(z.strictObject({ name: z.string().min(1), license: z.string().min(1), url: z.url().optional() })).min(1),
+    calibration: cardCalibrationSchema.optional(),
   })
   .superRefine((card, ctx) => {
     const { channels, mean, std, ink, crop, height, width } = card.input;

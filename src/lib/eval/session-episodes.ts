@@ -1,0 +1,75 @@
+import type { Kernels } from '../kernels/index.ts';
+import type { CardCalibration } from '../models/card.ts';
+import { FewShotSession } from '../fewshot/session.ts';
+import type { Method } from '../fewshot/method.ts';
+import { seededRandom } from '../random.ts';
+import { sample, sampleEpisode } from './episodes.ts';
+
+/**
+ * Episodes run through the lab's own session (the worker's code): each
+ * episode's supports become a session's classes, its queries are predicted,
+ * and every query's outcome is kept for calibration and open-set measures.
+ */
+export type Split = 'validation' | 'test';
+
+/** Classes split by index: even-numbered ones for fitting (validation), odd-numbered ones for reporting (test). */
+export function splitClasses(byClass: readonly number[][], split: Split): number[][] {
+  return byClass.filter((_, c) => c % 2 === (split === 'validation' ? 0 : 1));
+}
+
+export interface QueryOutcome {
+  /** Distances to each episode class, and the true class (−1 for a query of an unseen class). */
+  distances: Float32Array;
+  label: number;
+  predicted: number;
+  probability: number;
+  unknown: boolean;
+}
+
+export interface EpisodeSpec {
+  way: number;
+  shot: number;
+  queries: number;
+  /** Queries drawn from classes outside the episode, for the open-set measures. */
+  unseen: number;
+  episodes: number;
+  seed: number;
+}
+
+export function runSessionEpisodes(
+  embeddings: Float32Array,
+  dim: number,
+  byClass: readonly number[][],
+  kernels: Kernels,
+  method: Method,
+  card: CardCalibration | undefined,
+  spec: EpisodeSpec,
+): QueryOutcome[] {
+  const random = seededRandom(spec.seed);
+  const row = (image: number) => embeddings.subarray(image * dim, (image + 1) * dim);
+  const outcomes: QueryOutcome[] = [];
+  for (let e = 0; e < spec.episodes; e++) {
+    const episode = sampleEpisode(byClass, spec.way, spec.shot, spec.queries, random);
+    const session = new FewShotSession(dim, card);
+    session.setMethod(method);
+    const classIds = Array.from({ length: spec.way }, (_, c) => session.addClass(`class ${c}`, `c${c}`));
+    episode.supports.forEach((image, i) => session.addExample(classIds[episode.supportLabels[i]!]!, row(image)));
+    const inEpisode = new Set(episode.supports.map((image) => byClass.findIndex((images) => images.includes(image))));
+    const others = byClass.filter((_, c) => !inEpisode.has(c));
+    const unseen = spec.unseen && others.length ? sample(others.flat(), Math.min(spec.unseen, others.flat().length), random) : [];
+    const queries = [...episode.queries, ...unseen];
+    const labels = [...episode.queryLabels, ...unseen.map(() => -1)];
+    const report = session.predict(kernels, queries.map(row));
+    report.predictions.forEach((p, i) => {
+      const predicted = classIds.indexOf(p.nearestClassId);
+      outcomes.push({
+        distances: Float32Array.from(p.scores, (s) => s.distance),
+        label: labels[i]!,
+        predicted,
+        probability: p.scores[predicted]!.probability,
+        unknown: p.classId === null,
+      });
+    });
+  }
+  return outcomes;
+}

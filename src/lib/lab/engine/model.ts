@@ -1,0 +1,85 @@
+/// <reference lib="webworker" />
+import { createEmbedder, type Embedder } from '../../inference/embedder';
+import { parseModelCard, type ModelCard } from '../../models/card';
+import { chooseRuntime, wasmRuntime, type BackendPreference, type Runtime } from '../../../workers/runtime';
+
+/**
+ * The embedding network the lab runs: downloaded with progress (or the
+ * visitor's own file), checked against its card with one blank input, on
+ * WebGPU when asked and possible, else WASM. The bytes are kept so the
+ * backend can change without another download.
+ */
+export interface LoadReport {
+  model: string;
+  kind: string;
+  dim: number;
+  backend: string;
+  threads: number;
+  /** Why the preferred backend was not used, if it was not. */
+  note?: string;
+  /** The data set whose validation classes the card's temperatures and thresholds were fitted on, if it has them. */
+  calibratedOn?: string;
+}
+
+export interface LoadedModel {
+  /** The catalog id, or "custom:<file name>" for the visitor's own. */
+  id: string;
+  bytes: Uint8Array;
+  card: ModelCard;
+  embedder: Embedder;
+  report: LoadReport;
+}
+
+export type Progress = (loaded: number, total: number) => void;
+
+export async function downloadModel(base: string, modelId: string, onProgress: Progress): Promise<{ bytes: Uint8Array; card: ModelCard }> {
+  const cardResponse = await fetch(`${base}models/${modelId}/card.json`);
+  if (!cardResponse.ok) throw new Error(`Could not download the model card (HTTP ${cardResponse.status}).`);
+  const card = parseModelCard(await cardResponse.json());
+  const response = await fetch(`${base}models/${modelId}/model.onnx`);
+  if (!response.ok || !response.body) throw new Error(`Could not download the model (HTTP ${response.status}).`);
+  const total = Number(response.headers.get('Content-Length') ?? 0);
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let loaded = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    chunks.push(value);
+    loaded += value.length;
+    onProgress(loaded, total);
+  }
+  const bytes = new Uint8Array(loaded);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.length;
+  }
+  return { bytes, card };
+}
+
+export async function runModel(id: string, bytes: Uint8Array, card: ModelCard, preference: BackendPreference): Promise<LoadedModel> {
+  let runtime = await chooseRuntime(preference);
+  let embedder: Embedder;
+  try {
+    embedder = await checkedEmbedder(runtime, bytes, card);
+  } catch (error) {
+    if (runtime.executionProviders[0] !== 'webgpu') throw error;
+    runtime = wasmRuntime(`WebGPU could not run this model (${(error as Error).message}), so it runs on WASM.`);
+    embedder = await checkedEmbedder(runtime, bytes, card);
+  }
+  const report = { model: card.name, kind: card.kind, dim: card.output.dim, backend: runtime.backend, threads: runtime.threads, ...(runtime.note ? { note: runtime.note } : {}), ...(card.calibration ? { calibratedOn: card.calibration.dataset } : {}) };
+  return { id, bytes, card, embedder, report };
+}
+
+async function checkedEmbedder(runtime: Runtime, model: Uint8Array, card: ModelCard): Promise<Embedder> {
+  const next = await createEmbedder(runtime.ort, model, card, { executionProviders: runtime.executionProviders });
+  try {
+    // One blank input catches a card whose sizes do not fit the model now, not at the first example.
+    await next.embed([new Float32Array(card.input.channels * card.input.height * card.input.width)]);
+    return next;
+  } catch (error) {
+    await next.dispose();
+    throw error;
+  }
+}

@@ -1,0 +1,62 @@
+/// <reference lib="webworker" />
+import type { SavedLabV2 } from '../../../schemas/saved-lab';
+import { bytesToBase64, decodeFloats, encodeFloats, parseSavedLab, SavedLabError } from '../saved-lab';
+import { thumbOf } from './decode';
+import type { LabShape, StoredExample } from './store';
+
+/** A ready-made set of classes and queries, as pictures (the page fetches it; the worker keeps it like any other). */
+export interface ExampleSet {
+  classes: Array<{ name: string; images: Array<{ source: Blob; name: string }> }>;
+  queries: Array<{ source: Blob; name: string }>;
+}
+
+/** The lab as a file: version 2, every original as it is kept (lossless) and every embedding made so far. */
+export async function exportLab(shape: LabShape, examples: ReadonlyMap<string, StoredExample>): Promise<Blob> {
+  const lab: SavedLabV2 = {
+    format: 'metric-atlas-lab',
+    version: 2,
+    modelId: shape.modelId,
+    method: shape.method,
+    classes: await Promise.all(
+      shape.classes.map(async (c) => ({
+        id: c.id,
+        name: c.name,
+        examples: await Promise.all(
+          c.exampleIds.map(async (id) => {
+            const example = examples.get(id)!;
+            return { id, original: await dataUrl(example.original), embeddings: Object.fromEntries(Object.entries(example.embeddings).map(([model, e]) => [model, encodeFloats(e)])) };
+          }),
+        ),
+      })),
+    ),
+  };
+  return new Blob([JSON.stringify(lab)], { type: 'application/json' });
+}
+
+/** A parsed file (version 1 or 2) as the worker keeps a lab; the thumbnails are made anew from the originals. */
+export async function importLab(value: unknown): Promise<{ shape: LabShape; examples: Map<string, StoredExample> }> {
+  const lab = parseSavedLab(value);
+  const examples = new Map<string, StoredExample>();
+  for (const c of lab.classes) {
+    for (const [j, e] of c.examples.entries()) {
+      const original = await (await fetch(e.original)).blob();
+      let thumb: Blob;
+      try {
+        thumb = await thumbOf(original);
+      } catch {
+        throw new SavedLabError(`The saved lab is damaged: example ${j + 1} of “${c.name}” is not a picture that can be opened.`);
+      }
+      const embeddings: Record<string, Float32Array> = {};
+      for (const [model, text] of Object.entries(e.embeddings)) {
+        const values = decodeFloats(text, Math.floor(atob(text).length / 4));
+        if (values && values.every(Number.isFinite)) embeddings[model] = values;
+      }
+      examples.set(e.id, { original, thumb, embeddings });
+    }
+  }
+  return { shape: { modelId: lab.modelId, method: lab.method, classes: lab.classes.map((c) => ({ id: c.id, name: c.name, exampleIds: c.examples.map((e) => e.id) })) }, examples };
+}
+
+async function dataUrl(blob: Blob): Promise<string> {
+  return `data:${blob.type || 'image/png'};base64,${bytesToBase64(new Uint8Array(await blob.arrayBuffer()))}`;
+}

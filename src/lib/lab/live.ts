@@ -1,0 +1,90 @@
+/**
+ * The camera: photos for a class, one frame as a query, and live mode. Live
+ * mode classifies as fast as the device allows: one frame per video frame
+ * (requestVideoFrameCallback), dropped while the worker is still busy with
+ * the previous one; frames go to the worker as transferred bitmaps, with no
+ * thumbnail and no map, against the cached prototypes.
+ */
+import * as Comlink from 'comlink';
+import { createCamera } from './camera';
+import type { LabPage } from './lab-client';
+
+/** Frames for live verdicts are sent this small: the photo model needs 224 px. */
+const LIVE_SIDE = 320;
+
+export function wireCamera(page: LabPage) {
+  const { $, root } = page;
+  const camera = createCamera($<HTMLVideoElement>('[data-lab-video]'));
+  const cameraStatus = $<HTMLElement>('[data-lab-camera-status]');
+  const liveToggle = $<HTMLInputElement>('[data-lab-live]');
+  const rate = $<HTMLElement>('[data-lab-live-rate]');
+  let stopLive: (() => void) | undefined;
+
+  const setCamera = (on: boolean, message: string) => {
+    root.dataset.camera = on ? 'on' : 'off';
+    cameraStatus.textContent = message;
+    if (!on) live(false);
+  };
+
+  function live(on: boolean) {
+    stopLive?.();
+    stopLive = undefined;
+    liveToggle.checked = on;
+    rate.textContent = '';
+    if (!on) return;
+    let busy = false;
+    let verdicts = 0;
+    let since = performance.now();
+    stopLive = camera.eachFrame(() => {
+      if (busy) return;
+      busy = true;
+      void camera
+        .frame(LIVE_SIDE)
+        .then((bitmap) => page.engine().predictFrame(Comlink.transfer(bitmap, [bitmap])))
+        .then((result) => {
+          if (!stopLive) return;
+          page.show(result);
+          verdicts++;
+          root.dataset.liveVerdicts = String(Number(root.dataset.liveVerdicts ?? 0) + 1);
+          const elapsed = performance.now() - since;
+          if (elapsed > 1000) {
+            rate.textContent = `${((1000 * verdicts) / elapsed).toFixed(1)} verdicts per second`;
+            [verdicts, since] = [0, performance.now()];
+          }
+        })
+        .catch((error: Error) => (cameraStatus.textContent = error.message))
+        .finally(() => (busy = false));
+    });
+  }
+
+  $<HTMLButtonElement>('[data-lab-camera-on]').addEventListener('click', async () => {
+    try {
+      await camera.start();
+      setCamera(true, 'Camera on. The picture stays on this device.');
+    } catch (error) {
+      setCamera(false, (error as Error).message);
+    }
+  });
+  $<HTMLButtonElement>('[data-lab-camera-off]').addEventListener('click', () => {
+    camera.stop();
+    setCamera(false, 'Camera off.');
+  });
+  $<HTMLButtonElement>('[data-lab-camera-classify]').addEventListener('click', () =>
+    void page.attempt(async () => {
+      const bitmap = await camera.frame();
+      const verdicts = await page.engine().predict(Comlink.transfer([{ source: bitmap, name: 'the camera’s picture' }], [bitmap]));
+      page.show(verdicts, verdicts.problems);
+    }, cameraStatus),
+  );
+  liveToggle.addEventListener('change', () => live(liveToggle.checked));
+
+  return {
+    /** One photo from the camera becomes an example of the class. */
+    async photo(classId: string, message: HTMLElement) {
+      const bitmap = await camera.frame();
+      const result = await page.engine().addExamples(classId, Comlink.transfer([{ source: bitmap, name: 'the camera’s picture' }], [bitmap]));
+      message.textContent = result.problems.join(' ');
+      page.render(result.view);
+    },
+  };
+}
