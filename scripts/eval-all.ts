@@ -1,7 +1,11 @@
 /**
- * Regenerates src/data/evaluations.json: every model (and raw pixels as the
- * floor) on every data set, for 5-way 1-shot, 5-way 5-shot and 20-way 1-shot,
- * each metric, normalisation and refinement setting; 600 seeded episodes each.
+ * Regenerates src/data/evaluations.json: every model of the catalog (and raw
+ * pixels as the floor) on every data set, for 5-way 1-shot, 5-way 5-shot and
+ * 20-way 1-shot, each metric, normalisation and refinement setting; 600
+ * seeded episodes each. Every setting of a model, data set and task is
+ * measured on the same episodes (seed 1), so each result also carries its
+ * paired difference from the baseline and, when refined, from the same
+ * setting unrefined (src/lib/eval/paired.ts).
  *
  *   npm run eval:all            (needs Debian's dataset-fashion-mnist for that data set)
  */
@@ -9,11 +13,12 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { METRIC_NAMES, NORMALIZATIONS } from '../src/lib/kernels/index.ts';
 import { loadKernelsInNode } from '../src/lib/kernels/load-node.ts';
+import { DATASET_IDS, MODELS } from '../src/lib/models/catalog.ts';
 import { evaluateWithModel, loadDataset, loadModelInNode, RAW_PIXELS } from '../src/lib/eval/node.ts';
-import type { EvalResult } from '../src/lib/eval/run.ts';
+import { withPairedDifferences, type Measured } from '../src/lib/eval/with-differences.ts';
+import { evaluationsSchema } from '../src/schemas/evaluations.ts';
 
-const MODELS = ['sketch-protonet', 'photo-mobilenetv3', RAW_PIXELS];
-const DATASETS = ['glyphs-heldout', 'fashion-mnist', 'photo-crops'];
+const MODEL_IDS = [...MODELS.map((m) => m.id), RAW_PIXELS];
 const TASKS = [
   { way: 5, shot: 1 },
   { way: 5, shot: 5 },
@@ -24,11 +29,11 @@ const EPISODES = Number(process.env.EVAL_EPISODES ?? 600);
 
 const kernels = await loadKernelsInNode();
 const smallestClass = (name: string) => Math.min(...loadDataset(name).byClass.map((c) => c.length));
-const results: EvalResult[] = [];
+const measured: Measured[] = [];
 const started = Date.now();
-for (const id of MODELS) {
+for (const id of MODEL_IDS) {
   const model = await loadModelInNode(id);
-  for (const dataset of DATASETS) {
+  for (const dataset of DATASET_IDS) {
     for (const { way, shot } of TASKS) {
       // Fashion-MNIST has ten classes and photo-crops twelve: no 20-way task there.
       if (way > loadDataset(dataset).byClass.length) continue;
@@ -38,7 +43,7 @@ for (const id of MODELS) {
             // 15 queries per class where the data set has the images (glyphs-heldout has 16 drawings a letter).
             const queries = Math.min(15, smallestClass(dataset) - shot);
             const r = await evaluateWithModel(model, dataset, kernels, { way, shot, queries, episodes: EPISODES, metric, normalize, refine, seed: 1 });
-            results.push(r);
+            measured.push(r);
             console.error(`${id} ${dataset} ${way}w${shot}s ${metric} ${normalize} refine ${refine}: ${(100 * r.accuracy).toFixed(2)} ± ${(100 * r.ci95).toFixed(2)}`);
           }
         }
@@ -47,20 +52,14 @@ for (const id of MODELS) {
   }
   await model.embedder.dispose();
 }
+const file = evaluationsSchema.parse({
+  generatedBy: 'npm run eval:all',
+  date: new Date().toISOString(),
+  machine: `${cpus()[0]?.model ?? 'unknown'}, Node ${process.versions.node}, onnxruntime-web WASM (1 thread)`,
+  seconds: Math.round((Date.now() - started) / 1000),
+  results: withPairedDifferences(measured),
+});
 const out = new URL('../src/data/', import.meta.url);
 mkdirSync(out, { recursive: true });
-writeFileSync(
-  new URL('evaluations.json', out),
-  JSON.stringify(
-    {
-      generatedBy: 'npm run eval:all',
-      date: new Date().toISOString(),
-      machine: `${cpus()[0]?.model ?? 'unknown'}, Node ${process.versions.node}, onnxruntime-web WASM (1 thread)`,
-      seconds: Math.round((Date.now() - started) / 1000),
-      results,
-    },
-    null,
-    1,
-  ) + '\n',
-);
-console.error(`${results.length} evaluations in ${Math.round((Date.now() - started) / 1000)} s`);
+writeFileSync(new URL('evaluations.json', out), JSON.stringify(file, null, 1) + '\n');
+console.error(`${file.results.length} evaluations in ${file.seconds} s`);

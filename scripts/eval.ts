@@ -5,12 +5,18 @@
  *
  *   npm run eval -- --model sketch-protonet --dataset glyphs-heldout --way 5 --shot 1 \
  *     [--queries 15] [--episodes 600] [--metric euclidean|cosine|snr|poincare] \
- *     [--normalize none|l2|cl2n] [--refine 0|N] [--seed 1] [--json]
+ *     [--normalize none|l2|cl2n] [--refine 0|N] [--seed 1] [--paired] [--json]
+ *
+ * --paired also runs the baseline (squared Euclidean, no normalisation, no
+ * refinement) on the same seeded episodes and prints the paired difference
+ * with its 95 % interval (src/lib/eval/paired.ts).
  */
 import { parseArgs } from 'node:util';
 import { isMetric, NORMALIZATIONS, type Normalization } from '../src/lib/kernels/index.ts';
 import { loadKernelsInNode } from '../src/lib/kernels/load-node.ts';
 import { evaluateWithModel, loadModelInNode } from '../src/lib/eval/node.ts';
+import { pairedDifference } from '../src/lib/eval/paired.ts';
+import { BASELINE } from '../src/lib/eval/summary.ts';
 
 const { values } = parseArgs({
   options: {
@@ -24,6 +30,7 @@ const { values } = parseArgs({
     normalize: { type: 'string', default: 'none' },
     refine: { type: 'string', default: '0' },
     seed: { type: 'string', default: '1' },
+    paired: { type: 'boolean', default: false },
     json: { type: 'boolean', default: false },
   },
 });
@@ -41,7 +48,7 @@ for (const [k, v] of Object.entries(numbers)) if (!Number.isInteger(v) || v < 0)
 
 const kernels = await loadKernelsInNode();
 const model = await loadModelInNode(values.model);
-const result = await evaluateWithModel(model, values.dataset, kernels, {
+const settings = {
   way: numbers.way!,
   shot: numbers.shot!,
   queries: numbers.queries!,
@@ -50,11 +57,20 @@ const result = await evaluateWithModel(model, values.dataset, kernels, {
   seed: numbers.seed!,
   metric: values.metric,
   normalize: values.normalize as Normalization,
-});
+};
+const { perEpisode, ...result } = await evaluateWithModel(model, values.dataset, kernels, settings);
+// Same seed, data set and task: the baseline classifies the very same episodes.
+const baseline = values.paired ? await evaluateWithModel(model, values.dataset, kernels, { ...settings, ...BASELINE }) : undefined;
+const vsBaseline = baseline ? pairedDifference(perEpisode, baseline.perEpisode) : undefined;
 await model.embedder.dispose();
-if (values.json) process.stdout.write(JSON.stringify(result) + '\n');
-else
+const percent = (x: number) => (100 * x).toFixed(2);
+if (values.json) process.stdout.write(JSON.stringify({ ...result, ...(vsBaseline && { vsBaseline }) }) + '\n');
+else {
   console.log(
     `${result.model} on ${result.dataset}: ${result.way}-way ${result.shot}-shot, ${result.queries} queries, ${result.episodes} episodes, ${result.metric}, ${result.normalize}, refine ${result.refine}: ` +
-      `${(100 * result.accuracy).toFixed(2)} ± ${(100 * result.ci95).toFixed(2)} %`,
+      `${percent(result.accuracy)} ± ${percent(result.ci95)} %`,
   );
+  if (baseline && vsBaseline) {
+    console.log(`baseline (euclidean, none, refine 0) on the same episodes: ${percent(baseline.accuracy)} ± ${percent(baseline.ci95)} %; paired difference ${vsBaseline.difference >= 0 ? '+' : ''}${percent(vsBaseline.difference)} ± ${percent(vsBaseline.ci95)} points`);
+  }
+}

@@ -13,5 +13,5 @@ test('no built page runs a word into a link, code or emphasis', () => {
     for (const { context } of findRunTogether(readFileSync(file, 'utf8'))) problems.push(`${relative('dist', file)}: …${context}…`);
   }
   expect(pages).toBeGreaterThan(50);
-  expect(problems, `${problems.length} places where a word touches a tag:\n${problems.join('\n')}`).toEqual([]);
+  expect(problems, `${problems.length} place(s) where a word touches a tag:\n${problems.join('\n')}`).toEqual([]);
 });

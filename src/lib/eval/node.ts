@@ -6,6 +6,9 @@ import { parseModelCard } from '../models/card.ts';
 import { loadFashionMnist, loadGlyphsHeldOut, loadPhotoCrops, type Dataset } from './datasets-node.ts';
 import { embedDataset, evaluateEpisodes, type EvalResult, type EvalSettings } from './run.ts';
 
+/** A result with its per-episode accuracies, for paired comparisons (paired.ts). */
+export type MeasuredResult = EvalResult & { perEpisode: number[] };
+
 const ROOT = new URL('../../../', import.meta.url);
 
 export interface LoadedModel {
@@ -64,20 +67,14 @@ export function loadDataset(name: string): Dataset {
 
 const embeddingCache = new Map<string, Float32Array>();
 
-/** Every image of the data set embedded by the model, once per process. */
-export async function embeddingsOf(model: LoadedModel, dataset: Dataset): Promise<Float32Array> {
+export async function evaluateWithModel(model: LoadedModel, datasetName: string, kernels: Kernels, settings: EvalSettings): Promise<MeasuredResult> {
+  const dataset = loadDataset(datasetName);
   const key = `${model.id}/${dataset.name}`;
   let embeddings = embeddingCache.get(key);
   if (!embeddings) {
     embeddings = await embedDataset(dataset, model.embedder);
     embeddingCache.set(key, embeddings);
   }
-  return embeddings;
-}
-
-export async function evaluateWithModel(model: LoadedModel, datasetName: string, kernels: Kernels, settings: EvalSettings): Promise<EvalResult> {
-  const dataset = loadDataset(datasetName);
-  const embeddings = await embeddingsOf(model, dataset);
-  const { accuracy, ci95 } = evaluateEpisodes(embeddings, model.embedder.card.output.dim, dataset, kernels, settings);
-  return { model: model.id, dataset: dataset.name, ...settings, accuracy, ci95 };
+  const measured = evaluateEpisodes(embeddings, model.embedder.card.output.dim, dataset, kernels, settings);
+  return { model: model.id, dataset: dataset.name, ...settings, ...measured };
 }

@@ -3,7 +3,8 @@ import type { Embedder } from '../inference/embedder.ts';
 import { preprocess } from '../models/preprocess.ts';
 import type { Dataset } from './datasets-node.ts';
 import { seededRandom } from '../random.ts';
-import { meanWithCi95, sampleEpisode } from './episodes.ts';
+import { meanWithCi95, sampleEpisode, type Episode } from './episodes.ts';
+import { episodeFingerprint } from './paired.ts';
 
 export interface EvalSettings {
   way: number;
@@ -22,6 +23,16 @@ export interface EvalResult extends EvalSettings {
   dataset: string;
   accuracy: number;
   ci95: number;
+  /** Which episodes were drawn (paired.ts): results with the same fingerprint can be compared episode by episode. */
+  episodeFingerprint: string;
+}
+
+export interface EpisodeAccuracies {
+  accuracy: number;
+  ci95: number;
+  /** Accuracy of each episode, in the order drawn. */
+  perEpisode: number[];
+  episodeFingerprint: string;
 }
 
 /** Embeds every image of the data set once (preprocessed as in the lab), in batches. */
@@ -42,9 +53,10 @@ export async function embedDataset(dataset: Dataset, embedder: Embedder, onProgr
  * Few-shot accuracy over seeded episodes, classified by the same kernels as
  * the browser: normalisation, prototypes, optional refinement, distances.
  */
-export function evaluateEpisodes(embeddings: Float32Array, dim: number, dataset: Dataset, kernels: Kernels, settings: EvalSettings): { accuracy: number; ci95: number } {
+export function evaluateEpisodes(embeddings: Float32Array, dim: number, dataset: Dataset, kernels: Kernels, settings: EvalSettings): EpisodeAccuracies {
   const random = seededRandom(settings.seed);
   const accuracies: number[] = [];
+  const drawn: Episode[] = [];
   const rows = (indices: number[]) => {
     const data = new Float32Array(indices.length * dim);
     indices.forEach((image, i) => data.set(embeddings.subarray(image * dim, (image + 1) * dim), i * dim));
@@ -52,6 +64,7 @@ export function evaluateEpisodes(embeddings: Float32Array, dim: number, dataset:
   };
   for (let e = 0; e < settings.episodes; e++) {
     const episode = sampleEpisode(dataset.byClass, settings.way, settings.shot, settings.queries, random);
+    drawn.push(episode);
     const result = kernels.classify({
       supports: rows(episode.supports),
       labels: episode.supportLabels,
@@ -65,5 +78,5 @@ export function evaluateEpisodes(embeddings: Float32Array, dim: number, dataset:
     accuracies.push(correct / episode.queryLabels.length);
   }
   const { mean, ci95 } = meanWithCi95(accuracies);
-  return { accuracy: mean, ci95 };
+  return { accuracy: mean, ci95, perEpisode: accuracies, episodeFingerprint: episodeFingerprint(drawn) };
 }
