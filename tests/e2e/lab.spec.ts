@@ -1,27 +1,8 @@
 import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
+import { circle, cross, draw } from './lab-drawing';
 import { SITE_ISOLATED } from '../../playwright.config';
-
-/** Draws a shape on a pad with synthesised pointer strokes (points in 0–1 of the pad). */
-async function draw(page: Page, pad: Locator, strokes: Array<Array<[number, number]>>) {
-  await pad.scrollIntoViewIfNeeded();
-  const box = (await pad.boundingBox())!;
-  for (const stroke of strokes) {
-    const [first, ...rest] = stroke;
-    await page.mouse.move(box.x + first![0] * box.width, box.y + first![1] * box.height);
-    await page.mouse.down();
-    for (const [x, y] of rest) await page.mouse.move(box.x + x * box.width, box.y + y * box.height, { steps: 3 });
-    await page.mouse.up();
-  }
-}
-
-const circle = (cx: number, cy: number, r: number): Array<[number, number]> =>
-  Array.from({ length: 25 }, (_, i) => [cx + r * Math.cos((i / 24) * 2 * Math.PI), cy + r * Math.sin((i / 24) * 2 * Math.PI)]);
-const cross = (cx: number, cy: number, r: number): Array<Array<[number, number]>> => [
-  [[cx - r, cy - r], [cx + r, cy + r]],
-  [[cx + r, cy - r], [cx - r, cy + r]],
-];
 
 /** Teaches Class A circles and Class B crosses, one drawing per variant (x, y, radius). */
 async function teachCirclesAndCrosses(page: Page, variants: ReadonlyArray<readonly [number, number, number]>) {
@@ -62,7 +43,7 @@ test('a visitor teaches two drawn classes and the lab classifies new drawings, o
   await draw(page, query, [circle(0.5, 0.52, 0.28)]);
   await page.getByRole('button', { name: 'Classify drawing' }).click();
   await expect(page.locator('.prediction .verdict')).toHaveText('Prediction: Class A');
-  await expect(page.getByRole('meter', { name: 'Probability of Class A' })).toBeVisible();
+  await expect(page.getByRole('meter', { name: 'Confidence in Class A' })).toBeVisible();
 
   await expect(page.locator('.prediction .nearest img')).toHaveCount(3);
   await expect(page.getByRole('img', { name: /^Embedding map/ })).toBeVisible();
@@ -197,7 +178,7 @@ test('a reload offers the saved lab, and resuming restores classes, examples and
   await renameFirstClass(page, 'circles <b>!</b>');
   await page.locator('select[name="metric"]').selectOption('cosine');
   await page.reload();
-  await page.getByRole('button', { name: /Resume your saved lab \(2 classes, 4 examples\)/ }).click();
+  await page.getByRole('button', { name: /Resume your lab \(2 classes, 4 examples\)/ }).click();
   const classes = page.locator('.lab-class');
   await expect(classes).toHaveCount(2);
   await expect(classes.nth(0).getByRole('textbox', { name: 'Class name' })).toHaveValue('circles <b>!</b>');
@@ -219,12 +200,14 @@ test('export, clear and import give back the same lab; a damaged file is refused
   await page.getByRole('button', { name: 'Clear everything' }).click();
   await expect(page.locator('.lab-class').nth(0).locator('.count')).toHaveText('No examples yet.');
   await page.locator('[data-lab-import]').setInputFiles({ name: 'lab.json', mimeType: 'application/json', buffer: Buffer.from(exported) });
-  await expect(page.locator('[data-lab-file-status]')).toHaveText('Restored 2 classes.');
+  await expect(page.locator('[data-lab-file-status]')).toContainText('Imported lab.json: 2 classes.');
   await expect(page.locator('.lab-class').nth(1).locator('.count')).toHaveText('2 examples');
   const download2 = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export to a file' }).click();
+  // The same classes, example ids, pictures (byte for byte) and embeddings.
   const again = JSON.parse(readFileSync(await (await download2).path(), 'utf8'));
-  expect(again.session).toEqual(JSON.parse(exported).session);
+  expect(again.classes).toEqual(JSON.parse(exported).classes);
+  expect(again.classes.flatMap((c: { examples: unknown[] }) => c.examples)).toHaveLength(4);
 
   await page.locator('[data-lab-import]').setInputFiles({ name: 'future.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ ...JSON.parse(exported), version: 9 })) });
   await expect(page.locator('[data-lab-file-status]')).toContainText('saved by a newer Metric Atlas');

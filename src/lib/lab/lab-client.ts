@@ -122,8 +122,8 @@ export function startLab(root: HTMLElement, base: string): void {
         return (error as Error).message;
       }
     },
-    remove: (id) => void page.attempt(async () => page.render(await page.engine().removeClass(id))),
-    removeExample: (id) => void page.attempt(async () => page.render(await page.engine().removeExample(id))),
+    remove: (id) => void page.attempt(async () => (page.render(await page.engine().removeClass(id)), await queries.rerun())),
+    removeExample: (id) => void page.attempt(async () => (page.render(await page.engine().removeExample(id)), await queries.rerun())),
     addPictures: (id, pictures, message) => void addPictures(id, pictures, message),
     takePhoto: (id, message) => void page.attempt(async () => camera.photo(id, message), message),
   };

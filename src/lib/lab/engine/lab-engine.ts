@@ -46,8 +46,6 @@ export interface AddResult {
 }
 
 const DEFAULT_CLASSES = ['Class A', 'Class B'];
-/** The page's writes are gathered for this long before storage is touched. */
-const SAVE_AFTER_MS = 150;
 
 export class LabEngine {
   private kernels: Kernels | undefined;
@@ -61,7 +59,8 @@ export class LabEngine {
   private siteModelId = '';
   private queries: { embeddings: Float32Array[]; thumbs: Blob[] } = { embeddings: [], thumbs: [] };
   private queue: Promise<unknown> = Promise.resolve();
-  private saveTimer: ReturnType<typeof setTimeout> | undefined;
+  private saving: Promise<void> | undefined;
+  private saveAgain = false;
 
   /** The site's base path: models are under it. */
   private base = '/';
@@ -339,9 +338,26 @@ export class LabEngine {
     return value;
   }
 
+  /**
+   * Saves now; changes made while a save is running are saved right after it
+   * (one more save, not one per change), so a reload loses at most what the
+   * last few milliseconds changed.
+   */
   private saveSoon(): void {
-    clearTimeout(this.saveTimer);
-    this.saveTimer = setTimeout(() => void this.store.save(this.shape(), this.undoState, this.examples, this.stored).catch(() => undefined), SAVE_AFTER_MS);
+    if (this.saving) {
+      this.saveAgain = true;
+      return;
+    }
+    this.saving = this.store
+      .save(this.shape(), this.undoState, this.examples, this.stored)
+      .catch(() => undefined)
+      .then(() => {
+        this.saving = undefined;
+        if (this.saveAgain) {
+          this.saveAgain = false;
+          this.saveSoon();
+        }
+      });
   }
 
   private serial<T>(task: () => Promise<T>): Promise<T> {
