@@ -67,14 +67,20 @@ export function loadDataset(name: string): Dataset {
 
 const embeddingCache = new Map<string, Float32Array>();
 
-export async function evaluateWithModel(model: LoadedModel, datasetName: string, kernels: Kernels, settings: EvalSettings): Promise<MeasuredResult> {
-  const dataset = loadDataset(datasetName);
+/** Every image of the data set embedded by the model, once per process. */
+export async function embeddingsOf(model: LoadedModel, dataset: Dataset): Promise<Float32Array> {
   const key = `${model.id}/${dataset.name}`;
   let embeddings = embeddingCache.get(key);
   if (!embeddings) {
     embeddings = await embedDataset(dataset, model.embedder);
     embeddingCache.set(key, embeddings);
   }
+  return embeddings;
+}
+
+export async function evaluateWithModel(model: LoadedModel, datasetName: string, kernels: Kernels, settings: EvalSettings): Promise<MeasuredResult> {
+  const dataset = loadDataset(datasetName);
+  const embeddings = await embeddingsOf(model, dataset);
   const measured = evaluateEpisodes(embeddings, model.embedder.card.output.dim, dataset, kernels, settings);
   return { model: model.id, dataset: dataset.name, ...settings, ...measured };
 }
