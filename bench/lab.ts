@@ -15,7 +15,7 @@ import { cpus } from 'node:os';
 import { chromium } from '@playwright/test';
 import config from '../playwright.config.ts';
 import { MODEL_IDS } from '../src/lib/models/catalog.ts';
-import { labBenchSchema } from '../src/schemas/bench-lab.ts';
+import { labBenchSchema, type LabBench } from '../src/schemas/bench-lab.ts';
 
 // The same build served twice: plainly (one WASM thread) and cross-origin isolated (threads).
 const SERVERS = [
@@ -27,7 +27,27 @@ const servers = SERVERS.map(({ port, isolated }) =>
 );
 await new Promise((resolve) => setTimeout(resolve, 500));
 const browser = await chromium.launch(config.use!.launchOptions);
+const cameraBrowser = await chromium.launch({ ...config.use!.launchOptions, args: [...(config.use!.launchOptions!.args ?? []), '--use-fake-device-for-media-stream'] });
 const rows: Array<{ task: string; model: string; isolated: boolean; ms: number }> = [];
+const live: LabBench['live'] = [];
+const LIVE_SECONDS = Number(process.env.LIVE_SECONDS ?? 8);
+
+/** Changes the distance `count` times (ending where it started); the mean time until the predictions are redrawn. */
+async function settingChanges(page: import('@playwright/test').Page, count: number): Promise<number> {
+  return page.evaluate(async (count) => {
+    const results = document.querySelector('[data-lab-results]')!;
+    const metric = document.querySelector<HTMLSelectElement>('select[name="metric"]')!;
+    const start = metric.value;
+    const started = performance.now();
+    for (let i = 0; i < count; i++) {
+      const replaced = new Promise<void>((resolve) => new MutationObserver((_, observer) => (observer.disconnect(), resolve())).observe(results, { childList: true }));
+      metric.value = i % 2 === 0 ? (start === 'cosine' ? 'euclidean' : 'cosine') : start;
+      metric.form!.dispatchEvent(new Event('change'));
+      await replaced;
+    }
+    return +((performance.now() - started) / count).toFixed(1);
+  }, count);
+}
 let scale:
   | {
       longTasksOver50ms: number;
@@ -61,6 +81,7 @@ try {
       await page.waitForFunction(([selector, text]) => document.querySelector(selector!)?.textContent !== text, ['.lab-class .count', before] as const);
       await page.locator('.prediction').first().waitFor();
       rows.push({ task: 'add a 451×300 photo → predictions updated (model warm)', model, isolated: await page.evaluate(() => crossOriginIsolated), ms: Date.now() - t });
+      rows.push({ task: 'change a setting → 3 predictions and the map updated (mean of 20; nothing re-embedded)', model, isolated: await page.evaluate(() => crossOriginIsolated), ms: await settingChanges(page, 20) });
       await context.close();
     }
   }
@@ -104,24 +125,14 @@ try {
     rows.push({ task: '50 classes × 20 drawings added (1,000 embeddings)', model: 'sketch-protonet', isolated: true, ms: addedMs });
     rows.push({ task: '3 queries against 50 classes × 20 → predictions and map shown', model: 'sketch-protonet', isolated: true, ms: predictMs });
 
-    // Stress: 1,000 predictions in a row (each a change of the temperature, which re-embeds the queries and redraws
-    // predictions and map), then export/import round trips; memory of the page and its workers after each.
+    // Stress: 1,000 predictions in a row (each a change of the distance, which recomputes from the cached embeddings
+    // and redraws predictions and map), then export/import round trips; memory of the page and its workers after each.
     const memoryMB = () => page.evaluate(async () => +((await (performance as unknown as { measureUserAgentSpecificMemory(): Promise<{ bytes: number }> }).measureUserAgentSpecificMemory()).bytes / 2 ** 20).toFixed(1));
     const shown = () => page.locator('.prediction').evaluateAll((cards) => cards.map((card) => card.textContent));
     const before = await shown();
     const memoryAfterSetup = await memoryMB();
     const t1 = Date.now();
-    await page.evaluate(async (count) => {
-      const results = document.querySelector('[data-lab-results]')!;
-      const temperature = document.querySelector<HTMLInputElement>('input[name="temperature"]')!;
-      for (let i = 0; i < count; i++) {
-        const replaced = new Promise<void>((resolve) => new MutationObserver((_, observer) => (observer.disconnect(), resolve())).observe(results, { childList: true }));
-        // Alternating, and ending on the starting temperature 1.
-        temperature.value = i % 2 === 0 ? '1.05' : '1';
-        temperature.form!.dispatchEvent(new Event('change'));
-        await replaced;
-      }
-    }, PREDICTIONS);
+    await settingChanges(page, PREDICTIONS);
     await page.waitForTimeout(500);
     const predictionsMs = Date.now() - t1;
     const identicalAfterPredictions = JSON.stringify(await shown()) === JSON.stringify(before);
@@ -133,7 +144,7 @@ try {
       const file = await (await download).path();
       await page.locator('[data-lab-file-status]').evaluate((status) => (status.textContent = ''));
       await page.locator('[data-lab-import]').setInputFiles(file);
-      await page.locator('[data-lab-file-status]', { hasText: /Restored \d+ classes\./ }).waitFor({ timeout: 60_000 }).catch(async (error) => {
+      await page.locator('[data-lab-file-status]', { hasText: /Imported .* \d+ classes\./ }).waitFor({ timeout: 60_000 }).catch(async (error) => {
         throw new Error(`round trip ${i + 1}: ${await page.locator('[data-lab-file-status]').textContent()} / ${await page.getByRole('status').first().textContent()}`, { cause: error });
       });
     }
@@ -155,15 +166,37 @@ try {
     };
     await context.close();
   }
+
+  // Live camera (Chromium's fake camera), photo model, on both servers: verdicts shown per second.
+  for (const { port } of SERVERS) {
+    const context = await cameraBrowser.newContext({ permissions: ['camera'] });
+    const page = await context.newPage();
+    await page.goto(`http://127.0.0.1:${port}/lab/`);
+    await page.getByRole('combobox', { name: 'Model' }).selectOption('photo-mobilenetv3');
+    await page.getByRole('button', { name: 'Try an example set' }).click();
+    await page.locator('.prediction .verdict').first().waitFor({ timeout: 60_000 });
+    await page.getByRole('button', { name: 'Turn the camera on' }).click();
+    await page.getByRole('checkbox', { name: 'Live: classify the camera continuously' }).check();
+    await page.waitForTimeout(2000);
+    const count = () => page.locator('[data-lab]').evaluate((root: HTMLElement) => Number(root.dataset.liveVerdicts ?? 0));
+    const [first, t0] = [await count(), Date.now()];
+    await page.waitForTimeout(LIVE_SECONDS * 1000);
+    const [last, t1] = [await count(), Date.now()];
+    const threads = await page.locator('[data-lab-status]').evaluate((status) => Number(status.textContent?.match(/(\d+) threads?/)?.[1] ?? 0));
+    live.push({ model: 'photo-mobilenetv3', isolated: await page.evaluate(() => crossOriginIsolated), threads, seconds: (t1 - t0) / 1000, verdicts: last - first, perSecond: +((1000 * (last - first)) / (t1 - t0)).toFixed(1), previousPerSecond: 2.5 });
+    await context.close();
+  }
 } finally {
+  await cameraBrowser.close();
   await browser.close();
   for (const server of servers) server.kill();
 }
 mkdirSync(new URL('./results/', import.meta.url), { recursive: true });
-const result = labBenchSchema.parse({ generatedBy: 'npm run bench:lab', date: new Date().toISOString(), machine: `${cpus()[0]?.model}, ${cpus().length} cores`, rows, scale });
+const result = labBenchSchema.parse({ generatedBy: 'npm run bench:lab', date: new Date().toISOString(), machine: `${cpus()[0]?.model}, ${cpus().length} cores`, rows, live, scale });
 writeFileSync(new URL('./results/lab.json', import.meta.url), JSON.stringify(result, null, 2) + '\n');
 if (process.argv.includes('--json')) process.stdout.write(JSON.stringify(rows, null, 2) + '\n');
 else {
   console.table(rows);
+  console.table(live.map((l) => ({ ...l, 'before (400 ms timer)': `${l.previousPerSecond}/s`, now: `${l.perSecond}/s` })));
   console.log('50 × 20:', scale);
 }

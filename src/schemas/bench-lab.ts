@@ -22,11 +22,24 @@ export const labScaleSchema = z.strictObject({
   identicalAfterRoundTrips: z.boolean(),
 });
 
+/** Live camera mode: verdicts shown per second with Chromium's fake camera. */
+export const labLiveSchema = z.strictObject({
+  model: z.enum(MODEL_IDS),
+  isolated: z.boolean(),
+  threads: z.number().int().nonnegative(),
+  seconds: z.number().positive(),
+  verdicts: z.number().int().nonnegative(),
+  perSecond: z.number().nonnegative(),
+  /** The rate of the lab before the worker owned it (a fixed 400 ms timer). */
+  previousPerSecond: z.number().nonnegative(),
+});
+
 /** bench/results/lab.json, written by `npm run bench:lab`. */
 export const labBenchSchema = z.strictObject({
   ...benchFileFields,
   machine: z.string().min(1),
   rows: z.array(labBenchRowSchema).min(1),
+  live: z.array(labLiveSchema).optional(),
   /** Absent when the stress run was skipped. */
   scale: labScaleSchema.optional(),
 });

@@ -1,16 +1,15 @@
 /// <reference lib="webworker" />
 import { instantiateKernels, type Kernels } from '../../kernels/index';
-import { FewShotSession, type PredictionReport } from '../../fewshot/session';
+import { FewShotSession } from '../../fewshot/session';
 import { DEFAULT_METHOD, type Method } from '../../fewshot/method';
-import type { MapPoint } from '../../fewshot/map';
-import type { Calibration } from '../../fewshot/fit';
 import { parseModelCard } from '../../models/card';
 import { preprocess } from '../../models/preprocess';
 import type { BackendPreference } from '../../../workers/runtime';
 import { embedMissing, embedOriginals, newExample, type Progress } from './examples';
 import { framePixels, keepPicture } from './decode';
-import { downloadModel, runModel, type LoadedModel, type LoadReport } from './model';
-import { LabStore, type LabShape, type StoredExample, type Undo } from './store';
+import { downloadModel, runModel, type LoadedModel } from './model';
+import { LabStore, LatestSaver, type LabShape, type StoredExample, type Undo } from './store';
+import { labView, verdictsFor, type AddResult, type LabView, type Verdicts } from './views';
 import { exportLab, importLab, type ExampleSet } from './saved-file';
 
 /**
@@ -20,30 +19,7 @@ import { exportLab, importLab, type ExampleSet } from './saved-file';
  * page only hands it pictures and renders what comes back; nothing here
  * touches the DOM. Calls that change the lab run one at a time.
  */
-export interface LabView {
-  model: (LoadReport & { id: string }) | null;
-  classes: Array<{ id: string; name: string; examples: Array<{ id: string; thumb: Blob }> }>;
-  method: Method;
-  /** What an undo would restore, in words; null when there is nothing to undo. */
-  undo: string | null;
-  /** The temperature and open-set rule in force; null until two classes have examples. */
-  calibration: Calibration | null;
-}
-
-/** One request, one reply: verdicts, their query thumbnails and the map together. */
-export interface Verdicts {
-  report: PredictionReport | null;
-  /** Why there is no report (e.g. fewer than two classes with examples). */
-  problem?: string;
-  queryThumbs: Blob[];
-  map: MapPoint[];
-}
-
-export interface AddResult {
-  view: LabView;
-  /** One line per picture that could not be added, naming it. */
-  problems: string[];
-}
+export type { AddResult, LabView, Verdicts } from './views';
 
 const DEFAULT_CLASSES = ['Class A', 'Class B'];
 
@@ -59,8 +35,7 @@ export class LabEngine {
   private siteModelId = '';
   private queries: { embeddings: Float32Array[]; thumbs: Blob[] } = { embeddings: [], thumbs: [] };
   private queue: Promise<unknown> = Promise.resolve();
-  private saving: Promise<void> | undefined;
-  private saveAgain = false;
+  private readonly saver = new LatestSaver(() => this.store.save(this.shape(), this.undoState, this.examples, this.stored));
 
   /** The site's base path: models are under it. */
   private base = '/';
@@ -293,27 +268,11 @@ export class LabEngine {
   }
 
   private verdicts(withMap = true): Verdicts {
-    const kernels = this.kernels!;
-    const { embeddings, thumbs } = this.queries;
-    const map = withMap ? this.session.map(kernels, embeddings) : [];
-    if (embeddings.length === 0) return { report: null, queryThumbs: [], map };
-    try {
-      return { report: this.session.predict(kernels, embeddings), queryThumbs: thumbs, map };
-    } catch (error) {
-      return { report: null, problem: (error as Error).message, queryThumbs: thumbs, map };
-    }
+    return verdictsFor(this.session, this.kernels!, this.queries, withMap);
   }
 
   private view(): LabView {
-    const model = this.model ? { ...this.model.report, id: this.model.id } : null;
-    let calibration: Calibration | null = null;
-    try {
-      calibration = this.kernels ? this.session.calibration(this.kernels) : null;
-    } catch {
-      calibration = null;
-    }
-    const classes = this.session.list().map((c) => ({ id: c.id, name: c.name, examples: c.exampleIds.map((id) => ({ id, thumb: this.examples.get(id)!.thumb })) }));
-    return { model, classes, method: this.session.method, undo: this.undoState?.label ?? null, calibration };
+    return labView(this.session, this.kernels, this.model, this.examples, this.undoState?.label ?? null);
   }
 
   private shape(): LabShape {
@@ -338,26 +297,8 @@ export class LabEngine {
     return value;
   }
 
-  /**
-   * Saves now; changes made while a save is running are saved right after it
-   * (one more save, not one per change), so a reload loses at most what the
-   * last few milliseconds changed.
-   */
   private saveSoon(): void {
-    if (this.saving) {
-      this.saveAgain = true;
-      return;
-    }
-    this.saving = this.store
-      .save(this.shape(), this.undoState, this.examples, this.stored)
-      .catch(() => undefined)
-      .then(() => {
-        this.saving = undefined;
-        if (this.saveAgain) {
-          this.saveAgain = false;
-          this.saveSoon();
-        }
-      });
+    this.saver.save();
   }
 
   private serial<T>(task: () => Promise<T>): Promise<T> {

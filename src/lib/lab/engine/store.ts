@@ -77,3 +77,34 @@ export class LabStore {
     await del(VERSION_1.key, createStore(VERSION_1.database, VERSION_1.store));
   }
 }
+
+/**
+ * Saves the latest state now; changes made while a save runs are saved right
+ * after it (one more save, not one per change), so a reload loses at most
+ * what the last few milliseconds changed.
+ */
+export class LatestSaver {
+  private running: Promise<void> | undefined;
+  private again = false;
+  private readonly write: () => Promise<void>;
+
+  constructor(write: () => Promise<void>) {
+    this.write = write;
+  }
+
+  save(): void {
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.running = this.write()
+      .catch(() => undefined)
+      .then(() => {
+        this.running = undefined;
+        if (this.again) {
+          this.again = false;
+          this.save();
+        }
+      });
+  }
+}

@@ -1,0 +1,57 @@
+/// <reference lib="webworker" />
+import type { Kernels } from '../../kernels/index';
+import type { FewShotSession, PredictionReport } from '../../fewshot/session';
+import type { Method } from '../../fewshot/method';
+import type { MapPoint } from '../../fewshot/map';
+import type { Calibration } from '../../fewshot/fit';
+import type { LoadedModel, LoadReport } from './model';
+import type { StoredExample } from './store';
+
+/** What the page renders after every change: the classes with their thumbnails, the method and what applies to it. */
+export interface LabView {
+  model: (LoadReport & { id: string }) | null;
+  classes: Array<{ id: string; name: string; examples: Array<{ id: string; thumb: Blob }> }>;
+  method: Method;
+  /** What an undo would restore, in words; null when there is nothing to undo. */
+  undo: string | null;
+  /** The temperature and open-set rule in force; null until two classes have examples. */
+  calibration: Calibration | null;
+}
+
+/** One request, one reply: verdicts, their query thumbnails and the map together. */
+export interface Verdicts {
+  report: PredictionReport | null;
+  /** Why there is no report (e.g. fewer than two classes with examples). */
+  problem?: string;
+  queryThumbs: Blob[];
+  map: MapPoint[];
+}
+
+export interface AddResult {
+  view: LabView;
+  /** One line per picture that could not be added, naming it. */
+  problems: string[];
+}
+
+export function labView(session: FewShotSession, kernels: Kernels | undefined, model: LoadedModel | undefined, examples: ReadonlyMap<string, StoredExample>, undo: string | null): LabView {
+  let calibration: Calibration | null = null;
+  try {
+    calibration = kernels ? session.calibration(kernels) : null;
+  } catch {
+    // Fewer than two classes with examples: nothing is calibrated yet.
+  }
+  const classes = session.list().map((c) => ({ id: c.id, name: c.name, examples: c.exampleIds.map((id) => ({ id, thumb: examples.get(id)!.thumb })) }));
+  return { model: model ? { ...model.report, id: model.id } : null, classes, method: session.method, undo, calibration };
+}
+
+/** Verdicts for the last queries from their cached embeddings; the map only where asked (not per live frame). */
+export function verdictsFor(session: FewShotSession, kernels: Kernels, queries: { embeddings: Float32Array[]; thumbs: Blob[] }, withMap: boolean): Verdicts {
+  const { embeddings, thumbs } = queries;
+  const map = withMap ? session.map(kernels, embeddings) : [];
+  if (embeddings.length === 0) return { report: null, queryThumbs: [], map };
+  try {
+    return { report: session.predict(kernels, embeddings), queryThumbs: thumbs, map };
+  } catch (error) {
+    return { report: null, problem: (error as Error).message, queryThumbs: thumbs, map };
+  }
+}
