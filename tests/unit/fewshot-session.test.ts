@@ -1,14 +1,15 @@
 import { describe, expect, test } from 'vitest';
 import { FewShotError, FewShotSession } from '../../src/lib/fewshot/session';
 import type { CardCalibration } from '../../src/lib/models/card';
+import type { Method } from '../../src/lib/fewshot/method';
 import { loadKernelsInNode } from '../../src/lib/kernels/load-node';
 
 const kernels = await loadKernelsInNode();
 const v = (...values: number[]) => Float32Array.from(values);
-const plain = { metric: 'euclidean', normalization: 'none', temperature: 1, refine: 0 } as const;
+const plain: Method = { metric: 'euclidean', normalization: 'none', temperature: 1, refine: 0 };
 const card: CardCalibration = { fittedBy: 'test', dataset: 'test-set', split: 'validation', quantile: 0.95, settings: { 'euclidean/none': { temperature: 0.5, oneShotThreshold: 2 } } };
 
-function twoClasses(method: Partial<typeof plain> | { temperature: 'auto' } = plain, calibration?: CardCalibration) {
+function twoClasses(method: Partial<Method> = plain, calibration?: CardCalibration) {
   const session = new FewShotSession(2, calibration);
   session.setMethod({ ...plain, ...method });
   const cats = session.addClass('cats');
