@@ -17,7 +17,7 @@ test.describe('the all-papers table', () => {
     await page.getByRole('group', { name: 'Backbone' }).getByLabel('ResNet-50').check();
     await expect(rows(page)).toHaveCount(2);
     await expect(rows(page).nth(0)).toContainText('Divide and Conquer');
-    await expect(rows(page).nth(1)).toContainText('FastAP');
+    await expect(rows(page).nth(1)).toContainText('Deep Metric Learning to Rank');
 
     await page.getByRole('group', { name: 'Survey author’s mark' }).getByLabel('All').check();
     await page.getByRole('group', { name: 'Topic' }).getByLabel('Deep metric learning, ICCV 2019 / CVPR 2020').check();

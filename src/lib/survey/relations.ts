@@ -22,7 +22,7 @@ export const SURVEY_AUTHOR_LABELS: Labels = {
   'related-to': { outgoing: 'The survey author: related to', incoming: 'The survey author: related to' },
 };
 
-export function relationLabel(relation: Pick<Relation, 'kind' | 'bySurveyAuthor'>, direction: 'outgoing' | 'incoming'): string {
+export function relationLabel(relation: { kind: RelationKind; bySurveyAuthor?: boolean }, direction: 'outgoing' | 'incoming'): string {
   return (relation.bySurveyAuthor ? SURVEY_AUTHOR_LABELS : RELATION_LABELS)[relation.kind][direction];
 }
 
