@@ -79,7 +79,13 @@ export function calibrate(kernels: Kernels, supports: Supports, prototypes: Matr
   if (classesWithTwo < 2) return fitted ? { ...base, temperature: fitted.temperature, temperatureSource: 'card' } : { ...base, temperature: 1, temperatureSource: 'uncalibrated' };
   // Leave-one-out rows: distances to every prototype, the own class's replaced by the held-out distance.
   const all = kernels.distances(method.metric, pick(supports.normalized, rows), prototypes);
-  rows.forEach((i, r) => (all.data[r * supports.classes + supports.labels[i]!] = distances[r]!));
+  // A held-out example faces a prototype of k − 1 examples, a query one of k: for squared-Euclidean-like distances the
+  // expected own-class distance differs by (1 + 1/k) / (1 + 1/(k − 1)). Without this the fit is underconfident at
+  // few shots (chosen on validation classes: 5-way 2-shot ECE 0.137 → 0.070 for sketch-protonet on Fashion-MNIST).
+  const counts = Array.from({ length: supports.classes }, (_, c) => countOf(supports.labels, c));
+  const squaredLike = method.metric === 'euclidean' || method.metric === 'cosine';
+  const unbias = (k: number) => (squaredLike ? ((k + 1) * (k - 1)) / (k * k) : 1);
+  rows.forEach((i, r) => (all.data[r * supports.classes + supports.labels[i]!] = distances[r]! * unbias(counts[supports.labels[i]!]!)));
   const labels = rows.map((i) => supports.labels[i]!);
   const centre = fitted?.temperature ?? median(all.data);
   const [low, high] = fitted ? [centre / TEMPERATURE_BOUND, centre * TEMPERATURE_BOUND] : [centre * 1e-4, centre * 1e4];

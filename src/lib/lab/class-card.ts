@@ -80,7 +80,13 @@ export function createClassCard(data: ClassData, actions: ClassActions, thumbs: 
     message,
   );
 
+  /** What the card shows now, so an update that changes nothing costs nothing (50 classes × 20 thumbnails re-made per change would block the page). */
+  let shown = '';
+
   function update(next: ClassData) {
+    const key = JSON.stringify([next.name, next.examples.map((e) => e.id)]);
+    if (key === shown) return;
+    shown = key;
     name = next.name;
     if (document.activeElement !== nameInput) nameInput.value = name;
     root.setAttribute('aria-label', `Class ${name}`);

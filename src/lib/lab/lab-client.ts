@@ -134,7 +134,7 @@ export function startLab(root: HTMLElement, base: string): void {
     if (!result) return;
     message.textContent = result.problems.join(' ');
     page.render(result.view);
-    await queries.rerun();
+    if (result.verdicts.report || queries.asked()) page.show(result.verdicts);
   }
 
   function showReady({ model }: LabView) {

@@ -85,6 +85,7 @@ export function wireCamera(page: LabPage) {
       const result = await page.engine().addExamples(classId, Comlink.transfer([{ source: bitmap, name: 'the camera’s picture' }], [bitmap]));
       message.textContent = result.problems.join(' ');
       page.render(result.view);
+      if (result.verdicts.report) page.show(result.verdicts);
     },
   };
 }

@@ -37,6 +37,7 @@ export function wireQueries(page: LabPage) {
   acceptDroppedAndPastedFiles($<HTMLElement>('[data-lab-query-drop]'), (dropped) => void classify(dropped.map((f) => ({ source: f, name: f.name }))));
 
   return {
+    asked: () => asked,
     /** After examples change: the same queries, classified again (nothing re-embedded). */
     async rerun() {
       if (!asked) return;

@@ -11,6 +11,8 @@ export interface Picture {
   /** The downscaled original as stored (PNG for drawings, JPEG for photos); every embedding is made from it. */
   original: Blob;
   thumb: Blob;
+  /** For a PNG original, its pixels (what decoding it gives), so it need not be decoded again at once. */
+  pixels?: Pixels;
 }
 
 /**
@@ -26,7 +28,7 @@ export async function keepPicture(source: Blob | ImageBitmap, name: string, kind
     const scaled = draw(bitmap, ORIGINAL_SIDE, kind === 'photo' ? '#fff' : undefined);
     const original = await scaled.convertToBlob(kind === 'photo' ? { type: 'image/jpeg', quality: 0.92 } : { type: 'image/png' });
     const thumb = await draw(scaled, THUMB_SIDE).convertToBlob({ type: 'image/png' });
-    return { original, thumb };
+    return kind === 'photo' ? { original, thumb } : { original, thumb, pixels: imageData(scaled) };
   } finally {
     bitmap.close();
   }

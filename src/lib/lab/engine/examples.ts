@@ -15,9 +15,9 @@ export type Progress = (done: number, total: number) => void;
 const BATCH = 16;
 
 export async function newExample(source: Blob | ImageBitmap, name: string, modelId: string, embedder: Embedder): Promise<StoredExample> {
-  const { original, thumb } = await keepPicture(source, name, embedder.card.kind === 'sketch' ? 'sketch' : 'photo');
-  const [embedding] = await embedOriginals([original], embedder);
-  return { original, thumb, embeddings: { [modelId]: embedding! } };
+  const { original, thumb, pixels } = await keepPicture(source, name, embedder.card.kind === 'sketch' ? 'sketch' : 'photo');
+  const embedding = pixels ? (await embedder.embed([preprocess(pixels, embedder.card)])).data : (await embedOriginals([original], embedder))[0]!;
+  return { original, thumb, embeddings: { [modelId]: embedding } };
 }
 
 export async function embedOriginals(originals: Blob[], embedder: Embedder): Promise<Float32Array[]> {

@@ -137,7 +137,7 @@ export class LabEngine {
         onProgress?.(i + 1, pictures.length);
       }
       this.saveSoon();
-      return { view: this.view(), problems };
+      return { view: this.view(), verdicts: this.verdicts(), problems };
     });
   }
 

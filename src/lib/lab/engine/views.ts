@@ -29,6 +29,8 @@ export interface Verdicts {
 
 export interface AddResult {
   view: LabView;
+  /** The last queries classified again with the new example (one reply, not a second request). */
+  verdicts: Verdicts;
   /** One line per picture that could not be added, naming it. */
   problems: string[];
 }
