@@ -4,6 +4,7 @@
  * embedding model on onnxruntime-web, the kernels, the session and what is
  * saved — so the page never decodes, embeds or blocks on inference.
  */
+import './zod-jitless';
 import * as Comlink from 'comlink';
 import kernelsUrl from '../../build/kernels.wasm?url';
 import { LabEngine } from '../lib/lab/engine/lab-engine';

@@ -4,7 +4,6 @@
  * for the Undo button, here and in storage.
  */
 import { el } from './dom';
-import { readSavedLabFile } from './saved-lab';
 import type { LabPage } from './lab-client';
 
 export function wireSaving(page: LabPage): void {
@@ -24,16 +23,9 @@ export function wireSaving(page: LabPage): void {
     const file = importInput.files?.[0];
     importInput.value = '';
     if (!file) return;
-    let parsed: unknown;
-    try {
-      // Checked here first, so a broken file costs the running lab nothing.
-      parsed = readSavedLabFile(await file.text(), file.name);
-    } catch (error) {
-      fileStatus.textContent = (error as Error).message;
-      return;
-    }
     await page.attempt(async () => {
-      const view = await page.engine().importLab(parsed, page.progress('Embedding the imported examples'));
+      // The worker checks the file (not JSON, not a lab, newer, damaged) before anything in the lab is replaced.
+      const view = await page.engine().importLab(await file.text(), file.name, page.progress('Embedding the imported examples'));
       page.render(view);
       fileStatus.textContent = `Imported ${file.name}: ${view.classes.length} classes. ${view.undo ? 'The lab you had is kept for Undo.' : ''}`;
     }, fileStatus);

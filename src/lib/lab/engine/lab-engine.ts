@@ -11,6 +11,7 @@ import { downloadModel, runModel, type LoadedModel } from './model';
 import { LabStore, LatestSaver, type LabShape, type StoredExample, type Undo } from './store';
 import { labView, verdictsFor, type AddResult, type LabView, type Verdicts } from './views';
 import { exportLab, importLab, type ExampleSet } from './saved-file';
+import { savedLabJson } from '../saved-lab';
 
 /**
  * The lab, owned by its worker (as tfjs-models' KNN classifier owns its data
@@ -212,9 +213,9 @@ export class LabEngine {
   }
 
   /** Opens a saved lab over this one (undoable); its examples are embedded by the current model where they lack it. */
-  importLab(value: unknown, onProgress: Progress): Promise<LabView> {
+  importLab(text: string, fileName: string, onProgress: Progress): Promise<LabView> {
     return this.serial(async () => {
-      const lab = await importLab(value);
+      const lab = await importLab(savedLabJson(text, fileName));
       this.undoState = { label: 'Undo “Import”', shape: this.shape() };
       const shape = await this.adopt(lab, 'current');
       await this.rebuild(shape, onProgress);
