@@ -16,6 +16,8 @@ export function cleanName(name: string): string {
 /** Random ids (not positions), so a class or example keeps its id through removals, saves and imports. */
 export const ids = {
   next(kind: 'class' | 'example'): string {
-    return `${kind}-${crypto.randomUUID()}`;
+    // getRandomValues, not randomUUID: the latter exists only in secure contexts (a site served over plain http on a LAN has none).
+    const bytes = crypto.getRandomValues(new Uint8Array(12));
+    return `${kind}-${Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')}`;
   },
 };
