@@ -64,6 +64,13 @@ test('clear everything, remove a class, the example set and an import over the l
   await expect(page.locator('[data-lab-file-status]')).toContainText('Your own classes are kept');
   await page.getByRole('button', { name: 'Undo “Try an example set”' }).click();
   await expect.poll(() => counts(page)).toEqual(['5 examples', '5 examples', '5 examples']);
+
+  // A format-1 file imported over the lab replaces it, and Undo brings the lab back.
+  await page.locator('[data-lab-import]').setInputFiles(new URL('../fixtures/labs/version-1.json', import.meta.url).pathname);
+  await expect(page.locator('[data-lab-file-status]')).toContainText('Imported version-1.json: 2 classes. The lab you had is kept for Undo.');
+  await expect.poll(() => counts(page)).toEqual(['3 examples', '3 examples']);
+  await page.getByRole('button', { name: 'Undo “Import”' }).click();
+  await expect.poll(() => counts(page)).toEqual(['5 examples', '5 examples', '5 examples']);
 });
 
 test('a class name another class has is refused; a blank name puts the previous one back', async ({ page }) => {
