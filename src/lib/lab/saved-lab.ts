@@ -14,16 +14,13 @@ export const SAVED_LAB_VERSION = 2;
 
 /** A file's text as a saved lab: not JSON, not a lab, from a newer version or damaged, each with its own message. */
 export function readSavedLabFile(text: string, fileName: string): SavedLabV2 {
-  return parseSavedLab(savedLabJson(text, fileName));
-}
-
-/** The file's JSON, or the message that it is not JSON. */
-export function savedLabJson(text: string, fileName: string): unknown {
+  let value: unknown;
   try {
-    return JSON.parse(text);
+    value = JSON.parse(text);
   } catch {
     throw new SavedLabError(`${fileName} is not a saved lab: it is not JSON.`);
   }
+  return parseSavedLab(value);
 }
 
 export function parseSavedLab(value: unknown): SavedLabV2 {

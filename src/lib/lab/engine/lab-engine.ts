@@ -11,7 +11,7 @@ import { downloadModel, runModel, type LoadedModel } from './model';
 import { LabStore, LatestSaver, type LabShape, type StoredExample, type Undo } from './store';
 import { labView, verdictsFor, type AddResult, type LabView, type Verdicts } from './views';
 import { exportLab, importLab, type ExampleSet } from './saved-file';
-import { savedLabJson } from '../saved-lab';
+import { parseSavedLab, readSavedLabFile } from '../saved-lab';
 
 /**
  * The lab, owned by its worker (as tfjs-models' KNN classifier owns its data
@@ -57,7 +57,7 @@ export class LabEngine {
       let shape = saved.shape;
       if (!shape) {
         const old = await this.store.version1().catch(() => undefined);
-        if (old) shape = await this.adopt(await importLab(old), 'keep');
+        if (old) shape = await this.adopt(await importLab(parseSavedLab(old)), 'keep');
       }
       await this.load(shape?.modelId ?? modelId, backend, onProgress);
       await this.rebuild(shape ?? { modelId, method: DEFAULT_METHOD, classes: [] }, onProgress);
@@ -215,7 +215,7 @@ export class LabEngine {
   /** Opens a saved lab over this one (undoable); its examples are embedded by the current model where they lack it. */
   importLab(text: string, fileName: string, onProgress: Progress): Promise<LabView> {
     return this.serial(async () => {
-      const lab = await importLab(savedLabJson(text, fileName));
+      const lab = await importLab(readSavedLabFile(text, fileName));
       this.undoState = { label: 'Undo “Import”', shape: this.shape() };
       const shape = await this.adopt(lab, 'current');
       await this.rebuild(shape, onProgress);

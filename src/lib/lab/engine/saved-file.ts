@@ -1,6 +1,6 @@
 /// <reference lib="webworker" />
 import type { SavedLabV2 } from '../../../schemas/saved-lab';
-import { bytesToBase64, decodeFloats, encodeFloats, parseSavedLab, SavedLabError } from '../saved-lab';
+import { bytesToBase64, decodeFloats, encodeFloats, SavedLabError } from '../saved-lab';
 import { thumbOf } from './decode';
 import type { LabShape, StoredExample } from './store';
 
@@ -33,9 +33,8 @@ export async function exportLab(shape: LabShape, examples: ReadonlyMap<string, S
   return new Blob([JSON.stringify(lab)], { type: 'application/json' });
 }
 
-/** A parsed file (version 1 or 2) as the worker keeps a lab; the thumbnails are made anew from the originals. */
-export async function importLab(value: unknown): Promise<{ shape: LabShape; examples: Map<string, StoredExample> }> {
-  const lab = parseSavedLab(value);
+/** A checked saved lab (parseSavedLab) as the worker keeps it; the thumbnails are made anew from the originals. */
+export async function importLab(lab: SavedLabV2): Promise<{ shape: LabShape; examples: Map<string, StoredExample> }> {
   const examples = new Map<string, StoredExample>();
   for (const c of lab.classes) {
     for (const [j, e] of c.examples.entries()) {
