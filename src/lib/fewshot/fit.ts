@@ -39,7 +39,8 @@ export function normalizedSupports(kernels: Kernels, raw: Matrix, labels: Int32A
  */
 export function leaveOneOut(kernels: Kernels, supports: Supports, prototypes: Matrix, mass: Float32Array, method: Method): { rows: number[]; distances: Float32Array } {
   const dim = prototypes.cols;
-  const rows = [...supports.labels.keys()].filter((i) => mass[supports.labels[i]!]! - 1 > 1e-6 && countOf(supports.labels, supports.labels[i]!) >= 2);
+  const counts = classCounts(supports);
+  const rows = [...supports.labels.keys()].filter((i) => mass[supports.labels[i]!]! - 1 > 1e-6 && counts[supports.labels[i]!]! >= 2);
   if (rows.length === 0) return { rows, distances: new Float32Array(0) };
   const own = new Float32Array(rows.length * dim);
   const held = new Float32Array(rows.length * dim);
@@ -56,10 +57,11 @@ export function leaveOneOut(kernels: Kernels, supports: Supports, prototypes: Ma
   return { rows, distances };
 }
 
-function countOf(labels: Int32Array, label: number): number {
-  let n = 0;
-  for (const l of labels) if (l === label) n++;
-  return n;
+/** Examples per class. */
+function classCounts(supports: Supports): Int32Array {
+  const counts = new Int32Array(supports.classes);
+  for (const label of supports.labels) counts[label]!++;
+  return counts;
 }
 
 /**
@@ -82,7 +84,7 @@ export function calibrate(kernels: Kernels, supports: Supports, prototypes: Matr
   // A held-out example faces a prototype of k − 1 examples, a query one of k: for squared-Euclidean-like distances the
   // expected own-class distance differs by (1 + 1/k) / (1 + 1/(k − 1)). Without this the fit is underconfident at
   // few shots (chosen on validation classes: 5-way 2-shot ECE 0.137 → 0.070 for sketch-protonet on Fashion-MNIST).
-  const counts = Array.from({ length: supports.classes }, (_, c) => countOf(supports.labels, c));
+  const counts = classCounts(supports);
   const squaredLike = method.metric === 'euclidean' || method.metric === 'cosine';
   const unbias = (k: number) => (squaredLike ? ((k + 1) * (k - 1)) / (k * k) : 1);
   rows.forEach((i, r) => (all.data[r * supports.classes + supports.labels[i]!] = distances[r]! * unbias(counts[supports.labels[i]!]!)));

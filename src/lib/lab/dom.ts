@@ -1,3 +1,5 @@
+import * as Comlink from 'comlink';
+
 /** An element with properties (aria-* and data-* as attributes) and children: the lab builds its views with it. */
 export const el = <K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> & Record<string, unknown> = {}, ...children: (Node | string)[]) => {
   const node = document.createElement(tag);
@@ -8,3 +10,8 @@ export const el = <K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial
   node.append(...children);
   return node;
 };
+
+/** Pictures for the worker, their bitmaps transferred (not copied); files and blobs go as they are. */
+export function transferPictures<T extends { source: Blob | ImageBitmap }>(pictures: T[]): T[] {
+  return Comlink.transfer(pictures, pictures.flatMap((p) => (p.source instanceof ImageBitmap ? [p.source] : [])));
+}

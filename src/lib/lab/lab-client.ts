@@ -9,7 +9,7 @@ import type { LabEngine, LabView, Verdicts } from './engine/lab-engine';
 import type { BackendPreference } from '../../workers/runtime';
 import { createClassCard, type ClassActions, type ClassCard } from './class-card';
 import { wireFrameBox } from '../frame/frame-box';
-import { el } from './dom';
+import { el, transferPictures } from './dom';
 import { readMethod, writeMethod } from './method-form';
 import { setUpOffline } from './offline';
 import { mapView, predictionsView, type ResultNames } from './results-view';
@@ -129,8 +129,7 @@ export function startLab(root: HTMLElement, base: string): void {
   };
 
   async function addPictures(id: string, pictures: Array<{ source: Blob | ImageBitmap; name: string }>, message: HTMLElement) {
-    const transfer = pictures.flatMap((p) => (p.source instanceof ImageBitmap ? [p.source] : []));
-    const result = await page.attempt(() => page.engine().addExamples(id, Comlink.transfer(pictures, transfer), pictures.length > 1 ? page.progress('Adding pictures') : undefined), message);
+    const result = await page.attempt(() => page.engine().addExamples(id, transferPictures(pictures), pictures.length > 1 ? page.progress('Adding pictures') : undefined), message);
     if (!result) return;
     message.textContent = result.problems.join(' ');
     page.render(result.view);

@@ -3,9 +3,8 @@
  * the query area. They go to the worker as pictures; after any change of the
  * lab the last queries are classified again from their cached embeddings.
  */
-import * as Comlink from 'comlink';
 import { createDrawingPad } from './drawing-pad';
-import { el } from './dom';
+import { el, transferPictures } from './dom';
 import { acceptDroppedAndPastedFiles } from './images';
 import type { LabPage } from './lab-client';
 
@@ -16,8 +15,7 @@ export function wireQueries(page: LabPage) {
   let asked = false;
 
   async function classify(pictures: Array<{ source: Blob | ImageBitmap; name: string }>) {
-    const transfer = pictures.flatMap((p) => (p.source instanceof ImageBitmap ? [p.source] : []));
-    const verdicts = await page.attempt(() => page.engine().predict(Comlink.transfer(pictures, transfer)), results);
+    const verdicts = await page.attempt(() => page.engine().predict(transferPictures(pictures)), results);
     if (!verdicts) return;
     asked = true;
     page.show(verdicts, verdicts.problems);
