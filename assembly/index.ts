@@ -11,6 +11,8 @@ export { pca2, pcaScratchBytes } from './pca';
 export { firstNonFinite } from './finite';
 export { circleLoss } from './losses/circle';
 export { multiSimilarityWeights } from './losses/multiSimilarity';
+export { headGram, headScratchBytes, headTrain, headProxies } from './head/train';
+export { softTripleSimilarity } from './head/softTriple';
 export { slicedWasserstein, slicedWassersteinScratchBytes } from './slicedWasserstein';
 
 /** First free byte after the module's static data; the wrapper's arena starts here. */

@@ -10,7 +10,7 @@
 //   L_i = (1/α) log(1 + Σ_{P̂_i} e^{−α(S_ij − λ)}) + (1/β) log(1 + Σ_{N̂_i} e^{β(S_ik − λ)}).
 import { loadF32, loadI32, rowAt, storeF32 } from '../memory';
 
-@inline function kept(same: bool, s: f64, hardestPositive: f64, hardestNegative: f64, epsilon: f64): bool {
+@inline export function kept(same: bool, s: f64, hardestPositive: f64, hardestNegative: f64, epsilon: f64): bool {
   return same ? s - epsilon < hardestNegative : s + epsilon > hardestPositive;
 }
 

@@ -9,3 +9,4 @@ export { fromRows, type Matrix } from './matrix.ts';
 export { METRICS, METRIC_NAMES, isMetric, type Metric } from './metrics.ts';
 export type { CircleLossResult, MultiSimilarityOptions, MultiSimilarityResult } from './losses.ts';
 export type { SlicedWassersteinResult } from './transport.ts';
+export { HEAD_LOSS_IDS, type HeadLoss, type HeadState, type HeadStep } from './head.ts';

@@ -2,6 +2,7 @@ import { Arena } from './arena.ts';
 import { ClassifierKernels } from './classifier.ts';
 import type { FewShotInput, FewShotResult, Prediction, PredictInput } from './classifier-types.ts';
 import { DistanceKernels, type DistanceExports } from './distances.ts';
+import { HeadKernels, type HeadExports } from './head.ts';
 import { LossKernels, type LossExports } from './losses.ts';
 import type { Matrix } from './matrix.ts';
 import type { Metric } from './metrics.ts';
@@ -22,6 +23,7 @@ type KernelExports = { memory: WebAssembly.Memory; heapBase(): number; usesRelax
   RefineExports &
   PcaExports &
   LossExports &
+  HeadExports &
   TransportExports;
 
 /**
@@ -42,6 +44,8 @@ export class Kernels {
   private readonly classifier: ClassifierKernels;
   /** Circle and Multi-Similarity losses. */
   readonly losses: LossKernels;
+  /** The metric head: class proxies trained by one of four losses. */
+  readonly head: HeadKernels;
   /** Sliced Wasserstein distance. */
   readonly transport: TransportKernels;
 
@@ -64,6 +68,7 @@ export class Kernels {
       refine: this.refining,
     });
     this.losses = new LossKernels(wasm, arena);
+    this.head = new HeadKernels(wasm, arena);
     this.transport = new TransportKernels(wasm, arena);
   }
 

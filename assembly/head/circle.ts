@@ -1,0 +1,68 @@
+// Circle loss (Sun et al., CVPR 2020) for the metric head, in its general form
+// over several positives and negatives: each support is an anchor; the other
+// supports (frozen) and the class proxies (trained) are its pairs.
+// see: Circle loss eq. 4 (unified form), eq. 6 (α_p, α_n, held constant in
+// back-propagation), eq. 8 (Δ_p = 1 − m, Δ_n = m):
+//   Z = log Σ_N e^{γ α_n (s_n − Δ_n)} + log Σ_P e^{−γ α_p (s_p − Δ_p)},  L = log(1 + e^Z)
+//   ∂L/∂s_n = σ(Z) softmax_N(·) γ α_n,  ∂L/∂s_p = −σ(Z) softmax_P(·) γ α_p
+import { sigmoid, softplus } from '../losses/circle';
+import { loadF32, loadI32, rowAt, storeF32 } from '../memory';
+
+/** The exponent of a pair's term: γ α_n (s − m) for a negative, −γ α_p (s − 1 + m) for a positive. */
+@inline function term(same: bool, s: f64, margin: f64, gamma: f64): f64 {
+  return same ? -gamma * max(1 + margin - s, 0.0) * (s - (1 - margin)) : gamma * max(s + margin, 0.0) * (s - margin);
+}
+
+/** Same layout as multiSimilarityHeadLoss. Returns the mean loss and fills grad. */
+export function circleHeadLoss(gram: usize, cos: usize, grad: usize, labels: usize, proxyClass: usize, n: i32, m: i32, margin: f64, gamma: f64): f64 {
+  const inverseN = 1 / <f64>n;
+  let total: f64 = 0;
+  for (let i = 0; i < n; i++) {
+    const y = loadI32(labels, i);
+    const pairs = rowAt(gram, i, n);
+    // Largest term of each side first, so that the sums of exponentials cannot overflow at large γ.
+    let topPositive = -Infinity;
+    let topNegative = -Infinity;
+    for (let j = 0; j < n; j++) {
+      if (j == i) continue;
+      const same = loadI32(labels, j) == y;
+      const t = term(same, <f64>loadF32(pairs, j), margin, gamma);
+      if (same) topPositive = max(topPositive, t);
+      else topNegative = max(topNegative, t);
+    }
+    for (let r = 0; r < m; r++) {
+      const same = loadI32(proxyClass, r) == y;
+      const t = term(same, <f64>loadF32(rowAt(cos, r, n), i), margin, gamma);
+      if (same) topPositive = max(topPositive, t);
+      else topNegative = max(topNegative, t);
+    }
+    let positiveSum: f64 = 0;
+    let negativeSum: f64 = 0;
+    for (let j = 0; j < n; j++) {
+      if (j == i) continue;
+      const same = loadI32(labels, j) == y;
+      const t = term(same, <f64>loadF32(pairs, j), margin, gamma);
+      if (same) positiveSum += Math.exp(t - topPositive);
+      else negativeSum += Math.exp(t - topNegative);
+    }
+    for (let r = 0; r < m; r++) {
+      const same = loadI32(proxyClass, r) == y;
+      const t = term(same, <f64>loadF32(rowAt(cos, r, n), i), margin, gamma);
+      if (same) positiveSum += Math.exp(t - topPositive);
+      else negativeSum += Math.exp(t - topNegative);
+    }
+    const z = topNegative + Math.log(negativeSum) + topPositive + Math.log(positiveSum);
+    total += softplus(z);
+    const push = sigmoid(z) * inverseN;
+    for (let r = 0; r < m; r++) {
+      const same = loadI32(proxyClass, r) == y;
+      const s = <f64>loadF32(rowAt(cos, r, n), i);
+      const t = term(same, s, margin, gamma);
+      const g = same
+        ? (-push * Math.exp(t - topPositive) / positiveSum) * gamma * max(1 + margin - s, 0.0)
+        : (push * Math.exp(t - topNegative) / negativeSum) * gamma * max(s + margin, 0.0);
+      storeF32(rowAt(grad, r, n), i, <f32>g);
+    }
+  }
+  return total * inverseN;
+}
