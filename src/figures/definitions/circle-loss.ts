@@ -16,7 +16,7 @@ const ARROW = 16;
 
 const figure: FigureDefinition<State> = {
   id: 'circle-loss',
-  width: 640,
+  width: 680,
   height: 470,
   initial: () => ({ sn: 0.6, sp: 0.55, margin: 0.25, scale: 32 }),
   sliders: [

@@ -13,7 +13,7 @@ interface State {
 }
 
 const CX = 200;
-const CY = 215;
+const CY = 200;
 const R = 165;
 const NAMES = ['A', 'B', 'C'];
 const position = (angle: number) => ({ x: CX + R * Math.cos(angle), y: CY - R * Math.sin(angle) });
@@ -22,7 +22,7 @@ const degrees = (angle: number) => Math.round((((angle * 180) / Math.PI) % 360 +
 const figure: FigureDefinition<State> = {
   id: 'multi-similarity',
   width: 660,
-  height: 430,
+  height: 400,
   initial: () => ({
     angles: [0.2, 0.75, 2.2, 1.0, 1.5, 3.3, 4.2, 5.2],
     labels: [0, 0, 0, 1, 1, 1, 2, 2],

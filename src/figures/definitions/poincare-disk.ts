@@ -91,7 +91,7 @@ const TREE = tree();
 
 const figure: FigureDefinition<State> = {
   id: 'poincare-disk',
-  width: 660,
+  width: 690,
   height: 440,
   initial: () => ({ a: { x: -0.45, y: 0.3 }, b: { x: 0.5, y: 0.35 } }),
   sliders: [],

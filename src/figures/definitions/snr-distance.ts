@@ -26,7 +26,7 @@ const row = (values: number[]): Matrix => ({ data: Float32Array.from(values), ro
 
 const figure: FigureDefinition<State> = {
   id: 'snr-distance',
-  width: 660,
+  width: 700,
   height: 360,
   initial: () => ({ offset: 0.5, gain: 1, noise: 0.3, nudges: new Array(SIZE).fill(0) }),
   sliders: [
