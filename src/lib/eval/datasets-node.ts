@@ -84,6 +84,22 @@ export function loadPhotoCrops(dir: URL): Dataset {
   );
 }
 
+/**
+ * Several photographs of each kind of thing (training/export_photo_kinds.py):
+ * Tux Paint's photo stamps (GPL-2), a class per kind, so it measures
+ * recognising a kind from a few different pictures of it.
+ */
+export function loadPhotoKinds(dir: URL): Dataset {
+  const index = JSON.parse(readFileSync(new URL('index.json', dir), 'utf8')) as { cell: number; perClass: number; classes: Array<{ kind: string }> };
+  return sheetDataset(
+    'photo-kinds',
+    `${index.classes.length} kinds of thing (birds, fruit, tools, …), ${index.perClass} different photographs each (Tux Paint's photo stamps, GPL-2)`,
+    [{ png: readPng(new URL('photos.png', dir)), classes: index.classes.length }],
+    index.cell,
+    index.perClass,
+  );
+}
+
 /** Fashion-MNIST's test set in IDX format, as Debian's dataset-fashion-mnist installs it. */
 export function loadFashionMnist(dir = '/usr/share/datasets/fashion-mnist/'): Dataset {
   let images: Buffer;

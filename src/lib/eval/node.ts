@@ -3,7 +3,7 @@ import { ortInNode } from '../inference/ort-node.ts';
 import type { Kernels } from '../kernels/index.ts';
 import { createEmbedder, type Embedder } from '../inference/embedder.ts';
 import { parseModelCard } from '../models/card.ts';
-import { loadFashionMnist, loadGlyphsHeldOut, loadPhotoCrops, type Dataset } from './datasets-node.ts';
+import { loadFashionMnist, loadGlyphsHeldOut, loadPhotoCrops, loadPhotoKinds, type Dataset } from './datasets-node.ts';
 import { embedDataset, evaluateEpisodes, type EvalResult, type EvalSettings } from './run.ts';
 
 /** A result with its per-episode accuracies, for paired comparisons (paired.ts). */
@@ -59,7 +59,8 @@ export function loadDataset(name: string): Dataset {
     if (name === 'glyphs-heldout') dataset = loadGlyphsHeldOut(new URL('datasets/glyphs-heldout/', ROOT));
     else if (name === 'fashion-mnist') dataset = loadFashionMnist();
     else if (name === 'photo-crops') dataset = loadPhotoCrops(new URL('datasets/photo-crops/', ROOT));
-    else throw new Error(`Unknown data set "${name}"; use glyphs-heldout, fashion-mnist or photo-crops.`);
+    else if (name === 'photo-kinds') dataset = loadPhotoKinds(new URL('datasets/photo-kinds/', ROOT));
+    else throw new Error(`Unknown data set "${name}"; use glyphs-heldout, fashion-mnist, photo-crops or photo-kinds.`);
     datasets.set(name, dataset);
   }
   return dataset;
