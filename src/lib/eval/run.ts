@@ -1,4 +1,5 @@
 import type { Kernels, Metric, Normalization } from '../kernels/index.ts';
+import { classifyWithHead, type HeadOptions } from '../fewshot/head.ts';
 import type { Embedder } from '../inference/embedder.ts';
 import { preprocess } from '../models/preprocess.ts';
 import type { Dataset } from './datasets-node.ts';
@@ -16,6 +17,8 @@ export interface EvalSettings {
   /** Soft k-means steps with each episode's queries as unlabeled data. */
   refine: number;
   seed: number;
+  /** A learned metric head trained on each episode's supports (issue 13); absent for plain prototypes. */
+  head?: HeadOptions;
 }
 
 export interface EvalResult extends EvalSettings {
@@ -65,16 +68,12 @@ export function evaluateEpisodes(embeddings: Float32Array, dim: number, dataset:
   for (let e = 0; e < settings.episodes; e++) {
     const episode = sampleEpisode(dataset.byClass, settings.way, settings.shot, settings.queries, random);
     drawn.push(episode);
-    const result = kernels.classify({
-      supports: rows(episode.supports),
-      labels: episode.supportLabels,
-      classes: settings.way,
-      queries: rows(episode.queries),
-      metric: settings.metric,
-      normalization: settings.normalize,
-      refineIterations: settings.refine,
-    });
-    const correct = episode.queryLabels.filter((label, i) => result.predicted[i] === label).length;
+    const supports = rows(episode.supports);
+    const queries = rows(episode.queries);
+    const predicted = settings.head
+      ? classifyWithHead(kernels, { supports, labels: Int32Array.from(episode.supportLabels), classes: settings.way, queries }, settings.normalize, settings.head)
+      : kernels.classify({ supports, labels: episode.supportLabels, classes: settings.way, queries, metric: settings.metric, normalization: settings.normalize, refineIterations: settings.refine }).predicted;
+    const correct = episode.queryLabels.filter((label, i) => predicted[i] === label).length;
     accuracies.push(correct / episode.queryLabels.length);
   }
   const { mean, ci95 } = meanWithCi95(accuracies);

@@ -12,10 +12,16 @@ export interface MapPoint {
   y: number;
 }
 
-interface MapInput {
+export interface MapInput {
   ready: Array<{ id: string; examples: Array<{ id: string }> }>;
   supports: Supports;
+  /** One per class, or with the head on its proxies (`centres` per class, class after class). */
   prototypes: Matrix;
+}
+
+/** The map with the learned metric on: the unit-length supports the head lives among, and its proxies in place of the prototypes. */
+export function headMapInput(fit: MapInput, x: Matrix, head: { proxies: Matrix }): MapInput {
+  return { ready: fit.ready, supports: { ...fit.supports, normalized: x }, prototypes: head.proxies };
 }
 
 /**
@@ -37,7 +43,7 @@ export function mapPoints(kernels: Kernels, { ready, supports, prototypes }: Map
   return [
     ...examples.map((e, i) => ({ kind: 'example' as const, ...e, ...at(i) })),
     ...queries.map((_, i) => ({ kind: 'query' as const, classId: null, ...at(examples.length + i) })),
-    ...ready.map((c, k) => ({ kind: 'prototype' as const, classId: c.id, ...at(examples.length + q.rows + k) })),
+    ...Array.from({ length: prototypes.rows }, (_, k) => ({ kind: 'prototype' as const, classId: ready[Math.floor((k * ready.length) / prototypes.rows)]!.id, ...at(examples.length + q.rows + k) })),
   ];
 }
 

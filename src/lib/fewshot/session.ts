@@ -1,8 +1,13 @@
 import { fromRows, type Kernels, type Matrix } from '../kernels/index.ts';
 import type { CardCalibration } from '../models/card.ts';
 import { calibrate, normalizedSupports, type Calibration, type Supports } from './fit.ts';
+import { checkHeadOptions, type HeadOptions } from './head.ts';
+import { MAX_HEAD_EXAMPLES } from './head-losses.ts';
+import { fitHead, predictWithHead, type HeadFit, type HeadFitProgress } from './head-fit.ts';
+import { knowledgeOf, prototypeHeldOut, type Knowledge } from './held-out.ts';
 import { checkMethod, DEFAULT_METHOD, type Method } from './method.ts';
-import { mapPoints, type MapPoint } from './map.ts';
+import { headMapInput, mapPoints, type MapPoint } from './map.ts';
+import { scoreWithPrototypes } from './score.ts';
 import { cleanName, FewShotError, ids } from './names.ts';
 
 export { FewShotError } from './names.ts';
@@ -42,6 +47,16 @@ export interface PredictionReport {
   /** Classes left out because they have no examples yet. */
   skipped: string[];
   calibration: Calibration;
+  /** The learned metric the verdicts used, or null for plain prototypes. */
+  head: HeadOptions | null;
+}
+
+/** How well the classifier knows the visitor's classes, judged on examples it did not see (per class, in class order). */
+export interface KnowledgeReport {
+  classIds: string[];
+  prototypes: Knowledge;
+  /** With the head on and trainable. */
+  head?: Knowledge;
 }
 
 interface Fit {
@@ -57,6 +72,8 @@ export class FewShotSession {
   private readonly classes: SessionClass[] = [];
   private current: Method = DEFAULT_METHOD;
   private fitted: Fit | undefined;
+  private headOptions: HeadOptions | null = null;
+  private headFitted: HeadFit | undefined;
   /** The model card's fitted temperatures and one-shot thresholds, if it has them. */
   private readonly card: CardCalibration | undefined;
 
@@ -115,6 +132,40 @@ export class FewShotSession {
     throw new FewShotError(`There is no example ${id}.`);
   }
 
+  /** The learned metric head's options, or null when verdicts use plain prototypes. */
+  get head(): HeadOptions | null {
+    return this.headOptions;
+  }
+
+  /** Turns the learned metric on (it trains on the next prediction, or now with trainHead) or off (null). */
+  setHead(options: Partial<HeadOptions> | null): HeadOptions | null {
+    this.headOptions = options === null ? null : checkHeadOptions(options);
+    this.headFitted = undefined;
+    return this.headOptions;
+  }
+
+  /** Whether the examples allow a head: two classes with two examples or more (it needs held-out examples to calibrate), and not too many. */
+  canLearnMetric(): boolean {
+    const total = this.classes.reduce((sum, c) => sum + c.examples.length, 0);
+    return this.classes.filter((c) => c.examples.length >= 2).length >= 2 && total <= MAX_HEAD_EXAMPLES;
+  }
+
+  /** Trains the head now, reporting progress; later predictions use it until the examples change (then it retrains). */
+  trainHead(kernels: Kernels, options: Partial<HeadOptions>, progress?: HeadFitProgress): HeadFit {
+    this.setHead(options);
+    if (!this.canLearnMetric()) throw new FewShotError(`Learning a metric needs at least two classes with two examples or more each, and at most ${MAX_HEAD_EXAMPLES} examples in all.`);
+    return this.fitHeadNow(kernels, progress);
+  }
+
+  /** Leave-one-out accuracy per class and the confusion matrix, for prototypes and (when on) the head. */
+  knowledge(kernels: Kernels): KnowledgeReport | null {
+    if (!this.canLearnMetric()) return null;
+    const fit = this.fit(kernels);
+    const prototypes = knowledgeOf(prototypeHeldOut(kernels, fit.supports, fit.prototypes, fit.mass, this.current), fit.ready.length);
+    const head = this.headOptions ? knowledgeOf(this.fitHeadNow(kernels).heldOut, fit.ready.length) : undefined;
+    return { classIds: fit.ready.map((c) => c.id), prototypes, ...(head ? { head } : {}) };
+  }
+
   /** The calibration the next prediction will use (temperature, threshold and where they came from). */
   calibration(kernels: Kernels): Calibration {
     return this.fit(kernels).calibration;
@@ -126,16 +177,12 @@ export class FewShotSession {
     const q = Array.isArray(queries) ? fromRows(queries) : queries;
     const method = this.current;
     const skipped = this.classes.filter((c) => c.examples.length === 0).map((c) => c.id);
-    if (q.rows === 0) return { predictions: [], skipped, calibration: fit.calibration };
-    let { prototypes, calibration } = fit;
-    if (method.refine > 0) {
-      const refined = kernels.classify({ supports: fit.supports.raw, labels: fit.supports.labels, classes: fit.supports.classes, queries: q, metric: method.metric, normalization: method.normalization, temperature: calibration.temperature, refineIterations: method.refine });
-      prototypes = refined.prototypes;
-      // The threshold is measured on the prototypes the verdict uses: after refinement.
-      calibration = calibrate(kernels, fit.supports, prototypes, refined.mass, method, this.card);
-    }
-    const { threshold, temperature } = calibration;
-    const result = kernels.predict({ queries: q, prototypes, metric: method.metric, temperature, threshold, normalization: method.normalization, ...(fit.supports.mean ? { mean: fit.supports.mean } : {}) });
+    const headFit = this.headOptions && this.canLearnMetric() ? this.fitHeadNow(kernels) : undefined;
+    const head = headFit ? headFit.head.options : null;
+    if (q.rows === 0) return { predictions: [], skipped, calibration: headFit?.calibration ?? fit.calibration, head };
+    const { result, calibration } = headFit
+      ? { result: predictWithHead(kernels, headFit, kernels.normalize(q, method.normalization, fit.supports.mean)), calibration: headFit.calibration }
+      : scoreWithPrototypes(kernels, fit, q, method, this.card);
     const toExamples = kernels.distances(method.metric, kernels.normalize(q, method.normalization, fit.supports.mean), fit.supports.normalized);
     const owners = fit.ready.flatMap((c) => c.examples.map((e) => ({ classId: c.id, exampleId: e.id })));
     const k = fit.ready.length;
@@ -148,13 +195,21 @@ export class FewShotSession {
         .sort((a, b) => a.distance - b.distance)
         .slice(0, 3),
     }));
-    return { predictions, skipped, calibration };
+    return { predictions, skipped, calibration, head };
   }
 
   /** The embedding map: examples, prototypes and queries on the two principal directions. */
   map(kernels: Kernels, queries: Float32Array[]): MapPoint[] {
     const fit = this.ready().length >= 1 ? this.fit(kernels, 1) : undefined;
-    return fit ? mapPoints(kernels, fit, queries, this.current) : [];
+    if (!fit) return [];
+    const headFit = this.headOptions && this.canLearnMetric() ? this.fitHeadNow(kernels) : undefined;
+    return mapPoints(kernels, headFit ? headMapInput(fit, headFit.x, headFit.head) : fit, queries, this.current);
+  }
+
+  /** The map with these proxies in place of the prototypes: the head's training, step by step. */
+  mapWithProxies(kernels: Kernels, proxies: Matrix, queries: Float32Array[]): MapPoint[] {
+    const fit = this.fit(kernels);
+    return mapPoints(kernels, headMapInput(fit, kernels.normalize(fit.supports.normalized, 'l2'), { proxies }), queries, this.current);
   }
 
   private fit(kernels: Kernels, minimum = 2): Fit {
@@ -172,6 +227,11 @@ export class FewShotSession {
     return fit;
   }
 
+  private fitHeadNow(kernels: Kernels, progress?: HeadFitProgress): HeadFit {
+    if (this.headFitted) return this.headFitted;
+    return (this.headFitted = fitHead(kernels, this.fit(kernels).supports, this.current, this.headOptions!, progress));
+  }
+
   private ready(): SessionClass[] {
     return this.classes.filter((c) => c.examples.length > 0);
   }
@@ -179,6 +239,7 @@ export class FewShotSession {
   /** Every change goes through here: the derived state is dropped and rebuilt on the next prediction. */
   private changed<T>(value: T): T {
     this.fitted = undefined;
+    this.headFitted = undefined;
     return value;
   }
 

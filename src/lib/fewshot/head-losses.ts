@@ -1,0 +1,42 @@
+import type { HeadLoss } from '../kernels/index.ts';
+
+/**
+ * The one registry of the metric head's losses: what the lab offers, what the
+ * evaluation runs, and each loss's defaults. Defaults were chosen on the
+ * validation classes (scripts/tune-head.ts); see the Evaluation page.
+ */
+export interface HeadLossInfo {
+  id: HeadLoss;
+  label: string;
+  /** The paper the kernel follows (it is in the survey). */
+  source: string;
+  /** Proxies per class. */
+  centres: number;
+  /** The kernel's hyper-parameters, in the order assembly/head/train.ts reads them. */
+  params: readonly number[];
+  rate: number;
+  steps: number;
+}
+
+export const HEAD_LOSSES: readonly HeadLossInfo[] = [
+  { id: 'norm-softmax', label: 'Normalised softmax over class proxies', source: 'NormFace (Wang et al., 2017); ProxyNCA++ (Teh et al., 2020)', centres: 1, params: [16], rate: 0.5, steps: 100 },
+  { id: 'soft-triple', label: 'SoftTriple (two centres per class)', source: 'SoftTriple Loss (Qian et al., 2019)', centres: 2, params: [20, 0.1, 0.01], rate: 0.5, steps: 100 },
+  { id: 'multi-similarity', label: 'Multi-Similarity (supports and proxies)', source: 'Multi-Similarity Loss (Wang et al., 2019)', centres: 1, params: [2, 40, 0.5, 0.1], rate: 0.5, steps: 100 },
+  { id: 'circle', label: 'Circle loss (supports and proxies)', source: 'Circle Loss (Sun et al., 2020)', centres: 1, params: [0.25, 32], rate: 0.05, steps: 100 },
+];
+
+export const HEAD_MOMENTUM = 0.9;
+export const HEAD_DECAY = 5e-4;
+export const MAX_HEAD_STEPS = 2000;
+/** Above this many examples the head's Gram matrix (n² floats) and its held-out rounds get too slow for a page. */
+export const MAX_HEAD_EXAMPLES = 1000;
+
+export function headLossInfo(id: HeadLoss): HeadLossInfo {
+  const info = HEAD_LOSSES.find((l) => l.id === id);
+  if (!info) throw new Error(`Unknown loss "${id}".`);
+  return info;
+}
+
+export function isHeadLoss(value: unknown): value is HeadLoss {
+  return HEAD_LOSSES.some((l) => l.id === value);
+}
