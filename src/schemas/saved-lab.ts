@@ -13,6 +13,13 @@ const methodSchema = z.strictObject({
   refine: z.number().int().min(0).max(10),
 });
 
+/** The learned metric head (issue 13): saved as its settings; training is deterministic, so a restore retrains the same head. */
+const headSchema = z.strictObject({
+  loss: z.enum(['norm-softmax', 'soft-triple', 'multi-similarity', 'circle']),
+  steps: z.number().int().min(1).max(2000),
+  rate: z.number().positive().max(10),
+});
+
 const name = z.string().min(1).max(200);
 const id = z.string().min(1).max(100);
 /** A picture as a data URL: the only kinds the lab itself writes. */
@@ -24,6 +31,7 @@ export const savedLabV2Schema = z.strictObject({
   /** The model the lab was using; embeddings of other models may be present too. */
   modelId: z.string().min(1),
   method: methodSchema,
+  head: headSchema.optional(),
   classes: z.array(
     z.strictObject({
       id,

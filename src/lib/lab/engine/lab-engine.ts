@@ -2,6 +2,7 @@
 import { instantiateKernels, type Kernels } from '../../kernels/index';
 import { FewShotSession } from '../../fewshot/session';
 import { DEFAULT_METHOD, type Method } from '../../fewshot/method';
+import type { HeadOptions } from '../../fewshot/head';
 import { parseModelCard } from '../../models/card';
 import { preprocess } from '../../models/preprocess';
 import type { BackendPreference } from '../../../workers/runtime';
@@ -9,7 +10,7 @@ import { embedMissing, embedOriginals, newExample, type Progress } from './examp
 import { framePixels, keepPicture } from './decode';
 import { downloadModel, runModel, type LoadedModel } from './model';
 import { LabStore, LatestSaver, type LabShape, type StoredExample, type Undo } from './store';
-import { labView, verdictsFor, type AddResult, type LabView, type Verdicts } from './views';
+import { labView, verdictsFor, type AddResult, type LabView, type LearnProgress, type Verdicts } from './views';
 import { exportLab, importLab, type ExampleSet } from './saved-file';
 import { parseSavedLab, readSavedLabFile } from '../saved-lab';
 
@@ -20,7 +21,7 @@ import { parseSavedLab, readSavedLabFile } from '../saved-lab';
  * page only hands it pictures and renders what comes back; nothing here
  * touches the DOM. Calls that change the lab run one at a time.
  */
-export type { AddResult, LabView, Verdicts } from './views';
+export type { AddResult, LabView, LearnProgress, Verdicts } from './views';
 
 const DEFAULT_CLASSES = ['Class A', 'Class B'];
 
@@ -117,6 +118,33 @@ export class LabEngine {
   setMethod(method: Partial<Method>): Promise<{ view: LabView; verdicts: Verdicts }> {
     return this.serial(async () => {
       this.session.setMethod(method);
+      this.saveSoon();
+      return { view: this.view(), verdicts: this.verdicts() };
+    });
+  }
+
+  /**
+   * Trains the learned metric head on the examples (issue 13), then keeps it on:
+   * later verdicts, probabilities, unknowns and the map use it, and it is saved.
+   * Progress: each chunk of steps with the map as it moves, then each held-out round.
+   */
+  learnMetric(options: Partial<HeadOptions>, onProgress: (progress: LearnProgress) => void): Promise<{ view: LabView; verdicts: Verdicts }> {
+    return this.serial(async () => {
+      const kernels = this.kernels!;
+      const steps = options.steps ?? 0;
+      this.session.trainHead(kernels, options, {
+        training: (step, loss, proxies) => onProgress({ phase: 'training', step, steps, loss, map: this.session.mapWithProxies(kernels, proxies(), this.queries.embeddings) }),
+        rounds: (round, rounds) => onProgress({ phase: 'checking', round, rounds }),
+      });
+      this.saveSoon();
+      return { view: this.view(), verdicts: this.verdicts() };
+    });
+  }
+
+  /** Back to plain prototypes (the head's settings are forgotten; learning again is one click). */
+  usePrototypes(): Promise<{ view: LabView; verdicts: Verdicts }> {
+    return this.serial(async () => {
+      this.session.setHead(null);
       this.saveSoon();
       return { view: this.view(), verdicts: this.verdicts() };
     });
@@ -251,6 +279,7 @@ export class LabEngine {
       session.addClass(c.name, c.id);
       for (const id of c.exampleIds) if (this.examples.has(id)) session.addExample(c.id, this.examples.get(id)!.embeddings[model.id]!, id);
     }
+    if (shape.head) session.setHead(shape.head);
     this.session = session;
     this.queries = { embeddings: [], thumbs: [] };
   }
@@ -277,7 +306,8 @@ export class LabEngine {
   }
 
   private shape(): LabShape {
-    return { modelId: this.siteModelId, method: this.session.method, classes: this.session.list() };
+    const head = this.session.head;
+    return { modelId: this.siteModelId, method: this.session.method, ...(head ? { head } : {}), classes: this.session.list() };
   }
 
   private ready(): LoadedModel {

@@ -17,6 +17,7 @@ export async function exportLab(shape: LabShape, examples: ReadonlyMap<string, S
     version: 2,
     modelId: shape.modelId,
     method: shape.method,
+    ...(shape.head ? { head: shape.head } : {}),
     classes: await Promise.all(
       shape.classes.map(async (c) => ({
         id: c.id,
@@ -53,7 +54,7 @@ export async function importLab(lab: SavedLabV2): Promise<{ shape: LabShape; exa
       examples.set(e.id, { original, thumb, embeddings });
     }
   }
-  return { shape: { modelId: lab.modelId, method: lab.method, classes: lab.classes.map((c) => ({ id: c.id, name: c.name, exampleIds: c.examples.map((e) => e.id) })) }, examples };
+  return { shape: { modelId: lab.modelId, method: lab.method, ...(lab.head ? { head: lab.head } : {}), classes: lab.classes.map((c) => ({ id: c.id, name: c.name, exampleIds: c.examples.map((e) => e.id) })) }, examples };
 }
 
 async function dataUrl(blob: Blob): Promise<string> {

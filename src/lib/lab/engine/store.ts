@@ -1,5 +1,6 @@
 /// <reference lib="webworker" />
 import { createStore, del, delMany, entries, get, set, setMany, type UseStore } from 'idb-keyval';
+import type { HeadOptions } from '../../fewshot/head';
 import type { Method } from '../../fewshot/method';
 
 /**
@@ -12,6 +13,8 @@ import type { Method } from '../../fewshot/method';
 export interface LabShape {
   modelId: string;
   method: Method;
+  /** The learned metric head's settings when it is on (retrained from the examples on restore). */
+  head?: HeadOptions;
   classes: Array<{ id: string; name: string; exampleIds: string[] }>;
 }
 

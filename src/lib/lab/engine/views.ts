@@ -1,6 +1,8 @@
 /// <reference lib="webworker" />
 import type { Kernels } from '../../kernels/index';
-import type { FewShotSession, PredictionReport } from '../../fewshot/session';
+import type { FewShotSession, KnowledgeReport, PredictionReport } from '../../fewshot/session';
+import type { HeadOptions } from '../../fewshot/head';
+import { MAX_HEAD_EXAMPLES } from '../../fewshot/head-losses';
 import type { Method } from '../../fewshot/method';
 import type { MapPoint } from '../../fewshot/map';
 import type { Calibration } from '../../fewshot/fit';
@@ -16,6 +18,22 @@ export interface LabView {
   undo: string | null;
   /** The temperature and open-set rule in force; null until two classes have examples. */
   calibration: Calibration | null;
+  head: HeadView;
+}
+
+/** What the page hears while a metric is learned. */
+export type LearnProgress =
+  | { phase: 'training'; step: number; steps: number; loss: number; map: MapPoint[] }
+  | { phase: 'checking'; round: number; rounds: number };
+
+/** The learned metric: its settings when on, whether the examples allow one, and how well the lab knows its classes. */
+export interface HeadView {
+  options: HeadOptions | null;
+  /** Two classes with two examples or more, and no more examples than the head can train on here. */
+  canLearn: boolean;
+  /** Why it cannot, in words; null when it can. */
+  reason: string | null;
+  knowledge: KnowledgeReport | null;
 }
 
 /** One request, one reply: verdicts, their query thumbnails and the map together. */
@@ -43,7 +61,23 @@ export function labView(session: FewShotSession, kernels: Kernels | undefined, m
     // Fewer than two classes with examples: nothing is calibrated yet.
   }
   const classes = session.list().map((c) => ({ id: c.id, name: c.name, examples: c.exampleIds.map((id) => ({ id, thumb: examples.get(id)!.thumb })) }));
-  return { model: model ? { ...model.report, id: model.id } : null, classes, method: session.method, undo, calibration };
+  return { model: model ? { ...model.report, id: model.id } : null, classes, method: session.method, undo, calibration, head: headView(session, kernels) };
+}
+
+function headView(session: FewShotSession, kernels: Kernels | undefined): HeadView {
+  const examples = session.list().reduce((sum, c) => sum + c.exampleIds.length, 0);
+  const reason = session.canLearnMetric()
+    ? null
+    : examples <= MAX_HEAD_EXAMPLES
+      ? 'Learning a metric needs at least two classes with two examples or more each.'
+      : `Learning a metric works on up to ${MAX_HEAD_EXAMPLES} examples; this lab has ${examples}.`;
+  let knowledge: KnowledgeReport | null = null;
+  try {
+    knowledge = kernels && reason === null ? session.knowledge(kernels) : null;
+  } catch {
+    // A head that cannot be trained (e.g. a learning rate that diverges) leaves the report out; the verdicts say why.
+  }
+  return { options: session.head, canLearn: reason === null, reason, knowledge };
 }
 
 /** Verdicts for the last queries from their cached embeddings; the map only where asked (not per live frame). */
