@@ -42,6 +42,15 @@ export const FIGURES: FigureMeta[] = [
     howTo: 'Drag the pair T, or focus it with Tab and use the arrow keys; change the margin m and scale γ with the sliders.',
   },
   {
+    id: 'metric-head',
+    title: 'Learning a metric from a few examples: class proxies trained by four losses',
+    topic: 'dml-iccv-2019-cvpr-2020',
+    papers: ['softtriple-loss', 'circle-loss', 'multi-similarity-loss'],
+    caption:
+      'Three classes of examples on a circle (unit vectors in two dimensions). At step 0 each class is its prototype, the mean direction of its examples (dashed), and the ring shows which class every direction on the circle goes to. Training moves one proxy per class (arrows; two per class for SoftTriple) from the prototypes, by gradient descent with momentum on the chosen loss, with the examples themselves fixed: normalised softmax over cosine similarities to the proxies (as in NormFace and ProxyNCA++, which are not in the survey), SoftTriple (Qian et al., 2019), and Multi-Similarity (Wang et al., 2019) and Circle loss (Sun et al., 2020) with each example as an anchor and the other examples and the proxies as its pairs. Dotted paths are the proxies’ way. Class A is spread out, so its prototype hands its example at 60° to the tight class B; the learned proxies can take it back. This is what the lab’s “Learn a metric from my examples” does with a model’s embeddings, with the same kernels.',
+    howTo: 'Choose a loss with its button and move the training-steps slider; drag an example, or focus it with Tab and move it with the arrow keys.',
+  },
+  {
     id: 'multi-similarity',
     title: 'How the Multi-Similarity loss weights pairs',
     topic: 'dml-cvpr-2019',
