@@ -18,6 +18,7 @@ import { wireCamera } from './live';
 import { wireQueries } from './query-input';
 import { wireSaving } from './save-controls';
 import { wireModelChoice } from './model-choice';
+import { wireSteps } from './steps';
 
 /** How long after the model is ready the lab's files are stored for offline use. */
 const KEEP_AFTER_MS = 3000;
@@ -151,6 +152,7 @@ export function startLab(root: HTMLElement, base: string): void {
   const queries = wireQueries(page);
   wireModelChoice(page);
   wireSaving(page);
+  wireSteps(root);
   undoButton.addEventListener('click', () => void page.attempt(async () => page.render(await page.engine().undo(page.progress('Restoring')))));
   settings.addEventListener('change', () => {
     if (!page.started()) return;

@@ -1,8 +1,8 @@
 /**
  * What the lab shows after a prediction: one card per query (verdict,
- * confidence bar and distance per class, nearest examples), the rule the
- * confidences and "unknown" follow, and the embedding map as an SVG scatter
- * with the same points as a table.
+ * confidence bar and distance per class, nearest examples), the latest large
+ * and the rest folded, the rule the confidences and "unknown" follow, and the
+ * embedding map as an SVG scatter with the same points as a table.
  */
 import type { Calibration } from '../fewshot/fit';
 import type { MapPoint } from '../fewshot/map';
@@ -20,8 +20,9 @@ export interface ResultNames {
 const number = (v: number) => (Math.abs(v) >= 100 ? v.toFixed(1) : v.toPrecision(3));
 
 /** What the bars are: the temperature in force and where it came from. */
-export function confidenceLabel(c: Calibration, calibratedOn?: string): string {
+export function confidenceLabel(c: Calibration, calibratedOn?: string, learned = false): string {
   const t = `T = ${number(c.temperature)}`;
+  if (c.temperatureSource === 'examples' && learned) return `Confidence with the learned metric, calibrated on your examples, each judged by the metric retrained without it (${t})`;
   if (c.temperatureSource === 'examples') return `Confidence, calibrated on your own examples (leave-one-out, ${t})`;
   if (c.temperatureSource === 'card') return `Confidence, calibrated on held-out validation classes of ${calibratedOn ?? 'the model’s evaluation data'} (${t}); your examples take over once two classes have two each`;
   if (c.temperatureSource === 'manual') return `Softmax of −distance / T with your temperature (${t}): not calibrated`;
@@ -29,8 +30,11 @@ export function confidenceLabel(c: Calibration, calibratedOn?: string): string {
 }
 
 /** The open-set rule in force, in words the page can show as it is. */
-export function unknownRule(c: Calibration, calibratedOn?: string): string {
+export function unknownRule(c: Calibration, calibratedOn?: string, learned = false): string {
   const q = `${Math.round(100 * c.quantile)}th percentile`;
+  if (learned && c.thresholdSource === 'examples') {
+    return `With the learned metric, a query is “unknown” when its distance to the nearest class (one minus its cosine similarity to the class’s proxy) is above ${number(c.threshold)}: the ${q} of your examples’ distances to their own class, each judged by the metric retrained without it (${c.samples} distances).`;
+  }
   if (c.thresholdSource === 'examples') {
     return `A query is “unknown” when its distance to the nearest prototype is above ${number(c.threshold)}: the ${q} of your examples’ distances to their own class’s prototype with each example left out (${c.samples} distances).`;
   }
@@ -40,40 +44,52 @@ export function unknownRule(c: Calibration, calibratedOn?: string): string {
   return 'No query is called “unknown” yet: this model has no calibrated threshold, and no class has two examples to measure one from.';
 }
 
+/**
+ * The verdicts, latest first and large; the other queries of the same request
+ * folded below it, and the rule in force folded under them. Classes without
+ * examples are named once, above everything.
+ */
 export function predictionsView(report: PredictionReport, names: ResultNames, queryThumb: (query: number) => string | undefined, calibratedOn?: string): HTMLElement[] {
-  const label = confidenceLabel(report.calibration, calibratedOn);
-  const cards = report.predictions.map((p, i) => {
-    const verdict = p.classId === null ? `Unknown (nearest: ${names.nameOf(p.nearestClassId)})` : names.nameOf(p.classId);
-    const thumb = queryThumb(i);
-    return el(
-      'article',
-      { className: 'prediction' },
-      ...(thumb ? [el('img', { src: thumb, alt: `Query ${i + 1}`, className: 'thumb' })] : []),
-      el('p', { className: 'verdict' }, el('strong', {}, 'Prediction: '), verdict),
-      el(
-        'ul',
-        { className: 'bars', 'aria-label': label },
-        ...p.scores.map((s) =>
-          el(
-            'li',
-            {},
-            el('span', { className: 'bar-label' }, names.nameOf(s.classId)),
-            el('meter', { min: 0, max: 1, value: s.probability, 'aria-label': `Confidence in ${names.nameOf(s.classId)}` }),
-            el('span', {}, `${(100 * s.probability).toFixed(1)} % · distance ${s.distance.toFixed(3)}`),
-          ),
+  const label = confidenceLabel(report.calibration, calibratedOn, report.head !== null);
+  const cards = report.predictions.map((p, i) => predictionCard(p, i, label, names, queryThumb(i)));
+  cards[0]?.classList.add('latest');
+  const out: HTMLElement[] = [];
+  if (report.skipped.length) out.push(el('p', { className: 'note' }, `Left out (no examples yet): ${report.skipped.map(names.nameOf).join(', ')}.`));
+  out.push(...cards.slice(0, 1));
+  if (cards.length > 1) out.push(el('details', { className: 'history' }, el('summary', {}, `The other ${cards.length - 1} ${cards.length === 2 ? 'query' : 'queries'}`), ...cards.slice(1)));
+  out.push(el('details', { className: 'rule' }, el('summary', {}, 'How the confidences and “unknown” are decided'), el('p', { className: 'note calibration-note' }, `${label}. ${unknownRule(report.calibration, calibratedOn, report.head !== null)}`)));
+  return out;
+}
+
+type Prediction = PredictionReport['predictions'][number];
+
+function predictionCard(p: Prediction, i: number, label: string, names: ResultNames, thumb: string | undefined): HTMLElement {
+  const verdict = p.classId === null ? `Unknown (nearest: ${names.nameOf(p.nearestClassId)})` : names.nameOf(p.classId);
+  return el(
+    'article',
+    { className: 'prediction', 'aria-label': `Query ${i + 1}` },
+    ...(thumb ? [el('img', { src: thumb, alt: `Query ${i + 1}`, className: 'thumb' })] : []),
+    el('p', { className: 'verdict' }, el('strong', {}, 'Prediction: '), verdict),
+    el(
+      'ul',
+      { className: 'bars', 'aria-label': label },
+      ...p.scores.map((s) =>
+        el(
+          'li',
+          {},
+          el('span', { className: 'bar-label' }, names.nameOf(s.classId)),
+          el('meter', { min: 0, max: 1, value: s.probability, 'aria-label': `Confidence in ${names.nameOf(s.classId)}` }),
+          el('span', {}, `${(100 * s.probability).toFixed(1)} % · distance ${s.distance.toFixed(3)}`),
         ),
       ),
-      el(
-        'p',
-        { className: 'nearest' },
-        'Nearest examples: ',
-        ...p.nearest.map((n) => el('img', { src: names.thumbOf(n.exampleId) ?? '', alt: `an example of ${names.nameOf(n.classId)}, distance ${n.distance.toFixed(3)}`, className: 'thumb' })),
-      ),
-    );
-  });
-  const notes = [el('p', { className: 'note calibration-note' }, `${label}. ${unknownRule(report.calibration, calibratedOn)}`)];
-  if (report.skipped.length) notes.push(el('p', { className: 'note' }, `Left out (no examples yet): ${report.skipped.map(names.nameOf).join(', ')}.`));
-  return [...cards, ...notes];
+    ),
+    el(
+      'p',
+      { className: 'nearest' },
+      'Nearest examples: ',
+      ...p.nearest.map((n) => el('img', { src: names.thumbOf(n.exampleId) ?? '', alt: `an example of ${names.nameOf(n.classId)}, distance ${n.distance.toFixed(3)}`, className: 'thumb' })),
+    ),
+  );
 }
 
 export function mapView(points: MapPoint[], { nameOf, colourOf }: ResultNames): Node[] {

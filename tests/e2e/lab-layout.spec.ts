@@ -1,0 +1,92 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Locator, type Page } from '@playwright/test';
+
+/** Loads the sketch example set (3 queries) and waits for its verdicts. */
+async function loadExampleSet(page: Page) {
+  await page.getByRole('button', { name: 'Try an example set' }).click();
+  await expect(page.locator('.prediction .verdict')).toHaveCount(3, { timeout: 60_000 });
+}
+
+type Box = { x: number; y: number; width: number; height: number };
+const box = async (locator: Locator): Promise<Box> => (await locator.boundingBox())!;
+
+test.describe('on a desktop screen', () => {
+  test.use({ viewport: { width: 1440, height: 900 } });
+
+  test('the lab is three parts side by side, the latest verdict large at the top and the rest folded', async ({ page }) => {
+    await page.goto('lab/');
+    await loadExampleSet(page);
+    const [examples, method, verdict] = (await Promise.all(['examples', 'method', 'verdict'].map((p) => box(page.locator(`[data-lab-part="${p}"]`))))) as [Box, Box, Box];
+    expect(examples.x + examples.width).toBeLessThanOrEqual(method.x);
+    expect(method.x + method.width).toBeLessThanOrEqual(verdict.x);
+    expect(Math.abs(examples.y - verdict.y)).toBeLessThan(5);
+    await expect(page.getByRole('group', { name: 'Parts of the lab' })).toBeHidden();
+
+    // One large verdict shows; the other two queries wait, folded, below it.
+    const latest = page.locator('.prediction.latest');
+    await expect(latest).toBeVisible();
+    expect((await box(latest)).y).toBeLessThan(900);
+    await expect(page.locator('.prediction:visible')).toHaveCount(1);
+    await page.getByText('The other 2 queries').click();
+    await expect(page.locator('.prediction:visible')).toHaveCount(3);
+    const fontSize = (l: Locator) => l.evaluate((e) => parseFloat(getComputedStyle(e).fontSize));
+    expect(await fontSize(latest.locator('.verdict'))).toBeGreaterThan(await fontSize(page.locator('.prediction').nth(1).locator('.verdict')));
+    // The rule in force is there, folded, once.
+    await expect(page.locator('.calibration-note')).toHaveCount(1);
+    await expect(page.locator('.calibration-note')).toBeHidden();
+  });
+
+  test('each example’s remove button sits beside its thumbnail, not over it', async ({ page }) => {
+    await page.goto('lab/');
+    await loadExampleSet(page);
+    const items = page.locator('.lab-class').first().locator('.thumbnails li');
+    expect(await items.count()).toBeGreaterThan(1);
+    for (const item of await items.all()) {
+      const picture = await box(item.locator('img'));
+      const button = await box(item.getByRole('button'));
+      const overlaps = picture.x < button.x + button.width && button.x < picture.x + picture.width && picture.y < button.y + button.height && button.y < picture.y + picture.height;
+      expect(overlaps).toBe(false);
+    }
+  });
+
+  for (const colorScheme of ['light', 'dark'] as const) {
+    test(`the started lab with verdicts has no accessibility violations (${colorScheme})`, async ({ page }) => {
+      await page.emulateMedia({ colorScheme });
+      await page.goto('lab/');
+      await loadExampleSet(page);
+      await page.getByText('The other 2 queries').click();
+      const results = await new AxeBuilder({ page }).analyze();
+      expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);
+    });
+  }
+});
+
+test.describe('on a phone', () => {
+  test.use({ viewport: { width: 390, height: 844 } });
+
+  test('the first screen holds the model choice, start and the example set; the parts become steps', async ({ page }) => {
+    await page.goto('lab/');
+    for (const control of [page.getByRole('combobox', { name: 'Model' }), page.getByRole('button', { name: 'Start the lab' }), page.getByRole('button', { name: 'Try an example set' })]) {
+      const { y, height } = await box(control);
+      expect(y + height).toBeLessThanOrEqual(844);
+    }
+    await loadExampleSet(page);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+
+    const steps = page.getByRole('group', { name: 'Parts of the lab' });
+    await expect(steps).toBeVisible();
+    await expect(steps.getByRole('button', { name: '1 · Examples' })).toHaveAttribute('aria-current', 'step');
+    await expect(page.locator('.lab-class').first()).toBeVisible();
+    await expect(page.locator('[data-lab-results]')).toBeHidden();
+
+    // By keyboard: the verdict step shows the results and hides the examples.
+    await steps.getByRole('button', { name: '3 · Verdict' }).focus();
+    await page.keyboard.press('Enter');
+    await expect(steps.getByRole('button', { name: '3 · Verdict' })).toHaveAttribute('aria-current', 'step');
+    await expect(page.locator('.prediction.latest')).toBeVisible();
+    await expect(page.locator('.lab-class').first()).toBeHidden();
+    await steps.getByRole('button', { name: '2 · Method' }).click();
+    await expect(page.locator('select[name="metric"]')).toBeVisible();
+    await expect(page.locator('[data-lab-results]')).toBeHidden();
+  });
+});
