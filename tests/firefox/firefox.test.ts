@@ -1,0 +1,100 @@
+/**
+ * The site in Firefox ESR: Debian's firefox-esr driven by puppeteer-core over
+ * WebDriver BiDi (Playwright's own Firefox build cannot be downloaded here).
+ * Home, a topic page's live figure (keyboard and pointer), search, and the
+ * lab's example set with both models, against the built site (dist/).
+ * Run: npm run test:firefox (after npm run build; SITE_DIR=… for another build).
+ */
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { serveSite } from './serve.ts';
+
+const FIREFOX = process.env.FIREFOX_PATH || '/usr/bin/firefox-esr';
+const LAB_TIMEOUT = 90_000;
+
+let browser: Browser;
+let site: Awaited<ReturnType<typeof serveSite>>;
+
+before(async () => {
+  site = await serveSite(process.env.SITE_DIR || 'dist');
+  browser = await puppeteer.launch({ browser: 'firefox', protocol: 'webDriverBiDi', executablePath: FIREFOX, headless: true });
+});
+after(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+/** A fresh page in its own browser context (no lab kept from another test), whose uncaught errors fail the test that opened it. */
+async function open(path: string): Promise<{ page: Page; errors: string[] }> {
+  const page = await (await browser.createBrowserContext()).newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(String((error as Error).message ?? error)));
+  await page.goto(new URL(path, site.url).href);
+  return { page, errors };
+}
+
+const text = (page: Page, selector: string) => page.$eval(selector, (e) => e.textContent ?? '');
+
+describe(`Firefox (${FIREFOX})`, () => {
+  test('the home page shows its heading and ships no script errors', async () => {
+    const { page, errors } = await open('');
+    assert.match(await text(page, 'h1'), /\S/);
+    assert.ok((await page.$$('a[href*="topics/"]')).length > 0, 'links to the topics');
+    assert.deepEqual(errors, []);
+    await page.browserContext().close();
+  });
+
+  test('a topic page’s live figure comes alive and follows the keyboard and a pointer drag', async () => {
+    const { page, errors } = await open('topics/few-shot-learning/');
+    const figure = '#figure-prototype-classifier';
+    await page.$eval(figure, (e) => e.scrollIntoView());
+    await page.waitForSelector(`${figure}[data-state="live"]`, { timeout: 20_000 });
+    const summary = `${figure} [data-summary]`;
+    const before = await text(page, summary);
+    // An SVG handle: page.focus() takes HTML elements only.
+    await page.$eval(`${figure} [data-handle]`, (e) => (e as SVGElement).focus());
+    await page.keyboard.press('ArrowUp');
+    await page.waitForFunction((s, b) => document.querySelector(s)?.textContent !== b, {}, summary, before);
+    const afterKeys = await text(page, summary);
+    const handle = (await page.$(`${figure} [data-handle]`))!;
+    const box = (await handle.boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width / 2 + 40, box.y + box.height / 2 + 30, { steps: 5 });
+    await page.mouse.up();
+    await page.waitForFunction((s, b) => document.querySelector(s)?.textContent !== b, {}, summary, afterKeys);
+    assert.deepEqual(errors, []);
+    await page.browserContext().close();
+  });
+
+  test('search finds papers and shows them with their marks', async () => {
+    const { page, errors } = await open('search/?q=memorizes%20the%20embeddings%20of%20past%20iterations');
+    await page.waitForSelector('[data-search-results] > li', { timeout: 20_000 });
+    assert.match(await text(page, '[data-search-results] > li'), /Cross-Batch Memory for Embedding Learning/);
+    assert.ok(await page.$('[data-search-results] > li mark'), 'the matched words are marked');
+    assert.deepEqual(errors, []);
+    await page.browserContext().close();
+  });
+
+  test('the lab’s example set loads and classifies its queries with every model of the catalog', async () => {
+    const { page: first } = await open('lab/');
+    // The models the page offers (a model of the visitor's own needs files and is left out).
+    const models = await first.$$eval('[data-lab-model] option', (all) => all.map((o) => (o as HTMLOptionElement).value).filter((v) => v !== 'custom'));
+    await first.browserContext().close();
+    assert.ok(models.length >= 2, `both models offered: ${models.join(', ')}`);
+    for (const model of models) {
+      const { page, errors } = await open('lab/');
+      await page.select('[data-lab-model]', model);
+      await page.click('[data-lab-preset]');
+      await page.waitForFunction(() => document.querySelectorAll('.prediction .verdict').length >= 3, { timeout: LAB_TIMEOUT });
+      // One query per class, in the classes' order: each is classified as its own class.
+      const verdicts = await page.$$eval('.prediction .verdict', (all) => all.map((v) => (v.textContent ?? '').replace(/^Prediction: /, '')));
+      const classes = await page.$$eval('.lab-class input[type="text"]', (all) => all.map((i) => (i as HTMLInputElement).value));
+      assert.deepEqual(verdicts, classes, `${model}: verdicts against classes`);
+      assert.match(await text(page, '[data-lab-status]'), /Ready: .*onnxruntime-web (WASM|WebGPU)/);
+      assert.deepEqual(errors, [], model);
+      await page.browserContext().close();
+    }
+  });
+});
