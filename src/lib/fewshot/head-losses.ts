@@ -19,10 +19,10 @@ export interface HeadLossInfo {
 }
 
 export const HEAD_LOSSES: readonly HeadLossInfo[] = [
-  { id: 'norm-softmax', label: 'Normalised softmax over class proxies', source: 'NormFace (Wang et al., 2017); ProxyNCA++ (Teh et al., 2020)', centres: 1, params: [16], rate: 0.5, steps: 100 },
-  { id: 'soft-triple', label: 'SoftTriple (two centres per class)', source: 'SoftTriple Loss (Qian et al., 2019)', centres: 2, params: [20, 0.1, 0.01], rate: 0.5, steps: 100 },
-  { id: 'multi-similarity', label: 'Multi-Similarity (supports and proxies)', source: 'Multi-Similarity Loss (Wang et al., 2019)', centres: 1, params: [2, 40, 0.5, 0.1], rate: 0.5, steps: 100 },
-  { id: 'circle', label: 'Circle loss (supports and proxies)', source: 'Circle Loss (Sun et al., 2020)', centres: 1, params: [0.25, 32], rate: 0.05, steps: 100 },
+  { id: 'norm-softmax', label: 'Normalised softmax over class proxies', source: 'NormFace (Wang et al., 2017); ProxyNCA++ (Teh et al., 2020)', centres: 1, params: [8], rate: 0.5, steps: 100 },
+  { id: 'soft-triple', label: 'SoftTriple (two centres per class)', source: 'SoftTriple Loss (Qian et al., 2019)', centres: 2, params: [10, 0.1, 0.01], rate: 0.1, steps: 100 },
+  { id: 'multi-similarity', label: 'Multi-Similarity (supports and proxies)', source: 'Multi-Similarity Loss (Wang et al., 2019)', centres: 1, params: [2, 20, 0.5, 0.2], rate: 0.1, steps: 100 },
+  { id: 'circle', label: 'Circle loss (supports and proxies)', source: 'Circle Loss (Sun et al., 2020)', centres: 1, params: [0.25, 16], rate: 0.1, steps: 100 },
 ];
 
 export const HEAD_MOMENTUM = 0.9;

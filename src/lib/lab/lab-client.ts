@@ -19,6 +19,7 @@ import { wireQueries } from './query-input';
 import { wireSaving } from './save-controls';
 import { wireModelChoice } from './model-choice';
 import { wireSteps } from './steps';
+import { wireHeadPanel } from './head-panel';
 
 /** How long after the model is ready the lab's files are stored for offline use. */
 const KEEP_AFTER_MS = 3000;
@@ -92,6 +93,7 @@ export function startLab(root: HTMLElement, base: string): void {
       undoButton.hidden = !view.undo;
       undoButton.textContent = view.undo ?? '';
       writeMethod(settings, view.method, view.calibration);
+      headPanel.update(view, names.nameOf);
       if (view.model) showReady(view);
       if (firstTime) keepForOffline(view);
     },
@@ -148,6 +150,7 @@ export function startLab(root: HTMLElement, base: string): void {
     setTimeout(() => void page.engine().resources().then(offline.keep).then((kept) => kept && showReady(current ?? view)), KEEP_AFTER_MS);
   }
 
+  const headPanel = wireHeadPanel(page, (points) => mapBox.replaceChildren(...mapView(points, names)));
   const camera = wireCamera(page);
   const queries = wireQueries(page);
   wireModelChoice(page);
