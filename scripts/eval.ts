@@ -6,6 +6,11 @@
  *   npm run eval -- --model sketch-protonet --dataset glyphs-heldout --way 5 --shot 1 \
  *     [--queries 15] [--episodes 600] [--metric euclidean|cosine|snr|poincare] \
  *     [--normalize none|l2|cl2n] [--refine 0|N] [--seed 1] [--paired] [--json]
+ *     [--head norm-softmax|soft-triple|multi-similarity|circle --steps 100 --rate <loss default>]
+ *
+ * --head trains the lab's learned metric head on each episode's supports (at
+ * the given normalisation; the head's distance is cosine to its proxies);
+ * with --paired it is compared with plain prototypes at the same settings.
  *
  * --paired also runs the baseline (squared Euclidean, no normalisation, no
  * refinement) on the same seeded episodes and prints the paired difference
@@ -17,6 +22,9 @@ import { loadKernelsInNode } from '../src/lib/kernels/load-node.ts';
 import { evaluateWithModel, loadModelInNode } from '../src/lib/eval/node.ts';
 import { pairedDifference } from '../src/lib/eval/paired.ts';
 import { BASELINE } from '../src/lib/eval/summary.ts';
+import { checkHeadOptions, defaultHeadOptions } from '../src/lib/fewshot/head.ts';
+import { HEAD_LOSSES, isHeadLoss } from '../src/lib/fewshot/head-losses.ts';
+import type { HeadLoss } from '../src/lib/kernels/index.ts';
 
 const { values } = parseArgs({
   options: {
@@ -31,6 +39,9 @@ const { values } = parseArgs({
     refine: { type: 'string', default: '0' },
     seed: { type: 'string', default: '1' },
     paired: { type: 'boolean', default: false },
+    head: { type: 'string' },
+    steps: { type: 'string' },
+    rate: { type: 'string' },
     json: { type: 'boolean', default: false },
   },
 });
@@ -46,6 +57,8 @@ if (!NORMALIZATIONS.includes(values.normalize as Normalization)) fail(`--normali
 const numbers = Object.fromEntries(['way', 'shot', 'queries', 'episodes', 'refine', 'seed'].map((k) => [k, Number(values[k as keyof typeof values])]));
 for (const [k, v] of Object.entries(numbers)) if (!Number.isInteger(v) || v < 0) fail(`--${k} must be a whole number; got "${values[k as keyof typeof values]}".`);
 
+if (values.head !== undefined && !isHeadLoss(values.head)) fail(`--head must be one of ${HEAD_LOSSES.map((l) => l.id).join(', ')}; got "${values.head}".`);
+const head = values.head === undefined ? undefined : checkHeadOptions({ ...defaultHeadOptions(values.head as HeadLoss), ...(values.steps && { steps: Number(values.steps) }), ...(values.rate && { rate: Number(values.rate) }) });
 const kernels = await loadKernelsInNode();
 const model = await loadModelInNode(values.model);
 const settings = {
@@ -57,20 +70,23 @@ const settings = {
   seed: numbers.seed!,
   metric: values.metric,
   normalize: values.normalize as Normalization,
+  ...(head && { head }),
 };
 const { perEpisode, ...result } = await evaluateWithModel(model, values.dataset, kernels, settings);
 // Same seed, data set and task: the baseline classifies the very same episodes.
-const baseline = values.paired ? await evaluateWithModel(model, values.dataset, kernels, { ...settings, ...BASELINE }) : undefined;
+// With a head, the partner is plain prototypes at the same settings; without, the baseline setting.
+const { head: _, ...plain } = settings;
+const baseline = values.paired ? await evaluateWithModel(model, values.dataset, kernels, head ? plain : { ...settings, ...BASELINE }) : undefined;
 const vsBaseline = baseline ? pairedDifference(perEpisode, baseline.perEpisode) : undefined;
 await model.embedder.dispose();
 const percent = (x: number) => (100 * x).toFixed(2);
 if (values.json) process.stdout.write(JSON.stringify({ ...result, ...(vsBaseline && { vsBaseline }) }) + '\n');
 else {
   console.log(
-    `${result.model} on ${result.dataset}: ${result.way}-way ${result.shot}-shot, ${result.queries} queries, ${result.episodes} episodes, ${result.metric}, ${result.normalize}, refine ${result.refine}: ` +
+    `${result.model} on ${result.dataset}: ${result.way}-way ${result.shot}-shot, ${result.queries} queries, ${result.episodes} episodes, ${result.metric}, ${result.normalize}, refine ${result.refine}${head ? `, head ${head.loss} (${head.steps} steps, lr ${head.rate})` : ''}: ` +
       `${percent(result.accuracy)} ± ${percent(result.ci95)} %`,
   );
   if (baseline && vsBaseline) {
-    console.log(`baseline (euclidean, none, refine 0) on the same episodes: ${percent(baseline.accuracy)} ± ${percent(baseline.ci95)} %; paired difference ${vsBaseline.difference >= 0 ? '+' : ''}${percent(vsBaseline.difference)} ± ${percent(vsBaseline.ci95)} points`);
+    console.log(`${head ? `plain prototypes (${settings.metric}, ${settings.normalize})` : 'baseline (euclidean, none, refine 0)'} on the same episodes: ${percent(baseline.accuracy)} ± ${percent(baseline.ci95)} %; paired difference ${vsBaseline.difference >= 0 ? '+' : ''}${percent(vsBaseline.difference)} ± ${percent(vsBaseline.ci95)} points`);
   }
 }

@@ -32,6 +32,13 @@ export const evaluationResultSchema = z.strictObject({
   vsBaseline: pairedDifferenceSchema,
   /** For refined settings: this setting minus the same setting without refinement, on the same episodes. */
   vsUnrefined: pairedDifferenceSchema.optional(),
+  /** A learned metric head trained on each episode's supports (npm run eval:heads); absent or "none" for plain prototypes. */
+  head: z.enum(['none', 'norm-softmax', 'soft-triple', 'multi-similarity', 'circle']).optional(),
+  headSteps: z.number().int().positive().optional(),
+  /** Which classes the episodes drew from: every class (absent), or only the test (odd-numbered) ones, when settings were chosen on the others. */
+  classes: z.enum(['test']).optional(),
+  /** For head rows: this head minus plain prototypes at the same distance and normalisation, on the same episodes. */
+  vsPrototypes: pairedDifferenceSchema.optional(),
 });
 
 export const evaluationsSchema = z.strictObject({

@@ -1,0 +1,83 @@
+/**
+ * The learned metric head against plain prototypes (issue 13): every model of
+ * the catalog on every data set, 5-way 1-shot, 5-way 5-shot, 10-way 5-shot and
+ * 20-way 5-shot, each loss with its registry defaults (chosen on validation
+ * classes by npm run tune:head), on the TEST (odd-numbered) classes only, all
+ * settings of a task on the same seeded episodes. Writes the rows (with
+ * `head`) into src/data/evaluations.json, replacing earlier head rows and
+ * keeping every other row.
+ *
+ *   npm run eval:heads [-- --episodes 300]
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { parseArgs } from 'node:util';
+import { defaultHeadOptions } from '../src/lib/fewshot/head.ts';
+import { HEAD_LOSSES } from '../src/lib/fewshot/head-losses.ts';
+import { DEFAULT_METHOD } from '../src/lib/fewshot/method.ts';
+import { loadKernelsInNode } from '../src/lib/kernels/load-node.ts';
+import { loadDataset, loadModelInNode } from '../src/lib/eval/node.ts';
+import { pairedDifference } from '../src/lib/eval/paired.ts';
+import { embedDataset, evaluateEpisodes, type EvalSettings } from '../src/lib/eval/run.ts';
+import { splitClasses } from '../src/lib/eval/session-episodes.ts';
+import { BASELINE } from '../src/lib/eval/summary.ts';
+import { DATASET_IDS, MODELS } from '../src/lib/models/catalog.ts';
+import type { Dataset } from '../src/lib/eval/datasets-node.ts';
+import { evaluationsSchema, type EvaluationResult } from '../src/schemas/evaluations.ts';
+
+const { values } = parseArgs({ options: { episodes: { type: 'string', default: '300' } } });
+const EPISODES = Number(values.episodes);
+const TASKS = [
+  { way: 5, shot: 1 },
+  { way: 5, shot: 5 },
+  { way: 10, shot: 5 },
+  { way: 20, shot: 5 },
+];
+/** Images per class used at most (Fashion-MNIST has 1,000 a class; 100 are plenty for 5-shot episodes and embed in minutes). */
+const PER_CLASS = 100;
+const RESULTS = new URL('../src/data/evaluations.json', import.meta.url);
+
+/** The test classes only, at most PER_CLASS images each, renumbered so that only they are embedded. */
+function testClasses(full: Dataset): Dataset {
+  const kept = splitClasses(full.byClass, 'test').map((images) => images.slice(0, PER_CLASS));
+  const originals = kept.flat();
+  let next = 0;
+  return { ...full, byClass: kept.map((images) => images.map(() => next++)), image: (i) => full.image(originals[i]!), size: originals.length };
+}
+
+const kernels = await loadKernelsInNode();
+const rows: EvaluationResult[] = [];
+const started = Date.now();
+for (const { id } of MODELS) {
+  const model = await loadModelInNode(id);
+  const dim = model.embedder.card.output.dim;
+  for (const name of DATASET_IDS) {
+    const dataset = testClasses(loadDataset(name));
+    const embeddings = await embedDataset(dataset, model.embedder);
+    for (const { way, shot } of TASKS) {
+      if (way > dataset.byClass.length) continue;
+      const queries = Math.min(15, Math.min(...dataset.byClass.map((c) => c.length)) - shot);
+      const settings: EvalSettings = { way, shot, queries, episodes: EPISODES, metric: DEFAULT_METHOD.metric, normalize: DEFAULT_METHOD.normalization, refine: 0, seed: 1 };
+      const run = (s: EvalSettings) => evaluateEpisodes(embeddings, dim, dataset, kernels, s);
+      const baseline = run({ ...settings, ...BASELINE });
+      const plain = run(settings);
+      const row = (r: ReturnType<typeof run>, head: EvaluationResult['head'], extra: Partial<EvaluationResult> = {}): EvaluationResult => {
+        const { perEpisode: _, ...measured } = r;
+        return { model: id, dataset: name, ...settings, ...measured, vsBaseline: pairedDifference(r.perEpisode, baseline.perEpisode), head, classes: 'test', ...extra };
+      };
+      rows.push(row(plain, 'none'));
+      for (const loss of HEAD_LOSSES) {
+        const options = defaultHeadOptions(loss.id);
+        const withHead = run({ ...settings, head: options });
+        const vsPrototypes = pairedDifference(withHead.perEpisode, plain.perEpisode);
+        rows.push(row(withHead, loss.id, { headSteps: options.steps, vsPrototypes }));
+        console.error(`${id} ${name} ${way}w${shot}s ${loss.id}: ${(100 * withHead.accuracy).toFixed(2)} % vs prototypes ${(100 * plain.accuracy).toFixed(2)} % (${vsPrototypes.difference >= 0 ? '+' : ''}${(100 * vsPrototypes.difference).toFixed(2)} ± ${(100 * vsPrototypes.ci95).toFixed(2)})`);
+      }
+    }
+  }
+  await model.embedder.dispose();
+}
+const file = evaluationsSchema.parse(JSON.parse(readFileSync(RESULTS, 'utf8')));
+file.results = [...file.results.filter((r) => r.head === undefined), ...rows];
+writeFileSync(RESULTS, JSON.stringify(evaluationsSchema.parse(file), null, 1) + '\n');
+console.error(`${rows.length} head rows in ${Math.round((Date.now() - started) / 1000)} s on ${cpus()[0]?.model ?? 'unknown'}`);
