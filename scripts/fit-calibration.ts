@@ -4,7 +4,7 @@
  * set (even-numbered classes; the Evaluation page reports on the odd ones),
  * and writes them into models/<id>/card.json under "calibration".
  *
- *   npm run fit:calibration
+ *   npm run fit:calibration [-- model-id ...]     (default: every model of the catalog)
  *
  * Temperature: the T minimising the NLL of softmax(−d/T) over 2-, 3- and
  * 5-way, 1- and 5-shot episodes (Guo et al. 2017). Threshold: the 0.95
@@ -30,12 +30,15 @@ const TASKS = [
 ];
 
 const kernels = await loadKernelsInNode();
-for (const { id, calibrationDataset } of MODELS) {
+const only = process.argv.slice(2);
+for (const { id, calibrationDataset } of MODELS.filter((m) => only.length === 0 || only.includes(m.id))) {
   const model = await loadModelInNode(id);
   const dataset = loadDataset(calibrationDataset);
   const embeddings = await embeddingsOf(model, dataset);
   const dim = model.embedder.card.output.dim;
   const validation = splitClasses(dataset.byClass, 'validation');
+  // Five queries per class, or what the smallest class leaves after the supports (photo-kinds has eight pictures a kind).
+  const smallest = Math.min(...validation.map((c) => c.length));
   const settings: Record<string, { temperature: number; oneShotThreshold: number }> = {};
   for (const metric of METRIC_NAMES) {
     for (const normalization of NORMALIZATIONS) {
@@ -43,7 +46,7 @@ for (const { id, calibrationDataset } of MODELS) {
       const groups: LabelledDistances[] = [];
       const oneShot: number[] = [];
       TASKS.forEach(({ way, shot }, t) => {
-        const outcomes = runSessionEpisodes(embeddings, dim, validation, kernels, method, undefined, { way, shot, queries: 5, unseen: 0, episodes: EPISODES, seed: 100 + t });
+        const outcomes = runSessionEpisodes(embeddings, dim, validation, kernels, method, undefined, { way, shot, queries: Math.min(5, smallest - shot), unseen: 0, episodes: EPISODES, seed: 100 + t });
         const distances = new Float64Array(outcomes.length * way);
         outcomes.forEach((o, i) => distances.set(o.distances, i * way));
         groups.push({ distances, classes: way, labels: outcomes.map((o) => o.label) });

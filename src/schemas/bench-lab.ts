@@ -1,11 +1,11 @@
 import { z } from 'astro/zod';
-import { MODEL_IDS } from '../lib/models/catalog.ts';
+import { RECORDED_MODEL_IDS } from '../lib/models/catalog.ts';
 import { benchFileFields } from './bench-file.ts';
 
 /** One task of bench/lab.ts, timed in headless Chromium against the built site. */
 export const labBenchRowSchema = z.strictObject({
   task: z.string().min(1),
-  model: z.enum(MODEL_IDS),
+  model: z.enum(RECORDED_MODEL_IDS),
   /** Whether the page was cross-origin isolated (threads available). */
   isolated: z.boolean(),
   ms: z.number().nonnegative(),
@@ -24,7 +24,7 @@ export const labScaleSchema = z.strictObject({
 
 /** Live camera mode: verdicts shown per second with Chromium's fake camera. */
 export const labLiveSchema = z.strictObject({
-  model: z.enum(MODEL_IDS),
+  model: z.enum(RECORDED_MODEL_IDS),
   isolated: z.boolean(),
   threads: z.number().int().nonnegative(),
   seconds: z.number().positive(),

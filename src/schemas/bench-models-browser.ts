@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { MODEL_IDS } from '../lib/models/catalog.ts';
+import { RECORDED_MODEL_IDS } from '../lib/models/catalog.ts';
 import { benchFileFields } from './bench-file.ts';
 
 /** The peer row's model: the photo model's original TensorFlow.js graph. */
@@ -14,7 +14,7 @@ export const modelBenchRowSchema = z.strictObject({
   threads: z.number().int().positive(),
   /** Threads asked for, where the runtime may use fewer (TensorFlow.js). */
   requestedThreads: z.number().int().positive().optional(),
-  model: z.union([z.enum(MODEL_IDS), z.literal(ORIGINAL_PHOTO_GRAPH)]),
+  model: z.union([z.enum(RECORDED_MODEL_IDS), z.literal(ORIGINAL_PHOTO_GRAPH)]),
   /** Side of the square input, in pixels. */
   inputSize: z.number().int().positive(),
   medianMs: z.number().nonnegative(),

@@ -96,7 +96,7 @@ const photo = (name: string) => new URL(`../fixtures/photos/${name}`, import.met
 
 async function startPhotoLab(page: Page) {
   await page.goto('lab/');
-  await page.getByRole('combobox', { name: 'Model' }).selectOption('photo-mobilenetv3');
+  await page.getByRole('combobox', { name: 'Model' }).selectOption('photo-mobilenetv2-centernet');
   await page.getByRole('button', { name: 'Start the lab' }).click();
   await expect(page.getByRole('status').first()).toContainText('Ready: Photo embedding', { timeout: 60_000 });
   await expect(page.locator('.lab-class')).toHaveCount(2);
@@ -226,7 +226,7 @@ test('an example can be removed on its own', async ({ page }) => {
 
 for (const [model, expected] of [
   ['sketch-protonet', /^Prediction: Letter /],
-  ['photo-mobilenetv3', /^Prediction: (brick|grass|gravel)$/],
+  ['photo-mobilenetv2-centernet', /^Prediction: (brick|grass|gravel)$/],
 ] as const) {
   test(`the ${model} example set loads with one click, credited, and classifies its queries`, async ({ page }) => {
     await page.goto('lab/');

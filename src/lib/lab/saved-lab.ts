@@ -1,5 +1,5 @@
 import { savedLabV1Schema, savedLabV2Schema, type SavedLabV1, type SavedLabV2 } from '../../schemas/saved-lab';
-import { isModelId } from '../models/catalog';
+import { currentModelId, isModelId } from '../models/catalog';
 
 /**
  * Reading a saved lab (an exported file, or version 1 from the browser's
@@ -34,7 +34,9 @@ export function parseSavedLab(value: unknown): SavedLabV2 {
     const issue = parsed.error.issues[0]!;
     throw new SavedLabError(`The saved lab is damaged: ${issue.path.length ? `${issue.path.join('.')} ` : ''}${issue.message}.`);
   }
-  const lab = parsed.data.version === 1 ? fromVersion1(parsed.data) : parsed.data;
+  const read = parsed.data.version === 1 ? fromVersion1(parsed.data) : parsed.data;
+  // A retired model's lab opens with its successor; its examples are embedded anew from their originals.
+  const lab = { ...read, modelId: currentModelId(read.modelId) };
   if (!isModelId(lab.modelId)) throw new SavedLabError(`This lab uses a model this site does not have ("${lab.modelId}").`);
   return lab;
 }

@@ -22,6 +22,20 @@ export const cardCalibrationSchema = z.strictObject({
 });
 export type CardCalibration = z.output<typeof cardCalibrationSchema>;
 
+/** A fixed input and the embedding WASM gave for it (src/lib/models/probe.ts, npm run probe:cards): each backend is checked against it. */
+export const cardProbeSchema = z.strictObject({
+  /** How the input is made (probeInput); a new pattern gets a new name. */
+  pattern: z.literal('sines-1'),
+  /** The reference embedding, float32 little-endian, base64. */
+  embedding: z.base64(),
+  /** The least cosine similarity to the reference that passes. */
+  cosine: z.number().gt(0).max(1),
+  /** The largest absolute difference from the reference, per value, that passes. */
+  maxAbs: z.number().positive(),
+  madeBy: z.string().min(1),
+});
+export type CardProbe = z.output<typeof cardProbeSchema>;
+
 export const modelCardSchema = z
   .strictObject({
     /** Folder name under models/, lowercase with dashes. */
@@ -49,6 +63,7 @@ export const modelCardSchema = z
     license: z.string().min(1),
     sources: z.array(z.strictObject({ name: z.string().min(1), license: z.string().min(1), url: z.url().optional() })).min(1),
     calibration: cardCalibrationSchema.optional(),
+    probe: cardProbeSchema.optional(),
   })
   .superRefine((card, ctx) => {
     const { channels, mean, std, ink, crop, height, width } = card.input;
@@ -59,6 +74,9 @@ export const modelCardSchema = z
     }
     if (card.kind === 'sketch' && (!ink || !crop)) {
       ctx.addIssue({ code: 'custom', path: ['input', ink ? 'crop' : 'ink'], message: 'a sketch model states its ink and crop rule' });
+    }
+    if (card.probe && atob(card.probe.embedding).length !== card.output.dim * 4) {
+      ctx.addIssue({ code: 'custom', path: ['probe', 'embedding'], message: `needs ${card.output.dim} float32 values (output.dim)` });
     }
     if (crop && crop.margin * 2 >= Math.min(height, width)) {
       ctx.addIssue({ code: 'custom', path: ['input', 'crop', 'margin'], message: 'leaves no room for the drawing' });

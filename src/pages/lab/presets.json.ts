@@ -41,7 +41,7 @@ function photoPreset() {
   const sheet = PNG.sync.read(readFileSync(new URL('crops.png', dir)));
   const rows = ['brick', 'grass', 'gravel'].map((photo) => index.classes.findIndex((c: { photo: string }) => c.photo === photo));
   return {
-    model: 'photo-mobilenetv3',
+    model: 'photo-mobilenetv2-centernet',
     title: 'Three textures',
     credit: 'crops of the brick, grass and gravel photographs in scikit-image’s sample data (CC0, cc0textures.com).',
     classes: rows.map((row) => ({ name: index.classes[row].photo, images: Array.from({ length: PER_CLASS }, (_, c) => cell(sheet, index.cell, row, c)) })),

@@ -1,12 +1,13 @@
 /// <reference lib="webworker" />
 import { createEmbedder, type Embedder } from '../../inference/embedder';
 import { parseModelCard, type ModelCard } from '../../models/card';
-import { chooseRuntime, wasmRuntime, type BackendPreference, type Runtime } from '../../../workers/runtime';
+import { chooseRuntime, wasmRuntime, type BackendPreference } from '../../../workers/runtime';
+import { startChecked } from './probe-check';
 
 /**
  * The embedding network the lab runs: downloaded with progress (or the
- * visitor's own file), checked against its card with one blank input, on
- * WebGPU when asked and possible, else WASM. The bytes are kept so the
+ * visitor's own file), on WebGPU when asked and possible, else WASM, and
+ * checked on whichever it runs against its card's probe (probe-check.ts). The bytes are kept so the
  * backend can change without another download.
  */
 export interface LoadReport {
@@ -59,27 +60,9 @@ export async function downloadModel(base: string, modelId: string, onProgress: P
 }
 
 export async function runModel(id: string, bytes: Uint8Array, card: ModelCard, preference: BackendPreference): Promise<LoadedModel> {
-  let runtime = await chooseRuntime(preference);
-  let embedder: Embedder;
-  try {
-    embedder = await checkedEmbedder(runtime, bytes, card);
-  } catch (error) {
-    if (runtime.executionProviders[0] !== 'webgpu') throw error;
-    runtime = wasmRuntime(`WebGPU could not run this model (${(error as Error).message}), so it runs on WASM.`);
-    embedder = await checkedEmbedder(runtime, bytes, card);
-  }
-  const report = { model: card.name, kind: card.kind, dim: card.output.dim, backend: runtime.backend, threads: runtime.threads, ...(runtime.note ? { note: runtime.note } : {}), ...(card.calibration ? { calibratedOn: card.calibration.dataset } : {}) };
+  const { runtime, embedder, note } = await startChecked(await chooseRuntime(preference), wasmRuntime, card, (runtime) =>
+    createEmbedder(runtime.ort, bytes, card, { executionProviders: runtime.executionProviders }),
+  );
+  const report = { model: card.name, kind: card.kind, dim: card.output.dim, backend: runtime.backend, threads: runtime.threads, ...(note ? { note } : {}), ...(card.calibration ? { calibratedOn: card.calibration.dataset } : {}) };
   return { id, bytes, card, embedder, report };
-}
-
-async function checkedEmbedder(runtime: Runtime, model: Uint8Array, card: ModelCard): Promise<Embedder> {
-  const next = await createEmbedder(runtime.ort, model, card, { executionProviders: runtime.executionProviders });
-  try {
-    // One blank input catches a card whose sizes do not fit the model now, not at the first example.
-    await next.embed([new Float32Array(card.input.channels * card.input.height * card.input.width)]);
-    return next;
-  } catch (error) {
-    await next.dispose();
-    throw error;
-  }
 }

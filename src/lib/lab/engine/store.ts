@@ -2,6 +2,7 @@
 import { createStore, del, delMany, entries, get, set, setMany, type UseStore } from 'idb-keyval';
 import type { HeadOptions } from '../../fewshot/head';
 import type { Method } from '../../fewshot/method';
+import { currentModelId } from '../../models/catalog';
 
 /**
  * The lab in this browser's IndexedDB, written by the worker: the lab's shape
@@ -46,8 +47,9 @@ export class LabStore {
     let shape: LabShape | undefined;
     let undo: Undo | undefined;
     for (const [key, value] of all) {
-      if (key === LAB) shape = value as LabShape;
-      else if (key === UNDO) undo = value as Undo;
+      // A retired model's lab opens with its successor; the examples' kept originals are embedded anew.
+      if (key === LAB) shape = { ...(value as LabShape), modelId: currentModelId((value as LabShape).modelId) };
+      else if (key === UNDO) undo = { ...(value as Undo), shape: { ...(value as Undo).shape, modelId: currentModelId((value as Undo).shape.modelId) } };
       else if (key.startsWith(EXAMPLE)) examples.set(key.slice(EXAMPLE.length), value as StoredExample);
     }
     return { ...(shape ? { shape } : {}), ...(undo ? { undo } : {}), examples };
