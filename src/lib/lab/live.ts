@@ -78,14 +78,21 @@ export function wireCamera(page: LabPage) {
   );
   liveToggle.addEventListener('change', () => live(liveToggle.checked));
 
+  /** Camera frames become examples of the class, in one request (transferred). */
+  async function addFrames(classId: string, bitmaps: ImageBitmap[], message: HTMLElement) {
+    const result = await page.engine().addExamples(classId, Comlink.transfer(bitmaps.map((source) => ({ source, name: 'the camera’s picture' })), bitmaps));
+    message.textContent = result.problems.join(' ');
+    page.render(result.view);
+    if (result.verdicts.report) page.show(result.verdicts);
+  }
+
   return {
+    /** The camera's current frame, for hold-to-record's capture. */
+    frame: () => camera.frame(),
+    addFrames,
     /** One photo from the camera becomes an example of the class. */
     async photo(classId: string, message: HTMLElement) {
-      const bitmap = await camera.frame();
-      const result = await page.engine().addExamples(classId, Comlink.transfer([{ source: bitmap, name: 'the camera’s picture' }], [bitmap]));
-      message.textContent = result.problems.join(' ');
-      page.render(result.view);
-      if (result.verdicts.report) page.show(result.verdicts);
+      await addFrames(classId, [await camera.frame()], message);
     },
   };
 }
