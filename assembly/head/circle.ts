@@ -1,8 +1,9 @@
 // Circle loss (Sun et al., CVPR 2020) for the metric head, in its general form
 // over several positives and negatives: each support is an anchor; the other
 // supports (frozen) and the class proxies (trained) are its pairs.
-// see: Circle loss eq. 4 (unified form), eq. 6 (α_p, α_n, held constant in
-// back-propagation), eq. 8 (Δ_p = 1 − m, Δ_n = m):
+// see: Sun et al. 2020, the unified loss over K positive and L negative
+// similarities with self-paced weights α_p, α_n (held constant in back-propagation)
+// and margins Δ_p = 1 − m, Δ_n = m:
 //   Z = log Σ_N e^{γ α_n (s_n − Δ_n)} + log Σ_P e^{−γ α_p (s_p − Δ_p)},  L = log(1 + e^Z)
 //   ∂L/∂s_n = σ(Z) softmax_N(·) γ α_n,  ∂L/∂s_p = −σ(Z) softmax_P(·) γ α_p
 import { sigmoid, softplus } from '../losses/circle';

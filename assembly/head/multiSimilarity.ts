@@ -2,8 +2,9 @@
 // support is an anchor; its batch is the other supports (frozen, so their pairs
 // only mine and weigh) and the class proxies (trained). The mining and the
 // weights are those of assembly/losses/multiSimilarity.ts.
-// see: Multi-Similarity eq. 4 (mining), eq. 6 (the loss); ∂L_i/∂S_ij = −w⁺_ij
-// for a kept positive and +w⁻_ik for a kept negative (eqs. 7–8).
+// see: Wang et al. 2019, the pair mining (ε) and the loss with α, β, λ; its
+// gradient is −w⁺_ij for a kept positive and +w⁻_ik for a kept negative, the
+// pair weights of assembly/losses/multiSimilarity.ts.
 import { kept } from '../losses/multiSimilarity';
 import { loadF32, loadI32, rowAt, storeF32 } from '../memory';
 

@@ -1,7 +1,8 @@
 // Normalised softmax over class proxies, as in NormFace (Wang et al., "NormFace:
 // L2 Hypersphere Embedding for Face Verification", ACM MM 2017) and ProxyNCA++
 // (Teh et al., ECCV 2020): one proxy per class, logits s·cos(x_i, p_c).
-// see: NormFace eq. 5 (softmax of s·cos), ProxyNCA++ eq. 7 (temperature-scaled proxies)
+// see: NormFace (softmax over s·cos of normalised features and class weights);
+// ProxyNCA++ (proxies with a low softmax temperature, i.e. a large scale s)
 //   L_i = −log( e^{s·cos_{y_i,i}} / Σ_c e^{s·cos_{c,i}} )
 //   ∂L/∂cos_{c,i} = s (softmax_c − [c = y_i]) / n   (mean over the n supports)
 import { loadF32, loadI32, rowAt, storeF32 } from '../memory';

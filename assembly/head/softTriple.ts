@@ -1,8 +1,9 @@
 // SoftTriple loss (Qian et al., "SoftTriple Loss: Deep Metric Learning Without
 // Triplet Sampling", ICCV 2019): K centres per class; a support's similarity to
 // a class is a soft maximum over its centres.
-// see: SoftTriple eq. 8 (relaxed similarity), eq. 9 (the loss); the centre
-// regulariser of eq. 11 is not used (τ = 0): the head keeps a fixed K.
+// see: Qian et al. 2019, the relaxed similarity over a class's centres and the
+// SoftTriple loss with scale λ, entropy γ and margin δ; the paper's regulariser
+// that merges centres is not used (τ = 0): the head keeps a fixed K.
 //   q_k = softmax_k(cos_{c,k,i} / γ),  S_{i,c} = Σ_k q_k cos_{c,k,i}
 //   L_i = −log( e^{λ(S_{i,y} − δ)} / (e^{λ(S_{i,y} − δ)} + Σ_{c≠y} e^{λ S_{i,c}}) )
 //   ∂S_{i,c}/∂cos_{c,k,i} = q_k (1 + (cos_{c,k,i} − S_{i,c}) / γ)
