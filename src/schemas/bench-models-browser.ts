@@ -2,8 +2,11 @@ import { z } from 'astro/zod';
 import { RECORDED_MODEL_IDS } from '../lib/models/catalog.ts';
 import { benchFileFields } from './bench-file.ts';
 
-/** The peer row's model: the photo model's original TensorFlow.js graph. */
-export const ORIGINAL_PHOTO_GRAPH = 'photo (original graph)';
+/** Peer rows: the photo model's original TensorFlow.js graphs, and its MobileNetV2 branch on its own as ONNX (the like-for-like peer of nsfwjs's graph). */
+export const NSFWJS_GRAPH = 'nsfwjs graph (MobileNetV2 1.4 feature vector)';
+export const CENTERNET_GRAPH = 'CenterNet graph (photo-mobilenetv3 taps)';
+export const MOBILENETV2_ALONE = 'MobileNetV2 1.4 branch alone (ONNX)';
+const PEER_MODELS = [NSFWJS_GRAPH, CENTERNET_GRAPH, MOBILENETV2_ALONE] as const;
 
 /** One runtime × backend × threads × model timing of bench/models-browser.ts. */
 export const modelBenchRowSchema = z.strictObject({
@@ -14,7 +17,7 @@ export const modelBenchRowSchema = z.strictObject({
   threads: z.number().int().positive(),
   /** Threads asked for, where the runtime may use fewer (TensorFlow.js). */
   requestedThreads: z.number().int().positive().optional(),
-  model: z.union([z.enum(RECORDED_MODEL_IDS), z.literal(ORIGINAL_PHOTO_GRAPH)]),
+  model: z.union([z.enum(RECORDED_MODEL_IDS), z.enum(PEER_MODELS)]),
   /** Side of the square input, in pixels. */
   inputSize: z.number().int().positive(),
   medianMs: z.number().nonnegative(),
@@ -23,6 +26,8 @@ export const modelBenchRowSchema = z.strictObject({
 
 /** onnxruntime-web against TensorFlow.js WASM at one thread count. */
 export const peerRatioSchema = z.strictObject({
+  /** Which network both runtimes ran, e.g. "MobileNetV2 1.4 vector" or "the lab's photo model (both branches)". */
+  network: z.string().min(1),
   threads: z.number().int().positive(),
   onnxruntimeMs: z.number().nonnegative().optional(),
   tfjsWasmMs: z.number().nonnegative().optional(),
@@ -46,6 +51,8 @@ export const modelsBrowserBenchSchema = z.strictObject({
     /** How close the two runtimes' photo embeddings are on the same pixels. */
     embeddingParity: z.strictObject({ cosine: z.number().min(-1).max(1), maxAbsDifference: z.number().nonnegative() }).optional(),
   }),
+  /** onnxruntime-web session options tried on the photo model, one thread, with what each gave. */
+  ortOptions: z.array(z.strictObject({ option: z.string().min(1), network: z.string().min(1), threads: z.number().int().positive(), medianMs: z.number().nonnegative() })),
 });
 
 export type ModelBenchRow = z.output<typeof modelBenchRowSchema>;

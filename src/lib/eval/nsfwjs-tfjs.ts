@@ -3,6 +3,9 @@ import { fileURLToPath } from 'node:url';
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import { loadGraphModel, type GraphModel } from '@tensorflow/tfjs-converter';
+import { NSFWJS_FEATURES } from './nsfwjs-graph.ts';
+
+export { NSFWJS_FEATURES };
 
 /**
  * nsfwjs's own TensorFlow.js graph (`mobilenet_v2_mid`: TF-Hub MobileNetV2
@@ -11,10 +14,8 @@ import { loadGraphModel, type GraphModel } from '@tensorflow/tfjs-converter';
  * is checked against. Its .min.js files are CommonJS modules: the topology
  * and manifest object, and one base64 string per weight shard.
  */
-export const NSFWJS_FEATURES =
-  'StatefulPartitionedCall/sequential/keras_layer/StatefulPartitionedCall/StatefulPartitionedCall/StatefulPartitionedCall/predict/feature_vector/SpatialSqueeze';
 
-interface NsfwjsGraph {
+export interface NsfwjsGraph {
   modelTopology: object;
   weightsManifest: Array<{ paths: string[]; weights: object[] }>;
   format: string;
@@ -26,17 +27,22 @@ const require = createRequire(import.meta.url);
 // The package's exports map does not list its model files, so they are required by path.
 const SOURCE = fileURLToPath(new URL('../../../node_modules/nsfwjs/dist/models/mobilenet_v2_mid/', import.meta.url));
 
+/** The graph's JSON and its weights as one byte array (the shards decoded and joined), as loadGraphModel or a model.json + .bin pair wants them. */
+export function nsfwjsGraphFiles(): { json: NsfwjsGraph; weights: Uint8Array } {
+  const json = require(`${SOURCE}model.min.js`) as NsfwjsGraph;
+  const shards = json.weightsManifest.flatMap((group) => group.paths.map((p) => Buffer.from(require(`${SOURCE}${p}.min.js`) as string, 'base64')));
+  return { json, weights: new Uint8Array(Buffer.concat(shards)) };
+}
+
 export async function loadNsfwjs(backend: 'cpu' | 'wasm' = 'cpu'): Promise<GraphModel> {
   await tf.setBackend(backend);
   await tf.ready();
-  const json = require(`${SOURCE}model.min.js`) as NsfwjsGraph;
-  const shards = json.weightsManifest.flatMap((group) => group.paths.map((p) => Buffer.from(require(`${SOURCE}${p}.min.js`) as string, 'base64')));
-  const weightData = new Uint8Array(Buffer.concat(shards)).buffer;
+  const { json, weights } = nsfwjsGraphFiles();
   return loadGraphModel({
     load: async () => ({
       modelTopology: json.modelTopology,
       weightSpecs: json.weightsManifest.flatMap((group) => group.weights) as never,
-      weightData,
+      weightData: weights.buffer as ArrayBuffer,
       format: json.format,
       generatedBy: json.generatedBy,
       convertedBy: json.convertedBy,
