@@ -14,26 +14,22 @@ import { loadF32, loadI32, rowAt, storeF32 } from '../memory';
   return same ? -gamma * max(1 + margin - s, 0.0) * (s - (1 - margin)) : gamma * max(s + margin, 0.0) * (s - margin);
 }
 
-/** Same layout as multiSimilarityHeadLoss. Returns the mean loss and fills grad. */
-export function circleHeadLoss(gram: usize, cos: usize, grad: usize, labels: usize, proxyClass: usize, n: i32, m: i32, margin: f64, gamma: f64): f64 {
-  const inverseN = 1 / <f64>n;
-  let total: f64 = 0;
+/**
+ * The supports' own pairs never change in training (the embeddings are
+ * frozen), so their part of each anchor's two log-sum-exps is computed once:
+ * for anchor i, pairs[4i..4i+3] = largest positive term, Σ e^{term − largest}
+ * over positives, and the same for negatives (−∞ and 0 when there are none).
+ */
+export function circleSupportPairs(gram: usize, labels: usize, n: i32, margin: f64, gamma: f64, pairs: usize): void {
   for (let i = 0; i < n; i++) {
     const y = loadI32(labels, i);
-    const pairs = rowAt(gram, i, n);
-    // Largest term of each side first, so that the sums of exponentials cannot overflow at large γ.
+    const row = rowAt(gram, i, n);
     let topPositive = -Infinity;
     let topNegative = -Infinity;
     for (let j = 0; j < n; j++) {
       if (j == i) continue;
       const same = loadI32(labels, j) == y;
-      const t = term(same, <f64>loadF32(pairs, j), margin, gamma);
-      if (same) topPositive = max(topPositive, t);
-      else topNegative = max(topNegative, t);
-    }
-    for (let r = 0; r < m; r++) {
-      const same = loadI32(proxyClass, r) == y;
-      const t = term(same, <f64>loadF32(rowAt(cos, r, n), i), margin, gamma);
+      const t = term(same, <f64>loadF32(row, j), margin, gamma);
       if (same) topPositive = max(topPositive, t);
       else topNegative = max(topNegative, t);
     }
@@ -42,10 +38,43 @@ export function circleHeadLoss(gram: usize, cos: usize, grad: usize, labels: usi
     for (let j = 0; j < n; j++) {
       if (j == i) continue;
       const same = loadI32(labels, j) == y;
-      const t = term(same, <f64>loadF32(pairs, j), margin, gamma);
+      const t = term(same, <f64>loadF32(row, j), margin, gamma);
       if (same) positiveSum += Math.exp(t - topPositive);
       else negativeSum += Math.exp(t - topNegative);
     }
+    const out = pairs + (<usize>(4 * i) << 2);
+    storeF32(out, 0, <f32>topPositive);
+    storeF32(out, 1, <f32>positiveSum);
+    storeF32(out, 2, <f32>topNegative);
+    storeF32(out, 3, <f32>negativeSum);
+  }
+}
+
+/** Σ e^{t − top} over a side rescaled from `from` to a new largest term `top` (empty sides stay 0). */
+@inline function rescaled(sum: f64, from: f64, top: f64): f64 {
+  return sum == 0 ? 0 : sum * Math.exp(from - top);
+}
+
+/** cos, grad: m × n (proxy × support); pairs: from circleSupportPairs. Returns the mean loss and fills grad. */
+export function circleHeadLoss(pairs: usize, cos: usize, grad: usize, labels: usize, proxyClass: usize, n: i32, m: i32, margin: f64, gamma: f64): f64 {
+  const inverseN = 1 / <f64>n;
+  let total: f64 = 0;
+  for (let i = 0; i < n; i++) {
+    const y = loadI32(labels, i);
+    const own = pairs + (<usize>(4 * i) << 2);
+    const supportTopPositive = <f64>loadF32(own, 0);
+    const supportTopNegative = <f64>loadF32(own, 2);
+    // Largest term of each side first, so that the sums of exponentials cannot overflow at large γ.
+    let topPositive = supportTopPositive;
+    let topNegative = supportTopNegative;
+    for (let r = 0; r < m; r++) {
+      const same = loadI32(proxyClass, r) == y;
+      const t = term(same, <f64>loadF32(rowAt(cos, r, n), i), margin, gamma);
+      if (same) topPositive = max(topPositive, t);
+      else topNegative = max(topNegative, t);
+    }
+    let positiveSum = rescaled(<f64>loadF32(own, 1), supportTopPositive, topPositive);
+    let negativeSum = rescaled(<f64>loadF32(own, 3), supportTopNegative, topNegative);
     for (let r = 0; r < m; r++) {
       const same = loadI32(proxyClass, r) == y;
       const t = term(same, <f64>loadF32(rowAt(cos, r, n), i), margin, gamma);

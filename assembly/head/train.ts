@@ -14,7 +14,7 @@
 //   ⇒ ∂L/∂p_r = Σ_i g_ri x_i / ‖p_r‖ − (Σ_i g_ri cos_ri) p_r / ‖p_r‖²,  g = ∂L/∂cos
 import { dotMatrix, dot } from '../dot';
 import { loadF32, rowAt, storeF32 } from '../memory';
-import { circleHeadLoss } from './circle';
+import { circleHeadLoss, circleSupportPairs } from './circle';
 import { CIRCLE, MIN_PROXY_NORM2, MULTI_SIMILARITY, NORM_SOFTMAX, SOFT_TRIPLE } from './ids';
 import { multiSimilarityHeadLoss } from './multiSimilarity';
 import { normSoftmaxLoss } from './normSoftmax';
@@ -25,9 +25,9 @@ export function headGram(x: usize, n: i32, dim: i32, out: usize): void {
   dotMatrix(x, n, x, n, dim, out);
 }
 
-/** Bytes of work space headTrain needs: cosines and their gradient (m × n each), m norms, and the SoftTriple scratch. */
+/** Bytes of work space headTrain needs: cosines and their gradient (m × n each), m norms, the SoftTriple scratch and Circle's support pairs (4 n). */
 export function headScratchBytes(n: i32, m: i32, classes: i32, centres: i32): i32 {
-  return (2 * m * n + m + classes + centres) << 2;
+  return (2 * m * n + m + classes + centres + 4 * n) << 2;
 }
 
 /** Cosines of every proxy with every support (m × n), from the coefficients; writes 1/‖p_r‖ into `inverseNorms`. */
@@ -74,17 +74,19 @@ export function headTrain(
   const grad = cos + ((<usize>m * <usize>n) << 2);
   const inverseNorms = grad + ((<usize>m * <usize>n) << 2);
   const rest = inverseNorms + (<usize>m << 2);
+  const supportPairs = rest + (<usize>(classes + centres) << 2);
   const p0 = <f64>loadF32(params, 0);
   const p1 = <f64>loadF32(params, 1);
   const p2 = <f64>loadF32(params, 2);
   const p3 = <f64>loadF32(params, 3);
+  if (loss == CIRCLE) circleSupportPairs(gram, labels, n, p0, p1, supportPairs);
   for (let step = 0; step < steps; step++) {
     cosines(gram, coefficients, n, m, cos, inverseNorms);
     let value: f64 = 0;
     if (loss == NORM_SOFTMAX) value = normSoftmaxLoss(cos, grad, labels, n, m, p0);
     else if (loss == SOFT_TRIPLE) value = softTripleLoss(cos, grad, labels, n, classes, centres, p0, p1, p2, rest);
     else if (loss == MULTI_SIMILARITY) value = multiSimilarityHeadLoss(gram, cos, grad, labels, proxyClass, n, m, p0, p1, p2, p3);
-    else if (loss == CIRCLE) value = circleHeadLoss(gram, cos, grad, labels, proxyClass, n, m, p0, p1);
+    else if (loss == CIRCLE) value = circleHeadLoss(supportPairs, cos, grad, labels, proxyClass, n, m, p0, p1);
     storeF32(losses, step, <f32>value);
     descend(coefficients, velocity, cos, grad, inverseNorms, n, m, <f64>rate, <f64>momentum, <f64>decay);
   }

@@ -51,7 +51,7 @@ const figure: FigureDefinition<State> = {
   height: 400,
   initial: () => ({ angles: [-60, -30, 30, 60, 80, 88, 95, 102, 180, 200, 220].map(toRadians), labels: [0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2], loss: 'norm-softmax', steps: 0 }),
   sliders: [{ name: 'steps', label: 'Training steps', min: 0, max: 200, step: 5 }],
-  actions: HEAD_LOSSES.map((l) => ({ name: `loss:${l.id}`, label: l.label })),
+  actions: HEAD_LOSSES.map((l) => ({ name: `loss:${l.id}`, label: l.short })),
   handles: (state) =>
     state.angles.map((angle, i) => ({ id: `p${i}`, ...position(angle), label: `Example ${i + 1}, class ${NAMES[state.labels[i]!]}, at ${degrees(angle)}°`, className: `class-${state.labels[i]}` })),
   moveHandle(state, id, x, y) {
@@ -102,8 +102,8 @@ const figure: FigureDefinition<State> = {
     const wrong = state.labels.map((label, i) => ({ i, label, given: Array.from(own.data.subarray(i * 3, i * 3 + 3)).reduce((best, s, c, all) => (s > all[best]! ? c : best), 0) })).filter((e) => e.given !== e.label);
     const info = headLossInfo(state.loss);
     const tx = 400;
-    scene += text(tx, 34, info.label, 'class="panel-title"');
-    scene += text(tx, 58, state.steps === 0 ? 'Step 0: the class prototypes' : `After ${state.steps} steps (learning rate ${info.rate})`, 'class="note"');
+    scene += text(tx, 34, info.short, 'class="panel-title"');
+    scene += text(tx, 58, state.steps === 0 ? 'Step 0: the prototypes' : `After ${state.steps} steps, rate ${info.rate}`, 'class="note"');
     if (head) {
       const losses = head.losses;
       const top = Math.max(...losses, 1e-9);
@@ -113,7 +113,7 @@ const figure: FigureDefinition<State> = {
       scene += `<polyline points="${losses.map((v, i) => `${n(px(i))},${n(py(v))}`).join(' ')}" class="boundary" stroke-width="2"/>`;
       scene += text(tx, 84, `loss ${losses[0]!.toFixed(3)} → ${(losses.at(-1) ?? 0).toFixed(3)}`, 'class="note"');
     }
-    scene += text(tx, 230, `Examples given to another class: ${wrong.length}`, '');
+    scene += text(tx, 230, `Given to another class: ${wrong.length}`, '');
     wrong.slice(0, 4).forEach((e, k) => (scene += text(tx, 254 + 22 * k, `example ${e.i + 1} (${NAMES[e.label]}) → ${NAMES[e.given]}`, 'class="note"')));
     const directions = Array.from({ length: proxies.rows }, (_, r) => `${NAMES[Math.floor(r / centres)]} ${degrees(directionOf(proxies, r))}°`).join(', ');
     return {

@@ -8,6 +8,8 @@ import type { HeadLoss } from '../kernels/index.ts';
 export interface HeadLossInfo {
   id: HeadLoss;
   label: string;
+  /** A short name, for figure labels. */
+  short: string;
   /** The paper the kernel follows (it is in the survey). */
   source: string;
   /** Proxies per class. */
@@ -19,10 +21,10 @@ export interface HeadLossInfo {
 }
 
 export const HEAD_LOSSES: readonly HeadLossInfo[] = [
-  { id: 'norm-softmax', label: 'Normalised softmax over class proxies', source: 'NormFace (Wang et al., 2017); ProxyNCA++ (Teh et al., 2020)', centres: 1, params: [8], rate: 0.5, steps: 100 },
-  { id: 'soft-triple', label: 'SoftTriple (two centres per class)', source: 'SoftTriple Loss (Qian et al., 2019)', centres: 2, params: [10, 0.1, 0.01], rate: 0.1, steps: 100 },
-  { id: 'multi-similarity', label: 'Multi-Similarity (supports and proxies)', source: 'Multi-Similarity Loss (Wang et al., 2019)', centres: 1, params: [2, 20, 0.5, 0.2], rate: 0.1, steps: 100 },
-  { id: 'circle', label: 'Circle loss (supports and proxies)', source: 'Circle Loss (Sun et al., 2020)', centres: 1, params: [0.25, 16], rate: 0.1, steps: 100 },
+  { id: 'norm-softmax', label: 'Normalised softmax over class proxies', short: 'NormSoftmax', source: 'NormFace (Wang et al., 2017); ProxyNCA++ (Teh et al., 2020)', centres: 1, params: [8], rate: 0.5, steps: 100 },
+  { id: 'soft-triple', label: 'SoftTriple (two centres per class)', short: 'SoftTriple', source: 'SoftTriple Loss (Qian et al., 2019)', centres: 2, params: [10, 0.1, 0.01], rate: 0.1, steps: 100 },
+  { id: 'multi-similarity', label: 'Multi-Similarity (supports and proxies)', short: 'Multi-Similarity', source: 'Multi-Similarity Loss (Wang et al., 2019)', centres: 1, params: [2, 20, 0.5, 0.2], rate: 0.1, steps: 100 },
+  { id: 'circle', label: 'Circle loss (supports and proxies)', short: 'Circle loss', source: 'Circle Loss (Sun et al., 2020)', centres: 1, params: [0.25, 4], rate: 0.02, steps: 100 },
 ];
 
 export const HEAD_MOMENTUM = 0.9;

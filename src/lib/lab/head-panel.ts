@@ -61,13 +61,15 @@ export function wireHeadPanel(page: LabPage, showMap: (points: MapPoint[]) => vo
     void page
       .attempt(async () => {
         const { view, verdicts } = await page.engine().learnMetric(options, onProgress);
+        busy = false;
         page.render(view);
         page.show(verdicts);
       }, status)
       .finally(() => {
+        // After a failure the status keeps the error; the button comes back for another try.
         busy = false;
         bar.hidden = true;
-        learn.disabled = !page.started();
+        learn.disabled = !last?.[0].head.canLearn;
       });
   });
 
@@ -79,8 +81,11 @@ export function wireHeadPanel(page: LabPage, showMap: (points: MapPoint[]) => vo
     }, status);
   });
 
-  return {
-    update({ head }, nameOf) {
+  let last: Parameters<HeadPanel['update']> | undefined;
+  const panel: HeadPanel = {
+    update(view, nameOf) {
+      last = [view, nameOf];
+      const { head } = view;
       learn.disabled = busy || !head.canLearn;
       reset.hidden = !head.options;
       if (head.options && !busy) {
@@ -92,4 +97,5 @@ export function wireHeadPanel(page: LabPage, showMap: (points: MapPoint[]) => vo
       knowledge.replaceChildren(...(head.knowledge ? knowledgeView(head.knowledge, nameOf) : []));
     },
   };
+  return panel;
 }
