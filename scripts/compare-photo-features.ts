@@ -4,10 +4,12 @@
  * on the odd ones): the CenterNet taps (photo-mobilenetv3), nsfwjs's pooled
  * MobileNetV2 1.4 vector alone, and the two concatenated with each branch
  * L2-normalised first. Same seeded episodes for every candidate, so each is
- * compared with the vector alone by a paired difference and its 95 % interval.
+ * compared with the vector alone (and the combination with the taps alone) by
+ * a paired difference and its 95 % interval.
  *
  *   python3 training/convert_nsfwjs.py --alone --out training/cache/mobilenetv2-alone.onnx
  *   node scripts/compare-photo-features.ts [training/cache/mobilenetv2-alone.onnx]
+ *   SPLIT=test node scripts/compare-photo-features.ts    # the same table on the reported classes, once the choice is made
  */
 import { readFileSync } from 'node:fs';
 import { loadKernelsInNode } from '../src/lib/kernels/load-node.ts';
@@ -40,9 +42,10 @@ function concatenated(a: Float32Array, da: number, b: Float32Array, db: number):
 }
 
 const EPISODES = Number(process.env.EPISODES ?? 600);
+const SPLIT = process.env.SPLIT === 'test' ? 'test' : 'validation';
 for (const name of ['photo-crops', 'photo-kinds']) {
   const dataset = loadDataset(name);
-  const validation = { ...dataset, byClass: splitClasses(dataset.byClass, 'validation') };
+  const validation = { ...dataset, byClass: splitClasses(dataset.byClass, SPLIT) };
   const cn = await embeddingsOf(centernet, dataset);
   const mn = await embeddingsOf(mobilenet, dataset);
   const candidates = {
@@ -57,8 +60,12 @@ for (const name of ['photo-crops', 'photo-kinds']) {
       const results = Object.entries(candidates).map(([label, { e, d }]) => ({ label, r: evaluateEpisodes(e, d, validation, kernels, settings) }));
       const base = results[1]!.r;
       for (const { label, r } of results) {
-        const diff = r === base ? '' : (() => { const p = pairedDifference(r.perEpisode, base.perEpisode); return `  vs vector alone ${(100 * p.difference).toFixed(2)} ± ${(100 * p.ci95).toFixed(2)}`; })();
-        console.log(`${name} validation 5w${shot}s euclidean/${normalize}  ${label.padEnd(30)} ${(100 * r.accuracy).toFixed(2)} ± ${(100 * r.ci95).toFixed(2)} %${diff}`);
+        const versus = (other: typeof base, label: string) => {
+          const p = pairedDifference(r.perEpisode, other.perEpisode);
+          return `  vs ${label} ${(100 * p.difference).toFixed(2)} ± ${(100 * p.ci95).toFixed(2)}`;
+        };
+        const diff = (r === base ? '' : versus(base, 'vector alone')) + (r === results[2]!.r ? versus(results[0]!.r, 'taps alone') : '');
+        console.log(`${name} ${SPLIT} 5w${shot}s euclidean/${normalize}  ${label.padEnd(30)} ${(100 * r.accuracy).toFixed(2)} ± ${(100 * r.ci95).toFixed(2)} %${diff}`);
       }
     }
   }

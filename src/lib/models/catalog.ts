@@ -31,8 +31,9 @@ export function isModelId(value: unknown): value is ModelId {
  * naming one opens with its successor, and its examples are embedded again
  * from their kept originals (an embedding is stored per model id).
  * photo-mobilenetv3's CenterNet taps are one branch of its successor, which
- * matched it on crops of one photograph and beat it by 6–10 points on kinds
- * of thing (validation classes, scripts/compare-photo-features.ts).
+ * matched it on crops of one photograph and beat it on kinds of thing by 6–11
+ * points on validation classes, 2–4 on test classes (paired,
+ * scripts/compare-photo-features.ts; models/photo-mobilenetv2-centernet/README.md).
  */
 export const RETIRED_MODEL_IDS = ['photo-mobilenetv3'] as const;
 export const RETIRED_MODELS: Readonly<Record<(typeof RETIRED_MODEL_IDS)[number], ModelId>> = { 'photo-mobilenetv3': 'photo-mobilenetv2-centernet' };
