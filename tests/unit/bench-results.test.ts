@@ -4,12 +4,14 @@ import { kernelsBenchSchema } from '../../src/schemas/bench-kernels.ts';
 import { labBenchSchema } from '../../src/schemas/bench-lab.ts';
 import { lighthouseBenchSchema } from '../../src/schemas/bench-lighthouse.ts';
 import { modelsBrowserBenchSchema } from '../../src/schemas/bench-models-browser.ts';
+import { headBenchSchema } from '../../src/schemas/bench-head.ts';
 
 const FILES = [
   { file: 'kernels.json', schema: kernelsBenchSchema },
   { file: 'models-browser.json', schema: modelsBrowserBenchSchema },
   { file: 'lab.json', schema: labBenchSchema },
   { file: 'lighthouse.json', schema: lighthouseBenchSchema },
+  { file: 'head.json', schema: headBenchSchema },
 ];
 
 const read = (file: string): unknown => JSON.parse(readFileSync(new URL(`../../bench/results/${file}`, import.meta.url), 'utf8'));
