@@ -6,12 +6,13 @@ object from a few views, with real camera images.
 
     python3 training/export_photo_crops.py   # writes datasets/photo-crops/
 """
-import json
 import os
 
 import numpy as np
 import skimage.data as data
 from PIL import Image
+
+from sheets import save_sheet
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 OUT = os.path.join(os.path.dirname(HERE), "datasets", "photo-crops")
@@ -51,9 +52,7 @@ def main():
             crops.append(np.asarray(Image.fromarray(image[y : y + side, x : x + side]).resize((CELL, CELL), Image.BOX)))
         rows.append(np.concatenate(crops, axis=1))
         index["classes"].append({"photo": name, "licence": licence, "source": "scikit-image sample data (skimage.data)"})
-    Image.fromarray(np.concatenate(rows, axis=0)).save(os.path.join(OUT, "crops.png"), optimize=True)
-    with open(os.path.join(OUT, "index.json"), "w") as f:
-        json.dump(index, f, indent=1)
+    save_sheet(OUT, "crops.png", rows, index)
     print(f"{len(PHOTOS)} photographs x {PER_PHOTO} crops -> {OUT}")
 
 

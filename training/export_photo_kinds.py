@@ -14,11 +14,12 @@ even-numbered ones (validation: fitting, choosing) and the odd-numbered ones
 (test: reported) each hold animals, food and objects.
 """
 import argparse
-import json
 import os
 
 import numpy as np
 from PIL import Image
+
+from sheets import save_sheet
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 OUT = os.path.join(os.path.dirname(HERE), "datasets", "photo-kinds")
@@ -78,10 +79,7 @@ def main():
         rows.append(np.concatenate([cell(os.path.join(args.stamps, f)) for f in chosen], axis=1))
         split = "validation" if number % 2 == 0 else "test"
         index["classes"].append({"kind": name, "split": split, "stamps": chosen})
-    os.makedirs(OUT, exist_ok=True)
-    Image.fromarray(np.concatenate(rows, axis=0)).save(os.path.join(OUT, "photos.png"), optimize=True)
-    with open(os.path.join(OUT, "index.json"), "w") as f:
-        json.dump(index, f, indent=1)
+    save_sheet(OUT, "photos.png", rows, index)
     print(f"{len(CLASSES)} kinds x {PER_CLASS} photographs -> {OUT}")
 
 
