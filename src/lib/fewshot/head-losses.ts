@@ -30,8 +30,8 @@ export const HEAD_LOSSES: readonly HeadLossInfo[] = [
 export const HEAD_MOMENTUM = 0.9;
 export const HEAD_DECAY = 5e-4;
 export const MAX_HEAD_STEPS = 2000;
-/** Above this many examples the head's Gram matrix (n² floats) and its held-out rounds get too slow for a page. */
-export const MAX_HEAD_EXAMPLES = 1000;
+/** Above this many examples the head's Gram matrix (n² floats) and its held-out rounds take seconds after every change (measured: npm run bench:head). */
+export const MAX_HEAD_EXAMPLES = 500;
 
 export function headLossInfo(id: HeadLoss): HeadLossInfo {
   const info = HEAD_LOSSES.find((l) => l.id === id);

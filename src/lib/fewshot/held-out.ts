@@ -22,13 +22,13 @@ export function prototypeHeldOut(kernels: Kernels, supports: Supports, prototype
   return { rows: held.rows, labels: held.rows.map((i) => supports.labels[i]!), distances: leaveOneOutMatrix(kernels, supports, prototypes, held, method) };
 }
 
-/** At most this many rounds of retraining: beyond ten examples a class, each round holds out several of its examples. */
-export const MAX_HEAD_ROUNDS = 10;
+/** At most this many rounds of retraining (5-fold at most): beyond five examples a class, each round holds out several of its examples. */
+export const MAX_HEAD_ROUNDS = 5;
 
 /**
  * For the head, retraining once per held-out example is too slow; instead,
  * round f holds out the examples whose place in their class is f modulo R
- * (R = min(10, largest class)), trains a head on the rest and judges them.
+ * (R = min(5, largest class)), trains a head on the rest and judges them.
  * Every example of a class with two or more is judged by a head that never saw it.
  */
 export function headHeldOut(kernels: Kernels, data: HeadData & { gram: Matrix }, options: HeadOptions, progress?: (round: number, rounds: number) => void): HeldOut {
