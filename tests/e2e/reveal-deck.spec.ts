@@ -44,3 +44,15 @@ test('a figure as a slide’s interactive background iframe follows the keyboard
   await moveFigure(page, page.frameLocator('.backgrounds .slide-background.present iframe'));
   expect(await currentSlide(page)).toBe(2);
 });
+
+test('the lab stage in a reveal.js slide runs its example set and fits the slide without scrolling', async ({ page }) => {
+  await openDeck(page, 'stage-slide');
+  const stage = page.frameLocator('#stage');
+  await stage.getByRole('button', { name: 'Try the example set' }).click();
+  await expect(stage.locator('[data-stage-verdict]')).not.toHaveText('—', { timeout: 60_000 });
+  expect(await stage.locator('.stage-class .stage-class-name').allTextContents()).toContain(await stage.locator('[data-stage-verdict]').textContent());
+  const size = await stage.locator('html').evaluate((html) => ({ scroll: html.scrollHeight, height: innerHeight, scrollWidth: html.scrollWidth, width: innerWidth }));
+  expect(size.scroll).toBeLessThanOrEqual(size.height);
+  expect(size.scrollWidth).toBeLessThanOrEqual(size.width);
+  expect(await currentSlide(page)).toBe(3);
+});

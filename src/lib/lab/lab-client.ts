@@ -9,6 +9,8 @@ import type { LabEngine, LabView, Verdicts } from './engine/lab-engine';
 import type { BackendPreference } from '../../workers/runtime';
 import { createClassCard, type ClassActions, type ClassCard } from './class-card';
 import { wireFrameBox } from '../frame/frame-box';
+import { labPageParts } from './lab-page';
+import { nextClassName } from './class-names';
 import { el, transferPictures } from './dom';
 import { readMethod, writeMethod } from './method-form';
 import { setUpOffline } from './offline';
@@ -42,7 +44,6 @@ export interface LabPage {
 export function startLab(root: HTMLElement, base: string): void {
   const $ = <T extends HTMLElement>(selector: string) => root.querySelector<T>(selector)!;
   const status = $<HTMLElement>('[data-lab-status]');
-  const progressBar = $<HTMLProgressElement>('[data-lab-progress]');
   const classList = $<HTMLElement>('[data-lab-classes]');
   const results = $<HTMLElement>('[data-lab-results]');
   const mapBox = $<HTMLElement>('[data-lab-map]');
@@ -51,7 +52,6 @@ export function startLab(root: HTMLElement, base: string): void {
   const thumbs = new ThumbUrls();
   const offline = setUpOffline(base);
   const cards = new Map<string, ClassCard>();
-  let worker: Comlink.Remote<LabEngine> | undefined;
   let current: LabView | undefined;
   let queryThumbs: string[] = [];
 
@@ -62,22 +62,8 @@ export function startLab(root: HTMLElement, base: string): void {
   };
 
   const page: LabPage = {
-    root,
-    base,
-    $,
-    engine: () => (worker ??= Comlink.wrap<LabEngine>(new Worker(new URL('../../workers/lab.worker.ts', import.meta.url), { type: 'module' }))),
+    ...labPageParts(root, base),
     started: () => current !== undefined,
-    backend: () => $<HTMLSelectElement>('[data-lab-backend]').value as BackendPreference,
-    say: (message) => (status.textContent = message),
-    progress(label) {
-      progressBar.hidden = false;
-      return Comlink.proxy((done: number, total: number) => {
-        progressBar.max = total || 1;
-        progressBar.value = done;
-        progressBar.hidden = done >= total;
-        status.textContent = `${label}: ${done} of ${total}`;
-      });
-    },
     render(view) {
       const firstTime = !current;
       current = view;
@@ -105,14 +91,6 @@ export function startLab(root: HTMLElement, base: string): void {
       else results.replaceChildren(...lines, ...(verdicts.problem ? [el('p', { className: 'message' }, verdicts.problem)] : []));
       if (verdicts.map.length || !verdicts.report) mapBox.replaceChildren(...mapView(verdicts.map, names));
       if (verdicts.report?.calibration) writeMethod(settings, current!.method, verdicts.report.calibration);
-    },
-    async attempt(task, where = status) {
-      try {
-        return await task();
-      } catch (error) {
-        where.textContent = (error as Error).message.replace(/^Error: /, '');
-        return undefined;
-      }
     },
   };
 
@@ -166,10 +144,7 @@ export function startLab(root: HTMLElement, base: string): void {
     });
   });
   $<HTMLButtonElement>('[data-lab-add-class]').addEventListener('click', () => {
-    const taken = new Set(current?.classes.map((c) => c.name.toLocaleLowerCase()));
-    let n = 0;
-    while (taken.has(`class ${String.fromCharCode(65 + n)}`.toLocaleLowerCase())) n++;
-    void page.attempt(async () => page.render(await page.engine().addClass(`Class ${String.fromCharCode(65 + n)}`)));
+    void page.attempt(async () => page.render(await page.engine().addClass(nextClassName(current?.classes.map((c) => c.name) ?? []))));
   });
   const frameBox = root.querySelector<HTMLElement>('.embed-box');
   if (frameBox) wireFrameBox(frameBox);
