@@ -7,7 +7,10 @@
  *   reliability bins, accuracy and mean confidence, for the lab's defaults
  *   and for what the lab did before (squared Euclidean, no normalisation, T = 1);
  * - open set: AUROC of known against unseen-class queries (score: distance
- *   to the nearest prototype), and how many of each are called unknown.
+ *   to the nearest prototype), and how many of each are called unknown;
+ * - at 5 shots, the same with the learned metric head on (the lab's first
+ *   loss, normalised softmax), whose temperature and threshold come from its
+ *   held-out rounds.
  *
  *   npm run eval:calibration     (Fashion-MNIST only where Debian's dataset-fashion-mnist is installed)
  */
@@ -20,6 +23,8 @@ import { embeddingsOf, loadDataset, loadModelInNode } from '../src/lib/eval/node
 import { runSessionEpisodes, splitClasses, type QueryOutcome } from '../src/lib/eval/session-episodes.ts';
 import { DATASET_IDS, MODELS } from '../src/lib/models/catalog.ts';
 import type { CalibrationFile } from '../src/schemas/calibration-results.ts';
+import { defaultHeadOptions } from '../src/lib/fewshot/head.ts';
+import { HEAD_LOSSES } from '../src/lib/fewshot/head-losses.ts';
 
 const EPISODES = Number(process.env.EVAL_EPISODES ?? 300);
 const BEFORE: Method = { metric: 'euclidean', normalization: 'none', temperature: 1, refine: 0 };
@@ -65,7 +70,9 @@ for (const { id } of MODELS) {
       const spec = { way, shot, queries, unseen: test.length > way ? 2 * queries : 0, episodes: EPISODES, seed: 7 };
       const after = measure(runSessionEpisodes(embeddings, dim, test, kernels, DEFAULT_METHOD, card, spec));
       const before = measure(runSessionEpisodes(embeddings, dim, test, kernels, BEFORE, card, spec));
-      results.push({ model: id, dataset: name, way, shot, episodes: EPISODES, testClasses: test.length, method: DEFAULT_METHOD, after, before: { accuracy: before.accuracy, meanConfidence: before.meanConfidence, ece: before.ece } });
+      const head = defaultHeadOptions(HEAD_LOSSES[0]!.id);
+      const withHead = shot >= 2 ? { loss: head.loss, steps: head.steps, measured: measure(runSessionEpisodes(embeddings, dim, test, kernels, DEFAULT_METHOD, card, { ...spec, head })) } : undefined;
+      results.push({ model: id, dataset: name, way, shot, episodes: EPISODES, testClasses: test.length, method: DEFAULT_METHOD, after, before: { accuracy: before.accuracy, meanConfidence: before.meanConfidence, ece: before.ece }, ...(withHead && { withHead }) });
       console.error(`${id} ${name} ${way}w${shot}s: ECE ${before.ece.toFixed(3)} → ${after.ece.toFixed(3)}, accuracy ${(100 * after.accuracy).toFixed(1)} %, AUROC ${after.openSet?.auroc.toFixed(3) ?? '—'}`);
     }
   }

@@ -42,6 +42,8 @@ export const calibrationFileSchema = z.strictObject({
       after: measuredSchema,
       /** What the lab showed before calibration: squared Euclidean, no normalisation, T = 1. */
       before: z.strictObject({ accuracy: z.number(), meanConfidence: z.number(), ece: z.number() }),
+      /** With the learned metric head on (from 2 shots: it calibrates on held-out rounds), same episodes. */
+      withHead: z.strictObject({ loss: z.string(), steps: z.number().int(), measured: measuredSchema }).optional(),
     }),
   ),
 });

@@ -2,6 +2,7 @@ import type { Kernels } from '../kernels/index.ts';
 import type { CardCalibration } from '../models/card.ts';
 import { FewShotSession } from '../fewshot/session.ts';
 import type { Method } from '../fewshot/method.ts';
+import type { HeadOptions } from '../fewshot/head.ts';
 import { seededRandom } from '../random.ts';
 import { sample, sampleEpisode } from './episodes.ts';
 
@@ -32,6 +33,8 @@ export interface EpisodeSpec {
   queries: number;
   /** Queries drawn from classes outside the episode, for the open-set measures. */
   unseen: number;
+  /** The learned metric head, turned on in each episode's session (its verdicts, confidences and unknowns). */
+  head?: HeadOptions;
   episodes: number;
   seed: number;
 }
@@ -52,6 +55,7 @@ export function runSessionEpisodes(
     const episode = sampleEpisode(byClass, spec.way, spec.shot, spec.queries, random);
     const session = new FewShotSession(dim, card);
     session.setMethod(method);
+    if (spec.head) session.setHead(spec.head);
     const classIds = Array.from({ length: spec.way }, (_, c) => session.addClass(`class ${c}`, `c${c}`));
     episode.supports.forEach((image, i) => session.addExample(classIds[episode.supportLabels[i]!]!, row(image)));
     const inEpisode = new Set(episode.supports.map((image) => byClass.findIndex((images) => images.includes(image))));
