@@ -1,11 +1,13 @@
 """Writes the held-out writing systems as a compact evaluation set:
 datasets/glyphs-heldout/<n>.png sheets (one row per letter, PER_LETTER pen-like
-drawings of CELL x CELL pixels, white on black) and index.json. Fixed seed.
+drawings of CELL x CELL pixels, white on black) and index.json, which names each
+letter by its Unicode name (Latin script, for pages without the script's font). Fixed seed.
 
     python3 training/export_eval.py
 """
 import json
 import os
+import unicodedata
 
 import numpy as np
 import torch
@@ -45,7 +47,8 @@ def main():
         image = Image.fromarray(levels.astype(np.uint8), mode="P")
         image.putpalette([v for level in range(16) for v in (level * 17,) * 3])
         image.save(os.path.join(OUT, file), optimize=True, bits=4)
-        index["scripts"].append({"file": file, "script": script, "letters": [glyphs.classes[c]["char"] for c in class_ids]})
+        letters = [glyphs.classes[c]["char"] for c in class_ids]
+        index["scripts"].append({"file": file, "script": script, "letters": letters, "names": [unicodedata.name(letter) for letter in letters]})
         total += len(class_ids)
     with open(os.path.join(OUT, "index.json"), "w") as f:
         json.dump(index, f, ensure_ascii=False, indent=1)

@@ -36,6 +36,8 @@ for (const [width, height] of [
     await runExampleSet(page);
     const classes = await page.locator('.stage-class .stage-class-name').allTextContents();
     expect(classes.length).toBeGreaterThanOrEqual(2);
+    // Named in plain Latin letters, readable without the example set's script's font.
+    for (const name of classes) expect(name).toMatch(/^[A-Za-z0-9 -]+$/);
     expect(classes).toContain(await page.locator('[data-stage-verdict]').textContent());
     expect(Number(await page.locator('[data-stage-meter]').getAttribute('value'))).toBeGreaterThan(0);
     await expectNoScrolling(page);

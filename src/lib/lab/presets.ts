@@ -2,8 +2,22 @@ import type { ExampleSet } from './engine/saved-file';
 
 /**
  * The lab's ready-made example sets (built by src/pages/lab/presets.json.ts
- * from the committed evaluation sets), as pictures for the worker.
+ * from the committed evaluation sets), as pictures for the worker, and the
+ * Latin-script names their letter classes get.
  */
+
+/** "BASSA VAH" → "Bassa Vah". */
+export const titleCase = (words: string) => words.toLowerCase().replace(/(^|[\s-])\p{L}/gu, (start) => start.toUpperCase());
+
+/**
+ * A letter's class name in Latin script, from its Unicode name ("BASSA VAH
+ * LETTER ENNI" → "Letter Enni"): readable where the browser has no font for
+ * the script itself. The letter is seen in its examples' pictures.
+ */
+export function letterClassName(unicodeName: string, script: string): string {
+  return titleCase(unicodeName.startsWith(`${script} `) ? unicodeName.slice(script.length + 1) : unicodeName);
+}
+
 interface Preset {
   model: string;
   title: string;

@@ -3,6 +3,7 @@ import { pathToFileURL } from 'node:url';
 import type { APIRoute } from 'astro';
 import { PNG } from 'pngjs';
 import { sheetCell } from '../../lib/images/crop.ts';
+import { letterClassName, titleCase } from '../../lib/lab/presets.ts';
 
 /**
  * Ready-made example sets for the lab, cut at build time from the committed
@@ -22,15 +23,16 @@ function cell(sheet: PNG, size: number, row: number, column: number): string {
 function glyphPreset() {
   const dir = new URL('datasets/glyphs-heldout/', ROOT);
   const index = JSON.parse(readFileSync(new URL('index.json', dir), 'utf8'));
-  const script = index.scripts.find((s: { script: string }) => s.script === 'CHEROKEE') ?? index.scripts[0];
+  const script = index.scripts.find((s: { script: string }) => s.script === 'BASSA VAH') ?? index.scripts[0];
   const sheet = PNG.sync.read(readFileSync(new URL(script.file, dir)));
   const letters = [0, 7, 14];
-  const name = script.script[0] + script.script.slice(1).toLowerCase();
+  const name = titleCase(script.script);
+  const characters = letters.map((row) => `U+${script.letters[row].codePointAt(0).toString(16).toUpperCase()} ${script.names[row]}`);
   return {
     model: 'sketch-protonet',
     title: `Three ${name} letters`,
-    credit: `letters of the ${name} writing system, which the sketch model never saw in training, rendered from Debian's fonts (SIL Open Font License) with pen-like variations.`,
-    classes: letters.map((row) => ({ name: `Letter ${script.letters[row]}`, images: Array.from({ length: PER_CLASS }, (_, c) => cell(sheet, index.cell, row, c)) })),
+    credit: `letters of the ${name} writing system (${characters.join(', ')}), which the sketch model never saw in training, rendered from Debian's fonts (SIL Open Font License) with pen-like variations.`,
+    classes: letters.map((row) => ({ name: letterClassName(script.names[row], script.script), images: Array.from({ length: PER_CLASS }, (_, c) => cell(sheet, index.cell, row, c)) })),
     queries: letters.map((row) => cell(sheet, index.cell, row, PER_CLASS + 1)),
   };
 }
