@@ -67,3 +67,8 @@ test('a stored lab that used the retired photo-mobilenetv3 resumes with photo-mo
   await expect(page.locator('.prediction .verdict')).toHaveCount(1, { timeout: 30_000 });
   expect(before).toHaveLength(3);
 });
+
+test('an address that names the retired model (an old link or embed) opens the lab with its successor', async ({ page }) => {
+  await page.goto('embed/lab/?model=photo-mobilenetv3');
+  await expect(page.getByRole('combobox', { name: 'Model' })).toHaveValue('photo-mobilenetv2-centernet');
+});

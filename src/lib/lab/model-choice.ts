@@ -6,7 +6,7 @@
 import * as Comlink from 'comlink';
 import { createStore, get } from 'idb-keyval';
 import { isMetric } from '../kernels/metrics';
-import { isModelId } from '../models/catalog';
+import { currentModelId, isModelId } from '../models/catalog';
 import { readCustomModel } from './custom-model';
 import type { LabPage } from './lab-client';
 import { fetchExampleSet } from './presets';
@@ -110,7 +110,8 @@ export function wireModelChoice(page: LabPage): void {
     })
     .catch(() => undefined);
 
-  const requested = params.get('model');
-  if (requested && isModelId(requested)) modelSelect.value = requested;
+  // An address naming a retired model (an old embed or link) gets its successor.
+  const requested = currentModelId(params.get('model') ?? '');
+  if (isModelId(requested)) modelSelect.value = requested;
   if (params.get('preset') === '1') presetButton.click();
 }
