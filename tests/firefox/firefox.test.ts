@@ -1,14 +1,18 @@
 /**
  * The site in Firefox ESR: Debian's firefox-esr driven by puppeteer-core over
  * WebDriver BiDi (Playwright's own Firefox build cannot be downloaded here).
- * Home, a topic page's live figure (keyboard and pointer), search, and the
- * lab's example set with both models, against the built site (dist/).
+ * Home, a topic page's live figure (keyboard and pointer), search, the
+ * lab's example set with both models, every figure embed's fit in a
+ * 1920 × 1080 slide (Firefox's fonts and layout, not Chromium's) and the lab
+ * stage, against the built site (dist/).
  * Run: npm run test:firefox (after npm run build; SITE_DIR=… for another build).
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { serveSite } from './serve.ts';
+import { figureFitInPage } from '../e2e/support/figure-fit.ts';
+import { FIGURES } from '../../src/figures/registry.ts';
 
 const FIREFOX = process.env.FIREFOX_PATH || '/usr/bin/firefox-esr';
 const LAB_TIMEOUT = 90_000;
@@ -73,6 +77,34 @@ describe(`Firefox (${FIREFOX})`, () => {
     await page.waitForSelector('[data-search-results] > li', { timeout: 20_000 });
     assert.match(await text(page, '[data-search-results] > li'), /Cross-Batch Memory for Embedding Learning/);
     assert.ok(await page.$('[data-search-results] > li mark'), 'the matched words are marked');
+    assert.deepEqual(errors, []);
+    await page.browserContext().close();
+  });
+
+  test('every figure embed fills a 1920 × 1080 frame with large text, no label clipped, the smallest at 18 px or more', async () => {
+    for (const { id } of FIGURES) {
+      const { page, errors } = await open(`embed/${id}/?text=large`);
+      await page.setViewport({ width: 1920, height: 1080 });
+      await page.waitForSelector('[data-live-figure][data-state="live"]', { timeout: 20_000 });
+      const fit = await page.evaluate(figureFitInPage);
+      assert.ok(Math.max(fit.fillWidth, fit.fillHeight) >= 0.7, `${id}: ${JSON.stringify(fit)}`);
+      assert.deepEqual(fit.clipped, [], id);
+      if (Number.isFinite(fit.smallestLabelPx)) assert.ok(fit.smallestLabelPx >= 18, `${id}: smallest label ${fit.smallestLabelPx} px`);
+      assert.deepEqual(errors, [], id);
+      await page.browserContext().close();
+    }
+  });
+
+  test('the lab stage runs its example set in a 1280 × 720 frame without scrolling', async () => {
+    const { page, errors } = await open('embed/lab/?layout=stage');
+    await page.setViewport({ width: 1280, height: 720 });
+    await page.waitForSelector('[data-stage]');
+    await page.click('[data-lab-preset]');
+    await page.waitForFunction(() => document.querySelector('[data-stage-verdict]')?.textContent !== '—', { timeout: LAB_TIMEOUT });
+    const classes = await page.$$eval('.stage-class .stage-class-name', (all) => all.map((c) => c.textContent ?? ''));
+    assert.ok(classes.includes(await text(page, '[data-stage-verdict]')), 'the verdict is one of the classes');
+    const size = await page.evaluate(() => ({ height: document.documentElement.scrollHeight, width: document.documentElement.scrollWidth, innerWidth, innerHeight }));
+    assert.ok(size.height <= size.innerHeight && size.width <= size.innerWidth, JSON.stringify(size));
     assert.deepEqual(errors, []);
     await page.browserContext().close();
   });
