@@ -20,14 +20,57 @@ test.describe('with the camera allowed', () => {
     await page.getByRole('button', { name: 'Turn the camera on' }).click();
     await expect(page.locator('[data-lab-camera-status]')).toHaveText('Camera on. The picture stays on this device.');
     const first = page.locator('.lab-class').first();
-    for (let i = 0; i < 3; i++) await first.getByRole('button', { name: 'Take a photo' }).click();
+    for (let i = 0; i < 3; i++) await first.getByRole('button', { name: 'Take photos' }).click();
     await expect(first.locator('.count')).toHaveText('3 examples');
     await page.locator('.lab-class').nth(1).locator('input[type="file"]').setInputFiles(new URL('../fixtures/photos/coffee.png', import.meta.url).pathname);
     await page.getByRole('checkbox', { name: 'Live: classify the camera continuously' }).check();
     await expect(page.locator('.prediction .verdict')).toHaveText(/^Prediction: (Class A|Unknown)/);
     await page.getByRole('button', { name: 'Turn the camera off' }).click();
     await expect(page.locator('[data-lab-camera-status]')).toHaveText('Camera off.');
-    await expect(page.getByRole('button', { name: 'Take a photo' }).first()).toBeHidden();
+    await expect(page.getByRole('button', { name: 'Take photos' }).first()).toBeHidden();
+  });
+});
+
+test.describe('hold to record', () => {
+  test.use({ permissions: ['camera'] });
+
+  test('holding “Take photos” (pointer, then Space) records ten or more frames a second with a counter; release stops', async ({ page }) => {
+    await startLab(page);
+    await page.getByRole('button', { name: 'Turn the camera on' }).click();
+    await expect(page.locator('[data-lab-camera-status]')).toHaveText('Camera on. The picture stays on this device.');
+    const first = page.locator('.lab-class').first();
+    const button = first.getByRole('button', { name: 'Take photos' });
+    const counter = first.locator('.pad-buttons [role="status"]');
+    // The hold as the page saw it, from press to release.
+    await button.evaluate((b) => {
+      addEventListener('pointerdown', () => (b.dataset.down = String(performance.now())), true);
+      addEventListener('pointerup', () => (b.dataset.up = String(performance.now())), true);
+    });
+    await button.hover();
+    await page.mouse.down();
+    await expect(counter).toContainText('Recording…');
+    await page.waitForTimeout(1500);
+    await page.mouse.up();
+    await expect(counter).toHaveText(/^\d+ photos added$/, { timeout: 60_000 });
+    const held = await button.evaluate((b) => (Number(b.dataset.up) - Number(b.dataset.down)) / 1000);
+    expect(held).toBeGreaterThan(1.4);
+    const frames = Number((await counter.textContent())!.match(/^(\d+)/)![1]);
+    expect(frames / held).toBeGreaterThanOrEqual(10);
+    await expect(first.locator('.count')).toHaveText(`${frames} examples`);
+    // Nothing more after the release.
+    await page.waitForTimeout(500);
+    await expect(first.locator('.count')).toHaveText(`${frames} examples`);
+
+    const second = page.locator('.lab-class').nth(1);
+    await second.getByRole('button', { name: 'Take photos' }).focus();
+    await page.keyboard.down(' ');
+    await page.waitForTimeout(800);
+    await page.keyboard.up(' ');
+    const secondCounter = second.locator('.pad-buttons [role="status"]');
+    await expect(secondCounter).toHaveText(/^\d+ photos added$/, { timeout: 60_000 });
+    const byKey = Number((await secondCounter.textContent())!.match(/^(\d+)/)![1]);
+    expect(byKey).toBeGreaterThanOrEqual(8);
+    await expect(second.locator('.count')).toHaveText(`${byKey} examples`);
   });
 });
 

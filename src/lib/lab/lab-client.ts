@@ -18,7 +18,9 @@ import { mapView, predictionsView, type ResultNames } from './results-view';
 import { ThumbUrls } from './thumbs';
 import { wireCamera } from './live';
 import { wireQueries } from './query-input';
-import { wireSaving } from './save-controls';
+import { offerDownload, wireSaving } from './save-controls';
+import { folderName } from './class-folders';
+import { wireFolderImport } from './folder-import';
 import { wireModelChoice } from './model-choice';
 import { wireSteps } from './steps';
 import { wireHeadPanel } from './head-panel';
@@ -58,7 +60,7 @@ export function startLab(root: HTMLElement, base: string): void {
   const names: ResultNames = {
     nameOf: (id) => current?.classes.find((c) => c.id === id)?.name ?? id,
     colourOf: (id) => Math.max(0, current?.classes.findIndex((c) => c.id === id) ?? 0) % 8,
-    thumbOf: (id) => thumbs.get(id),
+    thumbOf: (id) => thumbs.url(id),
   };
 
   const page: LabPage = {
@@ -68,14 +70,15 @@ export function startLab(root: HTMLElement, base: string): void {
       const firstTime = !current;
       current = view;
       root.dataset.kind = view.model?.kind ?? '';
-      for (const data of view.classes) {
+      for (const [i, data] of view.classes.entries()) {
         const card = cards.get(data.id) ?? createClassCard(data, actions, thumbs);
         if (cards.has(data.id)) card.update(data);
         cards.set(data.id, card);
-        classList.append(card.root);
+        // Moved only when out of place: moving a card would end a hold on its "Take photos" (pointer capture, focus).
+        if (classList.children[i] !== card.root) classList.insertBefore(card.root, classList.children[i] ?? null);
       }
       for (const [id, card] of cards) if (!view.classes.some((c) => c.id === id)) (card.root.remove(), cards.delete(id));
-      thumbs.retain(new Set(view.classes.flatMap((c) => c.examples.map((e) => e.id))));
+      thumbs.retain(new Map(view.classes.flatMap((c) => c.examples.map((e) => [e.id, e.thumb] as const))));
       undoButton.hidden = !view.undo;
       undoButton.textContent = view.undo ?? '';
       writeMethod(settings, view.method, view.calibration);
@@ -106,7 +109,9 @@ export function startLab(root: HTMLElement, base: string): void {
     remove: (id) => void page.attempt(async () => (page.render(await page.engine().removeClass(id)), await queries.rerun())),
     removeExample: (id) => void page.attempt(async () => (page.render(await page.engine().removeExample(id)), await queries.rerun())),
     addPictures: (id, pictures, message) => void addPictures(id, pictures, message),
-    takePhoto: (id, message) => void page.attempt(async () => camera.photo(id, message), message),
+    captureFrame: () => camera.frame(),
+    addFrames: async (id, frames, message) => void (await page.attempt(() => camera.addFrames(id, frames, message), message)),
+    download: (id, message) => void page.attempt(async () => offerDownload(await page.engine().exportClass(id), `${folderName(names.nameOf(id))}.zip`), message),
   };
 
   async function addPictures(id: string, pictures: Array<{ source: Blob | ImageBitmap; name: string }>, message: HTMLElement) {
@@ -133,6 +138,7 @@ export function startLab(root: HTMLElement, base: string): void {
   const queries = wireQueries(page);
   wireModelChoice(page);
   wireSaving(page);
+  wireFolderImport(page);
   wireSteps(root);
   undoButton.addEventListener('click', () => void page.attempt(async () => page.render(await page.engine().undo(page.progress('Restoring')))));
   settings.addEventListener('change', () => {

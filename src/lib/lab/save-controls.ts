@@ -1,21 +1,34 @@
 /**
- * Export, import and "Clear everything". The worker saves the lab in this
- * browser as it changes; clearing and importing keep the state before them
- * for the Undo button, here and in storage.
+ * Export (a JSON file, or a zip of class folders with a manifest), import
+ * (either) and "Clear everything". The worker saves the lab in this browser
+ * as it changes; clearing and importing keep the state before them for the
+ * Undo button, here and in storage.
  */
 import { el } from './dom';
 import type { LabPage } from './lab-client';
+
+/** Offers a file the lab made (an export, a class's pictures) as a download. */
+export function offerDownload(blob: Blob, fileName: string): void {
+  const link = el('a', { href: URL.createObjectURL(blob), download: fileName });
+  link.click();
+  // The download has its own reference by now; the address can go.
+  setTimeout(() => URL.revokeObjectURL(link.href), 0);
+}
 
 export function wireSaving(page: LabPage): void {
   const { $ } = page;
   const fileStatus = $<HTMLElement>('[data-lab-file-status]');
   $<HTMLButtonElement>('[data-lab-export]').addEventListener('click', () =>
     void page.attempt(async () => {
-      const blob = await page.engine().exportLab();
-      const link = el('a', { href: URL.createObjectURL(blob), download: 'metric-atlas-lab.json' });
-      link.click();
-      URL.revokeObjectURL(link.href);
+      offerDownload(await page.engine().exportLab(), 'metric-atlas-lab.json');
       fileStatus.textContent = 'Exported to metric-atlas-lab.json (every picture as kept, and its embeddings).';
+    }, fileStatus),
+  );
+  $<HTMLButtonElement>('[data-lab-export-zip]').addEventListener('click', () =>
+    void page.attempt(async () => {
+      page.say('Writing the zip…');
+      offerDownload(await page.engine().exportZip(), 'metric-atlas-lab.zip');
+      fileStatus.textContent = 'Exported to metric-atlas-lab.zip: one folder per class with its pictures as kept, and manifest.json (names, method, embeddings) so an import restores it exactly.';
     }, fileStatus),
   );
   const importInput = $<HTMLInputElement>('[data-lab-import]');
@@ -25,6 +38,13 @@ export function wireSaving(page: LabPage): void {
     if (!file) return;
     await page.attempt(async () => {
       // The worker checks the file (not JSON, not a lab, newer, damaged) before anything in the lab is replaced.
+      if (/\.zip$/i.test(file.name)) {
+        const result = await page.engine().importZip(file, file.name, page.progress('Reading the zip'));
+        page.render(result.view);
+        if (result.verdicts.report) page.show(result.verdicts);
+        fileStatus.textContent = `Imported ${file.name}: ${result.view.classes.length} classes. ${result.problems.join(' ')}`;
+        return;
+      }
       const view = await page.engine().importLab(await file.text(), file.name, page.progress('Embedding the imported examples'));
       page.render(view);
       fileStatus.textContent = `Imported ${file.name}: ${view.classes.length} classes. ${view.undo ? 'The lab you had is kept for Undo.' : ''}`;

@@ -1,24 +1,25 @@
 /**
- * Object URLs for the thumbnails the worker sends (Blobs), one per example
- * id, made once and revoked when the example leaves the lab.
+ * The thumbnails the worker sends (Blobs), by example id, and their object
+ * URLs: a URL is made when a thumbnail is first drawn (most of a big lab's
+ * never are) and revoked when its example leaves the lab.
  */
 export class ThumbUrls {
+  private blobs = new Map<string, Blob>();
   private readonly urls = new Map<string, string>();
 
-  url(id: string, blob: Blob): string {
+  /** The thumbnail's address, made on first use; undefined for an id the lab does not have. */
+  url(id: string): string | undefined {
     let url = this.urls.get(id);
-    if (!url) this.urls.set(id, (url = URL.createObjectURL(blob)));
+    const blob = this.blobs.get(id);
+    if (!url && blob) this.urls.set(id, (url = URL.createObjectURL(blob)));
     return url;
   }
 
-  get(id: string): string | undefined {
-    return this.urls.get(id);
-  }
-
-  /** Revokes every URL whose id is not in `keep`. */
-  retain(keep: Set<string>): void {
+  /** The lab's thumbnails now; the URLs of examples no longer in it are revoked. */
+  retain(thumbs: Map<string, Blob>): void {
+    this.blobs = thumbs;
     for (const [id, url] of this.urls) {
-      if (!keep.has(id)) {
+      if (!thumbs.has(id)) {
         URL.revokeObjectURL(url);
         this.urls.delete(id);
       }

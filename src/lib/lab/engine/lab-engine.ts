@@ -13,6 +13,8 @@ import { LabStore, LatestSaver, type LabShape, type StoredExample, type Undo } f
 import { labView, verdictsFor, type AddResult, type LabView, type LearnProgress, type Verdicts } from './views';
 import { exportLab, importLab, type ExampleSet } from './saved-file';
 import { parseSavedLab, readSavedLabFile } from '../saved-lab';
+import { imageTypeOf } from '../class-folders';
+import { classToZip, labToZip, readLabZip } from './zip-lab';
 
 /**
  * The lab, owned by its worker (as tfjs-models' KNN classifier owns its data
@@ -24,6 +26,12 @@ import { parseSavedLab, readSavedLabFile } from '../saved-lab';
 export type { AddResult, LabView, LearnProgress, Verdicts } from './views';
 
 const DEFAULT_CLASSES = ['Class A', 'Class B'];
+
+/** A folder of pictures that becomes a class (its name). */
+export interface Folder {
+  name: string;
+  pictures: Array<{ source: Blob; name: string }>;
+}
 
 export class LabEngine {
   private kernels: Kernels | undefined;
@@ -153,20 +161,44 @@ export class LabEngine {
   /** Adds every picture it can to the class; each one it cannot gets its own line, and the rest are kept. */
   addExamples(classId: string, pictures: Array<{ source: Blob | ImageBitmap; name: string }>, onProgress?: Progress): Promise<AddResult> {
     return this.serial(async () => {
-      const model = this.ready();
-      const problems: string[] = [];
-      for (const [i, { source, name }] of pictures.entries()) {
-        try {
-          const example = await newExample(source, name, model.id, model.embedder);
-          const id = this.session.addExample(classId, example.embeddings[model.id]!);
-          this.examples.set(id, example);
-        } catch (error) {
-          problems.push(namedProblem(name, error));
-        }
-        onProgress?.(i + 1, pictures.length);
-      }
+      const problems = await this.addPictures(classId, pictures, onProgress);
       this.saveSoon();
       return { view: this.view(), verdicts: this.verdicts(), problems };
+    });
+  }
+
+  /** Classes from folders (picked or dropped): one per folder, joined to a class of the same name; undoable. */
+  addFolders(folders: Folder[], onProgress: Progress): Promise<AddResult> {
+    return this.serial(() => this.addFolderClasses(folders, onProgress));
+  }
+
+  /** A zip: the lab it holds (its manifest) opened over this one, undoable; or its class folders added. */
+  importZip(file: Blob, fileName: string, onProgress: Progress): Promise<AddResult> {
+    return this.serial(async () => {
+      const contents = await readLabZip(file, fileName);
+      if (contents.kind === 'folders') {
+        const folders: Folder[] = [];
+        for (const c of contents.classes) folders.push({ name: c.name, pictures: await Promise.all(c.items.map(async ({ path, item }) => ({ source: await item.read(imageTypeOf(path)), name: path }))) });
+        const added = await this.addFolderClasses(folders, onProgress);
+        return { ...added, problems: [...contents.skipped.map((path) => `${path} in ${fileName} is not a picture (by its name), so it was left out.`), ...added.problems] };
+      }
+      this.undoState = { label: 'Undo “Import”', shape: this.shape() };
+      await this.rebuild(await this.adopt(contents.lab, 'current'), onProgress);
+      return { view: this.saved(this.view()), verdicts: this.verdicts(), problems: [] };
+    });
+  }
+
+  /** The lab as a zip of class folders and a manifest (see zip-lab.ts). */
+  exportZip(): Promise<Blob> {
+    return this.serial(async () => labToZip(this.shape(), this.examples));
+  }
+
+  /** One class's pictures, as kept, in a zip of one folder. */
+  exportClass(classId: string): Promise<Blob> {
+    return this.serial(async () => {
+      const found = this.session.list().find((c) => c.id === classId);
+      if (!found) throw new Error('That class is no longer in the lab.');
+      return classToZip(found.name, found.exampleIds.map((id) => this.examples.get(id)!.original));
     });
   }
 
@@ -254,6 +286,38 @@ export class LabEngine {
   /** Everything this worker has downloaded (its own script, the runtime, kernels, model), for offline use. */
   resources(): string[] {
     return [self.location.href, ...performance.getEntriesByType('resource').map((entry) => entry.name)];
+  }
+
+  private async addPictures(classId: string, pictures: Array<{ source: Blob | ImageBitmap; name: string }>, onProgress?: Progress): Promise<string[]> {
+    const model = this.ready();
+    const problems: string[] = [];
+    for (const [i, { source, name }] of pictures.entries()) {
+      try {
+        const example = await newExample(source, name, model.id, model.embedder);
+        const id = this.session.addExample(classId, example.embeddings[model.id]!);
+        this.examples.set(id, example);
+      } catch (error) {
+        problems.push(namedProblem(name, error));
+      }
+      onProgress?.(i + 1, pictures.length);
+    }
+    return problems;
+  }
+
+  /** The folders as classes; the two empty classes a new lab starts with give way to them. */
+  private async addFolderClasses(folders: Folder[], onProgress: Progress): Promise<AddResult> {
+    const before = this.shape();
+    for (const c of this.session.list()) if (c.exampleIds.length === 0 && DEFAULT_CLASSES.includes(c.name)) this.session.removeClass(c.id);
+    const total = folders.reduce((n, f) => n + f.pictures.length, 0);
+    const problems: string[] = [];
+    let done = 0;
+    for (const folder of folders) {
+      const same = this.session.list().find((c) => c.name.toLocaleLowerCase() === folder.name.toLocaleLowerCase());
+      const id = same?.id ?? this.session.addClass(folder.name);
+      problems.push(...(await this.addPictures(id, folder.pictures, () => onProgress(++done, total))));
+    }
+    this.undoState = { label: 'Undo “Add classes from folders”', shape: before };
+    return { view: this.saved(this.view()), verdicts: this.verdicts(), problems };
   }
 
   private async load(modelId: string, backend: BackendPreference, onProgress: Progress): Promise<void> {

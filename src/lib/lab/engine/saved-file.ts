@@ -10,8 +10,12 @@ export interface ExampleSet {
   queries: Array<{ source: Blob; name: string }>;
 }
 
-/** The lab as a file: version 2, every original as it is kept (lossless) and every embedding made so far. */
-export async function exportLab(shape: LabShape, examples: ReadonlyMap<string, StoredExample>): Promise<Blob> {
+/**
+ * The lab as a file: version 2, every original as it is kept (lossless) and
+ * every embedding made so far. Each original is written as `originalAs` says:
+ * a data URL here, its path in the zip for a zip's manifest.
+ */
+export async function exportLab(shape: LabShape, examples: ReadonlyMap<string, StoredExample>, originalAs: (id: string, original: Blob) => Promise<string> = (_, blob) => dataUrl(blob)): Promise<Blob> {
   const lab: SavedLabV2 = {
     format: 'metric-atlas-lab',
     version: 2,
@@ -25,7 +29,7 @@ export async function exportLab(shape: LabShape, examples: ReadonlyMap<string, S
         examples: await Promise.all(
           c.exampleIds.map(async (id) => {
             const example = examples.get(id)!;
-            return { id, original: await dataUrl(example.original), embeddings: Object.fromEntries(Object.entries(example.embeddings).map(([model, e]) => [model, encodeFloats(e)])) };
+            return { id, original: await originalAs(id, example.original), embeddings: Object.fromEntries(Object.entries(example.embeddings).map(([model, e]) => [model, encodeFloats(e)])) };
           }),
         ),
       })),
@@ -34,12 +38,12 @@ export async function exportLab(shape: LabShape, examples: ReadonlyMap<string, S
   return new Blob([JSON.stringify(lab)], { type: 'application/json' });
 }
 
-/** A checked saved lab (parseSavedLab) as the worker keeps it; the thumbnails are made anew from the originals. */
-export async function importLab(lab: SavedLabV2): Promise<{ shape: LabShape; examples: Map<string, StoredExample> }> {
+/** A checked saved lab (parseSavedLab) as the worker keeps it; the thumbnails are made anew from the originals, read by `readOriginal` (a data URL here, a zip's entry for a manifest). */
+export async function importLab(lab: SavedLabV2, readOriginal: (original: string) => Promise<Blob> = async (url) => (await fetch(url)).blob()): Promise<{ shape: LabShape; examples: Map<string, StoredExample> }> {
   const examples = new Map<string, StoredExample>();
   for (const c of lab.classes) {
     for (const [j, e] of c.examples.entries()) {
-      const original = await (await fetch(e.original)).blob();
+      const original = await readOriginal(e.original);
       let thumb: Blob;
       try {
         thumb = await thumbOf(original);

@@ -1,0 +1,81 @@
+/**
+ * Classes in bulk from folders: a picked folder (webkitdirectory), a folder
+ * dropped on the examples part (DataTransferItem.webkitGetAsEntry, walked
+ * here: only the page can read dropped entries), or a zip picked or dropped
+ * (read by the worker). One class per folder, with progress; the files go to
+ * the worker as they are (handles, not copies) and it decodes and embeds them.
+ */
+import type { AddResult } from './engine/lab-engine';
+import { classFolders } from './class-folders';
+import type { LabPage } from './lab-client';
+
+type Found = { path: string; item: File };
+
+export function wireFolderImport(page: LabPage): void {
+  const { $ } = page;
+  const area = $<HTMLElement>('[data-lab-part="examples"]');
+  const status = $<HTMLElement>('[data-lab-file-status]');
+  const folderInput = $<HTMLInputElement>('[data-lab-folder]');
+  const zipInput = $<HTMLInputElement>('[data-lab-zip]');
+
+  async function addFound(found: Found[], fallback: string) {
+    const { classes, skipped } = classFolders(found, fallback);
+    if (classes.length === 0) return void (status.textContent = `No pictures were found in ${fallback} (PNG, JPEG, WebP, GIF, BMP or AVIF files).`);
+    const folders = classes.map((c) => ({ name: c.name, pictures: c.items.map(({ path, item }) => ({ source: item as Blob, name: path })) }));
+    const result = await page.attempt(() => page.engine().addFolders(folders, page.progress('Adding pictures from folders')), status);
+    if (result) shown(result, `${classes.length} ${classes.length === 1 ? 'class' : 'classes'} from ${fallback}`, skipped.map((path) => `${path} is not a picture (by its name), so it was left out.`));
+  }
+
+  async function addZip(file: File) {
+    const result = await page.attempt(() => page.engine().importZip(file, file.name, page.progress(`Reading ${file.name}`)), status);
+    if (result) shown(result, file.name, []);
+  }
+
+  function shown(result: AddResult, what: string, notes: string[]) {
+    page.render(result.view);
+    if (result.verdicts.report) page.show(result.verdicts);
+    const pictures = result.view.classes.reduce((n, c) => n + c.examples.length, 0);
+    status.textContent = [`Added ${what}: the lab has ${result.view.classes.length} classes and ${pictures} pictures.`, ...notes, ...result.problems].join(' ');
+  }
+
+  folderInput.addEventListener('change', () => {
+    const files = [...(folderInput.files ?? [])];
+    folderInput.value = '';
+    const root = files[0]?.webkitRelativePath.split('/')[0] ?? 'the folder';
+    void addFound(files.map((item) => ({ path: item.webkitRelativePath || item.name, item })), root);
+  });
+  zipInput.addEventListener('change', () => {
+    const file = zipInput.files?.[0];
+    zipInput.value = '';
+    if (file) void addZip(file);
+  });
+  // Folders or zips dropped on the examples part; pictures dropped on a card stay that card's (images.ts stops them there).
+  area.addEventListener('dragover', (event) => event.preventDefault());
+  area.addEventListener('drop', (event) => {
+    event.preventDefault();
+    const entries = [...(event.dataTransfer?.items ?? [])].map((i) => i.webkitGetAsEntry?.()).filter((e): e is FileSystemEntry => !!e);
+    const zips = [...(event.dataTransfer?.files ?? [])].filter((f) => /\.zip$/i.test(f.name));
+    void (async () => {
+      for (const zip of zips) await addZip(zip);
+      const found = (await Promise.all(entries.filter((e) => !/\.zip$/i.test(e.name)).map(walk))).flat();
+      if (found.length) await addFound(found, entries.length === 1 ? entries[0]!.name : 'the dropped folders');
+    })();
+  });
+}
+
+/** Every file under a dropped entry, with its path from the drop ("pets/cats/1.jpg"). */
+async function walk(entry: FileSystemEntry): Promise<Found[]> {
+  if (entry.isFile) {
+    const file = await new Promise<File>((resolve, reject) => (entry as FileSystemFileEntry).file(resolve, reject));
+    return [{ path: entry.fullPath.replace(/^\//, ''), item: file }];
+  }
+  const reader = (entry as FileSystemDirectoryEntry).createReader();
+  const children: FileSystemEntry[] = [];
+  // readEntries answers in batches (100 in Chromium) until it answers none.
+  for (;;) {
+    const batch = await new Promise<FileSystemEntry[]>((resolve, reject) => reader.readEntries(resolve, reject));
+    if (batch.length === 0) break;
+    children.push(...batch);
+  }
+  return (await Promise.all(children.map(walk))).flat();
+}

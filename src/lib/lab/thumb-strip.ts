@@ -1,0 +1,75 @@
+/**
+ * A class's thumbnails, virtualised: cells of a fixed size in a window that
+ * scrolls once there are more than a few rows, and only the cells in view
+ * are in the DOM — none at all while the card is off screen — so a class of
+ * 500 pictures (or 20 of them) costs a few dozen elements. Each cell is a
+ * picture with its remove button beside it.
+ */
+import { el } from './dom';
+import type { ThumbUrls } from './thumbs';
+
+/** Cell size in CSS px (lab.css draws .thumbnails li at this size). */
+const CELL_WIDTH = 76;
+const CELL_HEIGHT = 54;
+/** Rows drawn beyond the window on each side, so a scroll shows pictures at once. */
+const OVERSCAN = 1;
+
+
+export interface ThumbStrip {
+  root: HTMLElement;
+  show(ids: string[], name: string): void;
+}
+
+export function createThumbStrip(thumbs: ThumbUrls, onRemove: (exampleId: string) => void): ThumbStrip {
+  const list = el('ul', { className: 'thumbnails' });
+  const root = el('div', { className: 'thumb-window' }, list);
+  let ids: string[] = [];
+  let name = '';
+  let onScreen = false;
+  let drawn = '';
+
+  function draw() {
+    const columns = Math.max(1, Math.floor((list.clientWidth || CELL_WIDTH) / CELL_WIDTH));
+    const rows = Math.ceil(ids.length / columns);
+    list.style.height = `${rows * CELL_HEIGHT}px`;
+    const first = onScreen ? Math.max(0, Math.floor(root.scrollTop / CELL_HEIGHT) - OVERSCAN) : 0;
+    const last = onScreen ? Math.min(rows, Math.ceil((root.scrollTop + (root.clientHeight || CELL_HEIGHT * 3)) / CELL_HEIGHT) + OVERSCAN) : 0;
+    const from = first * columns;
+    const to = Math.min(ids.length, last * columns);
+    const key = `${name}|${columns}|${from}|${to}|${ids.slice(from, to).join(',')}`;
+    if (key === drawn) return;
+    drawn = key;
+    list.replaceChildren(
+      ...ids.slice(from, to).map((id, k) => {
+        const index = from + k;
+        const remove = el('button', { type: 'button', className: 'remove-example', textContent: '×', 'aria-label': `Remove example ${index + 1} of ${name}` });
+        remove.addEventListener('click', () => onRemove(id));
+        const cell = el('li', {}, el('img', { src: thumbs.url(id) ?? '', alt: `Example ${index + 1} of ${name}`, className: 'thumb' }), remove);
+        cell.style.top = `${Math.floor(index / columns) * CELL_HEIGHT}px`;
+        cell.style.left = `${(index % columns) * CELL_WIDTH}px`;
+        return cell;
+      }),
+    );
+  }
+
+  let frame = 0;
+  const soon = () => {
+    cancelAnimationFrame(frame);
+    frame = requestAnimationFrame(draw);
+  };
+  root.addEventListener('scroll', soon, { passive: true });
+  new ResizeObserver(soon).observe(list);
+  new IntersectionObserver(([entry]) => {
+    onScreen = entry!.isIntersecting;
+    draw();
+  }, { rootMargin: '200px' }).observe(root);
+
+  return {
+    root,
+    show(next, nextName) {
+      [ids, name] = [next, nextName];
+      list.setAttribute('aria-label', `Examples of ${name}${ids.length > 0 ? ` (${ids.length})` : ''}`);
+      draw();
+    },
+  };
+}
