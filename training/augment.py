@@ -1,6 +1,11 @@
 """Pen-like variations of rendered glyphs, in batches with torch: redraw the
 skeleton with an even pen or thicken/thin the filled glyph, then jitter it with
-a random affine map. Output: 64 x 64 ink maps in 0..1, white on black."""
+a random affine map. Output: 64 x 64 ink maps in 0..1, white on black.
+
+Training can also ask for drawing-like strokes (`drawn=True`), as a mouse or a
+finger makes them: pressure that changes along the stroke, small gaps, and a
+wobbly hand. The evaluation set (export_eval.py) keeps the plain pen, so its
+drawings and their random stream stay what they were."""
 import math
 
 import numpy as np
@@ -19,7 +24,30 @@ def disk(radius):
 PENS = [disk(r) for r in (0.8, 1.3, 1.8, 2.5, 3.2)]
 
 
-def pen_strokes(masters, skeletons, generator):
+def smooth_noise(n, cells, generator, size=64):
+    """Low-frequency noise, about -1..1: a random cells x cells grid, upsampled smoothly."""
+    coarse = torch.rand(n, 1, cells, cells, generator=generator) * 2 - 1
+    return F.interpolate(coarse, size=(size, size), mode="bicubic", align_corners=False)
+
+
+def draw(skeleton, pen):
+    return F.conv2d(skeleton, pen, padding=pen.shape[-1] // 2).clamp(0, 1)
+
+
+def pressure_strokes(skeleton, index, generator):
+    """The skeleton drawn with a pen that presses harder in some places than
+    others (a blend of this pen and one two sizes wider), with a few short gaps
+    where a mouse or finger lifted for a moment."""
+    n = skeleton.shape[0]
+    broken = (torch.rand(n, 1, 1, 1, generator=generator) < 0.4).float()
+    gaps = (smooth_noise(n, 16, generator) < -0.8).float() * broken
+    skeleton = skeleton * (1 - gaps)
+    thin, thick = draw(skeleton, PENS[index]), draw(skeleton, PENS[min(index + 2, len(PENS) - 1)])
+    pressure = (smooth_noise(n, 4, generator) + 1).clamp(0, 2) / 2
+    return thin + (thick - thin) * pressure
+
+
+def pen_strokes(masters, skeletons, generator, drawn=False):
     """masters, skeletons: (N, 64, 64) tensors. Half the samples are the skeleton
     redrawn with a random round pen, half the filled glyph grown or shrunk."""
     n = masters.shape[0]
@@ -30,8 +58,8 @@ def pen_strokes(masters, skeletons, generator):
     for index, pen in enumerate(PENS):
         chosen = (pen_choice == index) & use_skeleton
         if chosen.any():
-            drawn = F.conv2d(skeletons[chosen].float()[:, None], pen, padding=pen.shape[-1] // 2)
-            out[chosen] = drawn.clamp(0, 1)
+            skeleton = skeletons[chosen].float()[:, None]
+            out[chosen] = pressure_strokes(skeleton, index, generator) if drawn else draw(skeleton, pen)
     filled = ~use_skeleton
     if filled.any():
         grow = torch.randint(-1, 2, (n,), generator=generator)
@@ -62,8 +90,19 @@ def affine_jitter(ink, generator, strength=1.0):
     return F.grid_sample(ink, grid, mode="bilinear", padding_mode="zeros", align_corners=False)
 
 
-def augment(masters, skeletons, generator, strength=1.0):
-    return affine_jitter(pen_strokes(masters, skeletons, generator), generator, strength)[:, 0]
+def wobble(ink, generator, pixels=1.5):
+    """A smooth random displacement of up to about `pixels` (of 64): an unsteady hand."""
+    n, _, h, w = ink.shape
+    identity = F.affine_grid(torch.eye(2, 3).expand(n, 2, 3), ink.shape, align_corners=False)
+    shift = torch.cat([smooth_noise(n, 5, generator, h), smooth_noise(n, 5, generator, h)], 1).permute(0, 2, 3, 1)
+    return F.grid_sample(ink, identity + shift * (2 * pixels / w), mode="bilinear", padding_mode="zeros", align_corners=False)
+
+
+def augment(masters, skeletons, generator, strength=1.0, drawn=False):
+    ink = pen_strokes(masters, skeletons, generator, drawn)
+    if drawn:
+        ink = wobble(ink, generator)
+    return affine_jitter(ink, generator, strength)[:, 0]
 
 
 def to_tensors(ink_maps, size=28, margin=2):

@@ -1,14 +1,17 @@
-"""Trains the sketch/glyph Prototypical Network (Conv-4, 64 channels, 64-d
-embedding) episodically on the background writing systems, reports 5-way
-1-shot accuracy on the held-out ones, and exports ONNX (opset 13).
+"""Trains the sketch/glyph Prototypical Network (Conv-4, its widths a flag)
+episodically on the background writing systems, chooses nothing on the test
+letters (heldout.py reports validation and test separately), and exports ONNX
+(opset 13).
 
-    python3 training/render.py && python3 training/train_sketch.py [--minutes 10]
+    python3 training/render.py && python3 training/train_sketch.py [--episodes 2800]
 
-Fixed seeds; on this project's 2-core machine ten minutes of training is the
-documented budget (see models/sketch-protonet/README.md).
+Training matches how the lab classifies: embeddings are L2-normalised and
+compared by squared Euclidean distance, with a learned scale (Oreshkin et al.'s
+metric scaling) that exists only in the loss. One CPU thread, fixed seeds.
 """
 import argparse
 import json
+import math
 import os
 import time
 
@@ -17,6 +20,7 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 
+import heldout
 from augment import augment, to_tensors
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -28,11 +32,12 @@ def conv_block(cin, cout):
 
 
 class Conv4(nn.Module):
-    """Snell et al.'s embedding network: four 3x3 conv blocks, 28 -> 1 pixels, 64-d output."""
+    """Snell et al.'s embedding network: four 3x3 conv blocks, 28 -> 1 pixels; the last width is the embedding size."""
 
-    def __init__(self, channels=64):
+    def __init__(self, widths=(64, 64, 64, 64)):
         super().__init__()
-        self.blocks = nn.Sequential(conv_block(1, channels), conv_block(channels, channels), conv_block(channels, channels), conv_block(channels, channels))
+        ins = (1, *widths[:-1])
+        self.blocks = nn.Sequential(*(conv_block(a, b) for a, b in zip(ins, widths)))
 
     def forward(self, x):
         return self.blocks(x).flatten(1)
@@ -53,71 +58,65 @@ class Glyphs:
     def class_ids(self, evaluation):
         return [i for i, c in enumerate(self.classes) if c["evaluation"] == evaluation]
 
-    def episode(self, class_ids, way, per_class, rng, generator, strength=1.0):
+    def episode(self, class_ids, way, per_class, rng, generator, strength=1.0, drawn=False):
         chosen = rng.choice(class_ids, size=way, replace=False)
         drawings = [rng.choice(self.by_class[int(c)]) for c in chosen for _ in range(per_class)]
         index = torch.tensor(drawings)
-        ink = augment(self.masters[index], self.skeletons[index], generator, strength)
+        ink = augment(self.masters[index], self.skeletons[index], generator, strength, drawn)
         return to_tensors(ink).view(way, per_class, 1, 28, 28)
 
 
-def prototypical_loss(model, batch, shot):
+def prototypical_loss(model, batch, shot, scale):
     way, per_class = batch.shape[:2]
-    embeddings = model(batch.flatten(0, 1)).view(way, per_class, -1)
+    embeddings = F.normalize(model(batch.flatten(0, 1)), dim=1).view(way, per_class, -1)
     prototypes = embeddings[:, :shot].mean(1)
     queries = embeddings[:, shot:].reshape(-1, embeddings.shape[-1])
     distances = torch.cdist(queries, prototypes) ** 2
     targets = torch.arange(way).repeat_interleave(per_class - shot)
-    loss = F.cross_entropy(-distances, targets)
+    loss = F.cross_entropy(-scale * distances, targets)
     accuracy = (distances.argmin(1) == targets).float().mean().item()
     return loss, accuracy
 
 
-@torch.no_grad()
-def evaluate(model, glyphs, episodes=300, way=5, shot=1, queries=15, seed=1234):
-    model.eval()
-    rng = np.random.default_rng(seed)
-    generator = torch.Generator().manual_seed(seed)
-    accuracies = [prototypical_loss(model, glyphs.episode(glyphs.class_ids(True), way, shot + queries, rng, generator), shot)[1] for _ in range(episodes)]
-    model.train()
-    mean = float(np.mean(accuracies))
-    return mean, 1.96 * float(np.std(accuracies)) / np.sqrt(len(accuracies))
-
-
 def main():
     parser = argparse.ArgumentParser()
-    parser.add_argument("--minutes", type=float, default=10)
-    parser.add_argument("--way", type=int, default=30)
-    parser.add_argument("--shot", type=int, default=5)
+    parser.add_argument("--episodes", type=int, default=2800)
+    parser.add_argument("--widths", default="64,96,128,128", help="channels of the four blocks")
+    parser.add_argument("--way", type=int, default=40)
+    parser.add_argument("--shot", type=int, default=1)
     parser.add_argument("--queries", type=int, default=5)
+    parser.add_argument("--drawn", type=float, default=0.5, help="share of episodes with drawing-like strokes (augment.py)")
+    parser.add_argument("--lr", type=float, default=2e-3)
     parser.add_argument("--out", default=os.path.join(ROOT, "models", "sketch-protonet"))
     args = parser.parse_args()
     torch.manual_seed(0)
-    torch.set_num_threads(os.cpu_count() or 1)
+    torch.set_num_threads(1)  # the project's machine is shared; one thread keeps the others usable
     rng = np.random.default_rng(0)
     generator = torch.Generator().manual_seed(0)
     glyphs = Glyphs(os.path.join(HERE, "cache", "glyphs.npz"))
     background = glyphs.class_ids(False)
     print(f"background letters {len(background)}, held-out letters {len(glyphs.class_ids(True))}")
-    model = Conv4()
-    optimizer = torch.optim.Adam(model.parameters(), lr=1e-3)
-    deadline = time.time() + args.minutes * 60
-    step, started = 0, time.time()
-    while time.time() < deadline:
-        # Halve the learning rate for each fifth of the budget, as Snell et al. halve it every 2000 episodes.
-        fraction = (time.time() - started) / (args.minutes * 60)
+    model = Conv4(tuple(int(w) for w in args.widths.split(",")))
+    scale = nn.Parameter(torch.tensor(10.0))
+    # The scale is one number that must travel from 10 to a few tens: it learns twenty times faster.
+    optimizer = torch.optim.Adam([{"params": model.parameters(), "base": args.lr}, {"params": [scale], "base": 20 * args.lr}])
+    started = time.time()
+    for step in range(1, args.episodes + 1):
+        # Cosine decay over the run, after a short warm-up.
+        decay = min(1.0, step / 100) * 0.5 * (1 + math.cos(math.pi * step / args.episodes))
         for group in optimizer.param_groups:
-            group["lr"] = 1e-3 * 0.5 ** int(fraction * 5)
-        batch = glyphs.episode(background, args.way, args.shot + args.queries, rng, generator)
-        loss, accuracy = prototypical_loss(model, batch, args.shot)
+            group["lr"] = group["base"] * decay
+        drawn = rng.random() < args.drawn
+        batch = glyphs.episode(background, args.way, args.shot + args.queries, rng, generator, drawn=drawn)
+        loss, accuracy = prototypical_loss(model, batch, args.shot, scale)
         optimizer.zero_grad()
         loss.backward()
         optimizer.step()
-        step += 1
-        if step % 100 == 0:
-            print(f"episode {step}  loss {loss.item():.3f}  train acc {accuracy:.3f}  {time.time() - started:.0f}s", flush=True)
-    mean, ci = evaluate(model, glyphs)
-    print(f"held-out scripts, 5-way 1-shot (Python check, 300 episodes): {100 * mean:.2f} ± {100 * ci:.2f} %")
+        if step % 50 == 0:
+            print(f"episode {step}  loss {loss.item():.3f}  train acc {accuracy:.3f}  scale {scale.item():.1f}  {time.time() - started:.0f}s", flush=True)
+    minutes = (time.time() - started) / 60
+    tensors = heldout.load_tensors()
+    checks = {name: heldout.report(model, tensors, name) for name in ("validation", "test")}
     os.makedirs(args.out, exist_ok=True)
     model.eval()
     torch.onnx.export(
@@ -130,8 +129,8 @@ def main():
         opset_version=13,
     )
     with open(os.path.join(HERE, "cache", "train-log.json"), "w") as f:
-        json.dump({"episodes": step, "minutes": args.minutes, "way": args.way, "shot": args.shot, "queries": args.queries, "pythonCheck": {"accuracy": mean, "ci95": ci}}, f)
-    print(f"{step} episodes; wrote {args.out}/model.onnx")
+        json.dump({**vars(args), "minutes": minutes, "scale": scale.item(), "pythonCheck": checks}, f, indent=1)
+    print(f"{args.episodes} episodes in {minutes:.1f} min; wrote {args.out}/model.onnx")
 
 
 if __name__ == "__main__":

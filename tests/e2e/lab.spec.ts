@@ -261,7 +261,7 @@ test.describe('a model of the visitor’s own', () => {
     await form.getByLabel('Channels').selectOption('1');
     await form.getByLabel('Height').fill('28');
     await form.getByLabel('Width').fill('28');
-    await form.getByLabel('Embedding size').fill(overrides.dim ?? '64');
+    await form.getByLabel('Embedding size').fill(overrides.dim ?? '128');
     await form.getByLabel('Input name').fill(overrides.inputName ?? 'input');
     return form;
   }
@@ -271,7 +271,7 @@ test.describe('a model of the visitor’s own', () => {
     await form.getByLabel('ONNX file').setInputFiles(sketchModel);
     await form.getByRole('button', { name: 'Load my model' }).click();
     await expect(form.locator('[data-lab-custom-message]')).toHaveText('Your model is loaded. It stays on this device.');
-    await expect(page.getByRole('status').first()).toContainText('model.onnx (your model), 64-d');
+    await expect(page.getByRole('status').first()).toContainText('model.onnx (your model), 128-d');
     await expect(page.locator('.lab-class')).toHaveCount(2);
   });
 
@@ -286,9 +286,9 @@ test.describe('a model of the visitor’s own', () => {
     await form.getByRole('button', { name: 'Load my model' }).click();
     await expect(form.locator('[data-lab-custom-message]')).toContainText('names the input "image", but the model\'s inputs are: input');
 
-    form = await fillCard(page, { dim: '128' });
+    form = await fillCard(page, { dim: '64' });
     await form.getByLabel('ONNX file').setInputFiles(sketchModel);
     await form.getByRole('button', { name: 'Load my model' }).click();
-    await expect(form.locator('[data-lab-custom-message]')).toContainText('but the card says 128');
+    await expect(form.locator('[data-lab-custom-message]')).toContainText('but the card says 64');
   });
 });

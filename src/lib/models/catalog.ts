@@ -14,7 +14,7 @@ export interface CatalogModel {
 }
 
 export const MODELS = [
-  { id: 'sketch-protonet', kind: 'sketch', label: 'Drawings: sketch-protonet (448 KB)', calibrationDataset: 'glyphs-heldout' },
+  { id: 'sketch-protonet', kind: 'sketch', label: 'Drawings: sketch-protonet (1.3 MB)', calibrationDataset: 'glyphs-heldout' },
   { id: 'photo-mobilenetv2-centernet', kind: 'photo', label: 'Photos: photo-mobilenetv2-centernet (6.7 MB)', calibrationDataset: 'photo-kinds' },
 ] as const satisfies readonly CatalogModel[];
 

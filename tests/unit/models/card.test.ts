@@ -6,7 +6,7 @@ const committed = JSON.parse(readFileSync(new URL('../../../models/sketch-proton
 
 describe('parseModelCard', () => {
   test('accepts the committed sketch model card', () => {
-    expect(parseModelCard(committed).output.dim).toBe(64);
+    expect(parseModelCard(committed).output.dim).toBe(128);
   });
 
   test('names the field that is wrong', () => {

@@ -28,11 +28,12 @@ export async function embedOriginals(originals: Blob[], embedder: Embedder): Pro
 
 /**
  * Embeds, with the model, every example that has no embedding of it yet
- * (changing models, or a lab saved before with another one). Returns the ids
- * that were (re)embedded, so they can be written back to storage.
+ * (changing models, or a lab saved before with another one), or one of the
+ * wrong size (saved by an earlier version of the model under the same id).
+ * Returns the ids that were (re)embedded, so they can be written back to storage.
  */
 export async function embedMissing(examples: Map<string, StoredExample>, ids: string[], modelId: string, embedder: Embedder, onProgress: Progress): Promise<string[]> {
-  const missing = ids.filter((id) => examples.get(id) && !examples.get(id)!.embeddings[modelId]);
+  const missing = ids.filter((id) => examples.get(id) && examples.get(id)!.embeddings[modelId]?.length !== embedder.card.output.dim);
   for (let start = 0; start < missing.length; start += BATCH) {
     const batch = missing.slice(start, start + BATCH);
     const embeddings = await embedOriginals(batch.map((id) => examples.get(id)!.original), embedder);
