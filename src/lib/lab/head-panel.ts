@@ -38,7 +38,9 @@ export function wireHeadPanel(page: LabPage, showMap: (points: MapPoint[]) => vo
     field('rate').value = option.dataset.rate!;
   });
 
+  // Progress comes over the callback's own message port, so it can arrive after the result: late reports are dropped.
   const onProgress = Comlink.proxy((p: LearnProgress) => {
+    if (!busy) return;
     bar.hidden = false;
     if (p.phase === 'training') {
       bar.max = p.steps;
@@ -62,6 +64,7 @@ export function wireHeadPanel(page: LabPage, showMap: (points: MapPoint[]) => vo
       .attempt(async () => {
         const { view, verdicts } = await page.engine().learnMetric(options, onProgress);
         busy = false;
+        frames = [];
         page.render(view);
         page.show(verdicts);
       }, status)
