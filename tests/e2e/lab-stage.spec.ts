@@ -13,6 +13,14 @@ async function runExampleSet(page: Page) {
   await expect(page.locator('[data-stage-verdict]')).not.toHaveText('—', { timeout: 60_000 });
 }
 
+async function drawStroke(page: Page) {
+  const pad = (await page.locator('[data-stage-pad]').boundingBox())!;
+  await page.mouse.move(pad.x + pad.width * 0.3, pad.y + pad.height * 0.3);
+  await page.mouse.down();
+  await page.mouse.move(pad.x + pad.width * 0.7, pad.y + pad.height * 0.7, { steps: 8 });
+  await page.mouse.up();
+}
+
 /** The page neither scrolls nor overflows: everything of the stage is inside the frame. */
 async function expectNoScrolling(page: Page) {
   const size = await page.evaluate(() => ({ width: document.documentElement.scrollWidth, height: document.documentElement.scrollHeight, innerWidth, innerHeight }));
@@ -59,17 +67,32 @@ for (const colorScheme of ['light', 'dark'] as const) {
   });
 }
 
+test('a lab of one’s own survives the example set: the stage offers to undo it', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.goto('embed/lab/?layout=stage');
+  await page.getByRole('button', { name: 'Start', exact: true }).click();
+  await expect(page.locator('.stage-class')).toHaveCount(2, { timeout: 60_000 });
+  await page.getByRole('button', { name: 'Add a class' }).click();
+  await expect(page.locator('.stage-class')).toHaveCount(3);
+  await drawStroke(page);
+  await page.locator('.stage-class').first().click();
+  await expect(page.locator('.stage-class .stage-count').first()).toHaveText('1 example');
+  const own = await page.locator('.stage-class .stage-class-name').allTextContents();
+  await runExampleSet(page);
+  const undo = page.locator('[data-lab-undo]');
+  await expect(undo).toBeVisible();
+  await undo.click();
+  await expect(page.locator('.stage-class .stage-class-name')).toHaveText(own);
+  await expect(page.locator('.stage-class .stage-count').first()).toHaveText('1 example');
+});
+
 test('a drawing is added to the class whose button is pressed, and each stroke is classified', async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 720 });
   await page.goto('embed/lab/?layout=stage');
   await runExampleSet(page);
   const first = page.locator('.stage-class').first();
   await expect(first.locator('.stage-count')).toHaveText('5 examples');
-  const pad = (await page.locator('[data-stage-pad]').boundingBox())!;
-  await page.mouse.move(pad.x + pad.width * 0.3, pad.y + pad.height * 0.3);
-  await page.mouse.down();
-  await page.mouse.move(pad.x + pad.width * 0.7, pad.y + pad.height * 0.7, { steps: 8 });
-  await page.mouse.up();
+  await drawStroke(page);
   await expect(page.locator('[data-stage-query]')).toBeVisible();
   await first.click();
   await expect(first.locator('.stage-count')).toHaveText('6 examples');

@@ -27,6 +27,7 @@ export function startStage(root: HTMLElement, base: string): void {
   const meter = $<HTMLMeterElement>('[data-stage-meter]');
   const confidence = $<HTMLElement>('[data-stage-confidence]');
   const queryImage = $<HTMLImageElement>('[data-stage-query]');
+  const undoButton = $<HTMLButtonElement>('[data-lab-undo]');
   const pad = createDrawingPad($<HTMLCanvasElement>('[data-stage-pad]'), () => void classifyDrawing());
   let current: LabView | undefined;
   let recorders: HoldToRecord[] = [];
@@ -40,6 +41,9 @@ export function startStage(root: HTMLElement, base: string): void {
       root.dataset.kind = view.model?.kind ?? '';
       if (view.model) status.textContent = `${view.model.model} · onnxruntime-web ${view.model.backend} · everything runs on this device`;
       renderClasses(view);
+      // The example set replaces the visitor's classes; the lab keeps them for this undo.
+      undoButton.hidden = !view.undo;
+      undoButton.textContent = view.undo ?? '';
     },
     show,
   };
@@ -126,6 +130,7 @@ export function startStage(root: HTMLElement, base: string): void {
 
   const camera = wireCamera(page);
   wireModelChoice(page);
+  undoButton.addEventListener('click', () => void page.attempt(async () => page.render(await page.engine().undo(page.progress('Restoring')))));
   $<HTMLButtonElement>('[data-stage-clear-pad]').addEventListener('click', () => pad.clear());
   $<HTMLButtonElement>('[data-stage-add-class]').addEventListener('click', () => {
     void page.attempt(async () => page.render(await page.engine().addClass(nextClassName(current?.classes.map((c) => c.name) ?? []))));
