@@ -51,7 +51,7 @@ const gram = kernels.head.gram(x);
 const rows = HEAD_LOSSES.map((loss) => {
   const options = { loss: loss.id, steps, rate: loss.rate };
   const trainMs = median(() => trainHead(kernels, { x, labels, classes, gram }, options));
-  const withRoundsMs = median(() => fitHead(kernels, supports, DEFAULT_METHOD, options));
+  const withRoundsMs = median(() => fitHead(kernels, supports, DEFAULT_METHOD, options, undefined));
   return { loss: loss.id, trainMs, withRoundsMs };
 });
 

@@ -3,7 +3,8 @@ import { fitTemperature } from './calibration.ts';
 import type { Calibration, Supports } from './fit.ts';
 import { headSimilarities, trainHead, type HeadOptions, type HeadProgress, type TrainedHead } from './head.ts';
 import { headHeldOut, type HeldOut } from './held-out.ts';
-import { MIN_THRESHOLD_SAMPLES, OPEN_SET_QUANTILE, type Method } from './method.ts';
+import { cardValues, MIN_THRESHOLD_SAMPLES, OPEN_SET_QUANTILE, TEMPERATURE_BOUND, type Method } from './method.ts';
+import type { CardCalibration } from '../models/card.ts';
 
 /** A head trained on every support, what it makes of supports it did not see, and the calibration that follows. */
 export interface HeadFit {
@@ -27,22 +28,26 @@ export interface HeadFitProgress {
  * open-set threshold is their 95th percentile of own-class distances: the
  * model card's values were fitted for prototypes, not for a head.
  */
-export function fitHead(kernels: Kernels, supports: Supports, method: Method, options: HeadOptions, progress: HeadFitProgress = {}): HeadFit {
+export function fitHead(kernels: Kernels, supports: Supports, method: Method, options: HeadOptions, card: CardCalibration | undefined, progress: HeadFitProgress = {}): HeadFit {
   const x = kernels.normalize(supports.normalized, 'l2');
   const data = { x, labels: supports.labels, classes: supports.classes, gram: kernels.head.gram(x) };
   const head = trainHead(kernels, data, options, progress.training);
   const heldOut = headHeldOut(kernels, data, options, progress.rounds);
-  return { head, x, heldOut, calibration: headCalibration(heldOut, method) };
+  return { head, x, heldOut, calibration: headCalibration(heldOut, method, card) };
 }
 
-function headCalibration(held: HeldOut, method: Method): Calibration {
+function headCalibration(held: HeldOut, method: Method, card: CardCalibration | undefined): Calibration {
   const own = held.labels.map((c, r) => held.distances.data[r * held.distances.cols + c]!);
   const enough = own.length >= MIN_THRESHOLD_SAMPLES;
   const base = { threshold: enough ? quantileOf(own, OPEN_SET_QUANTILE) : Infinity, thresholdSource: enough ? 'examples' : 'none', samples: own.length, quantile: OPEN_SET_QUANTILE } as const;
   if (method.temperature !== 'auto') return { ...base, temperature: method.temperature, temperatureSource: 'manual' };
+  // The head's distance is a cosine distance: the card's cosine temperature (fitted for prototypes on validation classes)
+  // bounds the fit, as for prototypes, so that a few perfectly separated examples cannot drive T towards 0.
+  const cosine = cardValues(card, { ...method, metric: 'cosine', normalization: 'l2' });
   const sorted = Float32Array.from(held.distances.data).sort();
-  const centre = Math.max(1e-4, sorted[Math.floor(sorted.length / 2)] ?? 1);
-  const temperature = fitTemperature({ distances: held.distances.data, classes: held.distances.cols, labels: held.labels }, centre * 1e-4, centre * 1e2);
+  const centre = cosine?.temperature ?? Math.max(1e-4, sorted[Math.floor(sorted.length / 2)] ?? 1);
+  const [low, high] = cosine ? [centre / TEMPERATURE_BOUND, centre * TEMPERATURE_BOUND] : [centre * 1e-4, centre * 1e2];
+  const temperature = fitTemperature({ distances: held.distances.data, classes: held.distances.cols, labels: held.labels }, low, high);
   return { ...base, temperature, temperatureSource: 'examples' };
 }
 

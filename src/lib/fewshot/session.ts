@@ -229,7 +229,7 @@ export class FewShotSession {
 
   private fitHeadNow(kernels: Kernels, progress?: HeadFitProgress): HeadFit {
     if (this.headFitted) return this.headFitted;
-    return (this.headFitted = fitHead(kernels, this.fit(kernels).supports, this.current, this.headOptions!, progress));
+    return (this.headFitted = fitHead(kernels, this.fit(kernels).supports, this.current, this.headOptions!, this.card, progress));
   }
 
   private ready(): SessionClass[] {
