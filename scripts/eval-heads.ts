@@ -19,10 +19,9 @@ import { loadKernelsInNode } from '../src/lib/kernels/load-node.ts';
 import { loadDataset, loadModelInNode } from '../src/lib/eval/node.ts';
 import { pairedDifference } from '../src/lib/eval/paired.ts';
 import { embedDataset, evaluateEpisodes, type EvalSettings } from '../src/lib/eval/run.ts';
-import { splitClasses } from '../src/lib/eval/session-episodes.ts';
+import { splitDataset } from '../src/lib/eval/session-episodes.ts';
 import { BASELINE } from '../src/lib/eval/summary.ts';
 import { DATASET_IDS, MODELS } from '../src/lib/models/catalog.ts';
-import type { Dataset } from '../src/lib/eval/datasets-node.ts';
 import { evaluationsSchema, type EvaluationResult } from '../src/schemas/evaluations.ts';
 
 const { values } = parseArgs({ options: { episodes: { type: 'string', default: '300' } } });
@@ -33,17 +32,9 @@ const TASKS = [
   { way: 10, shot: 5 },
   { way: 20, shot: 5 },
 ];
-/** Images per class used at most (Fashion-MNIST has 1,000 a class; 100 are plenty for 5-shot episodes and embed in minutes). */
-const PER_CLASS = 100;
+/** At most this many test classes and images a class (glyphs-heldout has 818 test letters, Fashion-MNIST 1,000 images a class): enough for 20-way 5-shot, embedded in minutes. */
+const CAP = { classes: 100, perClass: 100 };
 const RESULTS = new URL('../src/data/evaluations.json', import.meta.url);
-
-/** The test classes only, at most PER_CLASS images each, renumbered so that only they are embedded. */
-function testClasses(full: Dataset): Dataset {
-  const kept = splitClasses(full.byClass, 'test').map((images) => images.slice(0, PER_CLASS));
-  const originals = kept.flat();
-  let next = 0;
-  return { ...full, byClass: kept.map((images) => images.map(() => next++)), image: (i) => full.image(originals[i]!), size: originals.length };
-}
 
 const kernels = await loadKernelsInNode();
 const rows: EvaluationResult[] = [];
@@ -52,7 +43,7 @@ for (const { id } of MODELS) {
   const model = await loadModelInNode(id);
   const dim = model.embedder.card.output.dim;
   for (const name of DATASET_IDS) {
-    const dataset = testClasses(loadDataset(name));
+    const dataset = splitDataset(loadDataset(name), 'test', CAP);
     const embeddings = await embedDataset(dataset, model.embedder);
     for (const { way, shot } of TASKS) {
       if (way > dataset.byClass.length) continue;
