@@ -8,6 +8,8 @@
  * setting unrefined (src/lib/eval/paired.ts).
  *
  *   npm run eval:all            (needs Debian's dataset-fashion-mnist for that data set)
+ *   EVAL_MODELS=a,b EVAL_DATASETS=x,y npm run eval:all
+ *                               only those models × data sets; every other row of the file is kept as it was
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
@@ -28,13 +30,17 @@ const REFINE = [0, 3];
 const EPISODES = Number(process.env.EVAL_EPISODES ?? 600);
 const RESULTS = new URL('../src/data/evaluations.json', import.meta.url);
 
+const only = (name: string) => process.env[name]?.split(',').filter(Boolean);
+const partial = Boolean(only('EVAL_MODELS') || only('EVAL_DATASETS'));
+const models = only('EVAL_MODELS') ?? MODEL_IDS;
+const datasets = (only('EVAL_DATASETS') ?? DATASET_IDS) as readonly (typeof DATASET_IDS)[number][];
 const kernels = await loadKernelsInNode();
 const smallestClass = (name: string) => Math.min(...loadDataset(name).byClass.map((c) => c.length));
 const measured: Measured[] = [];
 const started = Date.now();
-for (const id of MODEL_IDS) {
+for (const id of models) {
   const model = await loadModelInNode(id);
-  for (const dataset of DATASET_IDS) {
+  for (const dataset of datasets) {
     for (const { way, shot } of TASKS) {
       // Fashion-MNIST has ten classes and photo-crops twelve: no 20-way task there.
       if (way > loadDataset(dataset).byClass.length) continue;
@@ -53,14 +59,17 @@ for (const id of MODEL_IDS) {
   }
   await model.embedder.dispose();
 }
-// The metric head's rows come from npm run eval:heads; regenerating these leaves them in place.
-const previous = existsSync(RESULTS) ? evaluationsSchema.parse(JSON.parse(readFileSync(RESULTS, 'utf8'))).results : [];
+// Rows this run did not measure stay: the metric head's (npm run eval:heads) and, with EVAL_MODELS or EVAL_DATASETS, the other pairs'.
+const remeasured = new Set(measured.map((r) => `${r.model}|${r.dataset}`));
+const previous = (existsSync(RESULTS) ? evaluationsSchema.parse(JSON.parse(readFileSync(RESULTS, 'utf8'))).results : []).filter(
+  (r) => r.head !== undefined || (partial && !remeasured.has(`${r.model}|${r.dataset}`)),
+);
 const file = evaluationsSchema.parse({
   generatedBy: 'npm run eval:all',
   date: new Date().toISOString(),
   machine: `${cpus()[0]?.model ?? 'unknown'}, Node ${process.versions.node}, onnxruntime-web WASM (1 thread)`,
   seconds: Math.round((Date.now() - started) / 1000),
-  results: [...withPairedDifferences(measured), ...previous.filter((r) => r.head !== undefined)],
+  results: [...withPairedDifferences(measured), ...previous],
 });
 mkdirSync(new URL('.', RESULTS), { recursive: true });
 writeFileSync(RESULTS, JSON.stringify(file, null, 1) + '\n');
