@@ -167,5 +167,7 @@ test('with one example per class, a query unlike both is "unknown" by the model 
   await expect(page.locator('.prediction .verdict')).toHaveText(/^Prediction: Unknown \(nearest: Class [AB]\)$/);
   await expect(page.locator('.calibration-note')).toContainText('the model card’s one-example threshold');
   await expect(page.locator('.calibration-note')).toContainText('calibrated on held-out validation classes of glyphs-heldout');
-  await expect(page.locator('[data-lab-temperature-source]')).toContainText('automatic (T = 0.0152, from the model card)');
+  const card = JSON.parse(readFileSync(new URL('../../models/sketch-protonet/card.json', import.meta.url), 'utf8'));
+  const temperature = card.calibration.settings['euclidean/l2'].temperature.toPrecision(3);
+  await expect(page.locator('[data-lab-temperature-source]')).toContainText(`automatic (T = ${temperature}, from the model card)`);
 });
