@@ -5,17 +5,20 @@
  * responsive with 50 classes × 20 images (main-thread long tasks), and a
  * stress run on that lab: 1,000 predictions and 20 export/import round trips,
  * with the memory of the page and its workers and whether results stay identical. Prints a table, or JSON with
- * --json; writes bench/results/lab.json.
+ * --json; writes bench/results/lab.json. With --bulk it also runs 20 classes × 500 drawings imported as a
+ * folder (bench/lab-bulk.ts); --bulk-only runs just that and keeps the rest of lab.json as it was.
  *
  *   npm run bench:lab
+ *   npm run bench:lab -- --bulk-only
  */
 import { spawn } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { chromium } from '@playwright/test';
 import config from '../playwright.config.ts';
 import { MODEL_IDS } from '../src/lib/models/catalog.ts';
-import { labBenchSchema, type LabBench } from '../src/schemas/bench-lab.ts';
+import { labBenchSchema, type LabBench, type LabBulk } from '../src/schemas/bench-lab.ts';
+import { runBulk } from './lab-bulk.ts';
 
 // The same build served twice: plainly (one WASM thread) and cross-origin isolated (threads).
 const SERVERS = [
@@ -60,9 +63,13 @@ let scale:
     }
   | undefined;
 const PREDICTIONS = Number(process.env.STRESS_PREDICTIONS ?? 1000);
+const BULK_ONLY = process.argv.includes('--bulk-only');
+let bulk: LabBulk | undefined;
 const ROUND_TRIPS = Number(process.env.STRESS_ROUND_TRIPS ?? 20);
 try {
-  for (const { port } of SERVERS) {
+  // On the isolated server: performance.measureUserAgentSpecificMemory needs cross-origin isolation.
+  if (BULK_ONLY || process.argv.includes('--bulk')) bulk = await runBulk(browser, `http://127.0.0.1:${SERVERS[1]!.port}`);
+  for (const { port } of BULK_ONLY ? [] : SERVERS) {
     for (const model of MODEL_IDS) {
       // A fresh context: nothing cached, as for a first visit.
       const context = await browser.newContext();
@@ -87,7 +94,7 @@ try {
   }
 
   // 50 classes × 20 images: the page must stay responsive (no main-thread task over 50 ms) while they are added and used.
-  {
+  if (!BULK_ONLY) {
     const context = await browser.newContext();
     const page = await context.newPage();
     // On the isolated server: performance.measureUserAgentSpecificMemory (page and workers) needs cross-origin isolation.
@@ -168,7 +175,7 @@ try {
   }
 
   // Live camera (Chromium's fake camera), photo model, on both servers: verdicts shown per second.
-  for (const { port } of SERVERS) {
+  for (const { port } of BULK_ONLY ? [] : SERVERS) {
     const context = await cameraBrowser.newContext({ permissions: ['camera'] });
     const page = await context.newPage();
     await page.goto(`http://127.0.0.1:${port}/lab/`);
@@ -192,11 +199,18 @@ try {
   for (const server of servers) server.kill();
 }
 mkdirSync(new URL('./results/', import.meta.url), { recursive: true });
-const result = labBenchSchema.parse({ generatedBy: 'npm run bench:lab', date: new Date().toISOString(), machine: `${cpus()[0]?.model}, ${cpus().length} cores`, rows, live, scale });
-writeFileSync(new URL('./results/lab.json', import.meta.url), JSON.stringify(result, null, 2) + '\n');
+const resultsFile = new URL('./results/lab.json', import.meta.url);
+// --bulk-only keeps the rest of the last full run.
+const kept = BULK_ONLY && existsSync(resultsFile) ? labBenchSchema.parse(JSON.parse(readFileSync(resultsFile, 'utf8'))) : undefined;
+const result = labBenchSchema.parse({
+  ...(kept ?? { generatedBy: 'npm run bench:lab', date: new Date().toISOString(), machine: `${cpus()[0]?.model}, ${cpus().length} cores`, rows, live, scale }),
+  ...(bulk ? { bulk } : {}),
+});
+writeFileSync(resultsFile, JSON.stringify(result, null, 2) + '\n');
 if (process.argv.includes('--json')) process.stdout.write(JSON.stringify(rows, null, 2) + '\n');
-else {
+else if (rows.length) {
   console.table(rows);
   console.table(live.map((l) => ({ ...l, 'before (400 ms timer)': `${l.previousPerSecond}/s`, now: `${l.perSecond}/s` })));
-  console.log('50 × 20:', scale);
+  if (scale) console.log('50 × 20:', scale);
 }
+if (bulk) console.log(`${bulk.classes} × ${bulk.pictures / bulk.classes} as a folder:`, bulk);

@@ -22,6 +22,33 @@ export const labScaleSchema = z.strictObject({
   identicalAfterRoundTrips: z.boolean(),
 });
 
+/** The bulk run (bench/lab-bulk.ts): 20 classes × 500 drawings picked as one folder, on the isolated server. */
+export const labBulkSchema = z.strictObject({
+  classes: z.number().int().positive(),
+  pictures: z.number().int().positive(),
+  /** From picking the folder to every class showing its 500 examples. */
+  importMs: z.number().nonnegative(),
+  /** Distinct "Adding pictures from folders: n of N" lines the status showed during the import. */
+  progressUpdates: z.number().int().nonnegative(),
+  /** Thumbnail cells in the DOM once imported (of `pictures`). */
+  thumbnailsInDom: z.number().int().nonnegative(),
+  /** performance.measureUserAgentSpecificMemory() of the page with its workers. */
+  memoryMB: z.strictObject({ afterImport: z.number().nonnegative(), atEnd: z.number().nonnegative() }),
+  /** Main-thread long tasks over the whole run (import, reload, zip export and import). */
+  longestTaskMs: z.number().nonnegative(),
+  tasksOver100ms: z.number().int().nonnegative(),
+  /** Reload → "Resume" → every class shown again. */
+  resumeMs: z.number().nonnegative(),
+  losslessAfterReload: z.boolean(),
+  exportZipMs: z.number().nonnegative(),
+  zipMB: z.number().nonnegative(),
+  /** Of the zip, the manifest (names, method and every embedding, base64). */
+  manifestMB: z.number().nonnegative(),
+  /** Clear → import the zip → every class shown again (embeddings carried in the manifest, not recomputed). */
+  importZipMs: z.number().nonnegative(),
+  losslessAfterZip: z.boolean(),
+});
+
 /** Live camera mode: verdicts shown per second with Chromium's fake camera. */
 export const labLiveSchema = z.strictObject({
   model: z.enum(RECORDED_MODEL_IDS),
@@ -42,7 +69,10 @@ export const labBenchSchema = z.strictObject({
   live: z.array(labLiveSchema).optional(),
   /** Absent when the stress run was skipped. */
   scale: labScaleSchema.optional(),
+  /** Absent unless bench:lab ran with --bulk or --bulk-only. */
+  bulk: labBulkSchema.optional(),
 });
 
 export type LabBenchRow = z.output<typeof labBenchRowSchema>;
 export type LabBench = z.output<typeof labBenchSchema>;
+export type LabBulk = z.output<typeof labBulkSchema>;

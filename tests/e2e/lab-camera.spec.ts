@@ -12,13 +12,17 @@ async function startLab(page: import('@playwright/test').Page) {
   await expect(page.getByRole('status').first()).toContainText('Ready:', { timeout: 60_000 });
 }
 
+async function startWithCamera(page: import('@playwright/test').Page) {
+  await startLab(page);
+  await page.getByRole('button', { name: 'Turn the camera on' }).click();
+  await expect(page.locator('[data-lab-camera-status]')).toHaveText('Camera on. The picture stays on this device.');
+}
+
 test.describe('with the camera allowed', () => {
   test.use({ permissions: ['camera'] });
 
   test('photos taken with the camera become examples, and the camera can classify live, then be stopped', async ({ page }) => {
-    await startLab(page);
-    await page.getByRole('button', { name: 'Turn the camera on' }).click();
-    await expect(page.locator('[data-lab-camera-status]')).toHaveText('Camera on. The picture stays on this device.');
+    await startWithCamera(page);
     const first = page.locator('.lab-class').first();
     for (let i = 0; i < 3; i++) await first.getByRole('button', { name: 'Take photos' }).click();
     await expect(first.locator('.count')).toHaveText('3 examples');
@@ -35,9 +39,7 @@ test.describe('hold to record', () => {
   test.use({ permissions: ['camera'] });
 
   test('holding “Take photos” (pointer, then Space) records ten or more frames a second with a counter; release stops', async ({ page }) => {
-    await startLab(page);
-    await page.getByRole('button', { name: 'Turn the camera on' }).click();
-    await expect(page.locator('[data-lab-camera-status]')).toHaveText('Camera on. The picture stays on this device.');
+    await startWithCamera(page);
     const first = page.locator('.lab-class').first();
     const button = first.getByRole('button', { name: 'Take photos' });
     const counter = first.locator('.pad-buttons [role="status"]');

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { strFromU8, unzipSync, zipSync } from 'fflate';
 import { expect, test, type Page } from '@playwright/test';
-import { drawingPng, seeded, writeClassFolders } from '../fixtures/lab-pictures';
+import { seededRandom } from '../../src/lib/random';
+import { drawingPng, writeClassFolders } from '../fixtures/lab-pictures';
 
 async function startLab(page: Page) {
   await page.goto('lab/');
@@ -54,7 +55,7 @@ test('a picked folder gives one class per folder; exported as a zip of folders, 
 });
 
 test('a zip of class folders from elsewhere, dropped on the examples, adds a class per folder; a damaged zip is named', async ({ page }) => {
-  const random = seeded(7);
+  const random = seededRandom(7);
   const zip = zipSync({
     'pets/cats/1.png': drawingPng(0, random),
     'pets/cats/2.png': drawingPng(0, random),

@@ -1,0 +1,135 @@
+/**
+ * bench:lab's bulk run (`npm run bench:lab -- --bulk`, or `--bulk-only` for
+ * this alone): 20 classes × 500 drawings (10,000 PNG files, written once by
+ * tests/fixtures/lab-pictures.ts) picked as one folder. It measures the
+ * import with its progress, the main thread's longest task throughout, how
+ * many thumbnails are in the DOM, the memory of the page with its workers
+ * (performance.measureUserAgentSpecificMemory), save → reload → resume, and
+ * export as a zip → clear → import, each checked lossless against the JSON
+ * export (the same classes, ids, pictures and embeddings).
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from '@playwright/test';
+import { unzipSync } from 'fflate';
+import { writeClassFolders } from '../tests/fixtures/lab-pictures.ts';
+import type { LabBulk } from '../src/schemas/bench-lab.ts';
+
+const CLASSES = 20;
+const PER_CLASS = 500;
+const TOTAL = CLASSES * PER_CLASS;
+
+function pictures(): string {
+  const dir = join(tmpdir(), `metric-atlas-bench-${CLASSES}x${PER_CLASS}`);
+  if (!existsSync(join(dir, 'done'))) {
+    writeClassFolders(join(dir, 'shapes'), CLASSES, PER_CLASS);
+    writeFileSync(join(dir, 'done'), '');
+  }
+  return join(dir, 'shapes');
+}
+
+const memoryMB = (page: Page) => page.evaluate(async () => +((await (performance as unknown as { measureUserAgentSpecificMemory(): Promise<{ bytes: number }> }).measureUserAgentSpecificMemory()).bytes / 2 ** 20).toFixed(1));
+const allLoaded = (page: Page) => page.waitForFunction((n) => [...document.querySelectorAll('.lab-class .count')].filter((c) => c.textContent === `${n} examples`).length === 20, PER_CLASS, { timeout: 900_000, polling: 500 });
+const stored = (page: Page) =>
+  page.evaluate(
+    () =>
+      new Promise<number>((resolve, reject) => {
+        const open = indexedDB.open('metric-atlas-lab');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const keys = open.result.transaction('lab').objectStore('lab').getAllKeys();
+          keys.onsuccess = () => resolve(keys.result.filter((k) => String(k).startsWith('example:')).length);
+        };
+      }),
+  );
+
+async function download(page: Page, button: string): Promise<Buffer> {
+  const event = page.waitForEvent('download', { timeout: 600_000 });
+  await page.getByRole('button', { name: button }).click();
+  return readFileSync(await (await event).path());
+}
+
+/** The lab's classes as the JSON export has them (ids, names, pictures, embeddings), hashed. */
+async function fingerprint(page: Page): Promise<string> {
+  const lab = JSON.parse((await download(page, 'Export to a file')).toString('utf8'));
+  return createHash('sha256').update(JSON.stringify([lab.classes, lab.method])).digest('hex');
+}
+
+/** Records the page's main-thread long tasks and the import's progress lines (again after each reload). */
+function watch(page: Page) {
+  return page.evaluate(() => {
+    const w = window as unknown as { longTasks: number[]; progress: Set<string> };
+    [w.longTasks, w.progress] = [[], new Set()];
+    new PerformanceObserver((list) => list.getEntries().forEach((e) => w.longTasks.push(e.duration))).observe({ type: 'longtask', buffered: true });
+    const status = document.querySelector('[data-lab-status]')!;
+    new MutationObserver(() => /Adding pictures from folders: \d+ of/.test(status.textContent ?? '') && w.progress.add(status.textContent!)).observe(status, { childList: true, characterData: true, subtree: true });
+  });
+}
+
+const longTasksOf = (page: Page) => page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
+
+export async function runBulk(browser: Browser, origin: string): Promise<LabBulk> {
+  const folder = pictures();
+  const context = await browser.newContext({ acceptDownloads: true });
+  const page = await context.newPage();
+  await page.goto(`${origin}/lab/`);
+  await watch(page);
+  await page.getByRole('button', { name: 'Start the lab' }).click();
+  await page.locator('.lab-class').nth(1).waitFor({ timeout: 60_000 });
+  const t0 = Date.now();
+  await page.locator('[data-lab-folder]').setInputFiles(folder);
+  await allLoaded(page);
+  const importMs = Date.now() - t0;
+  const progressUpdates = await page.evaluate(() => (window as unknown as { progress: Set<string> }).progress.size);
+  const thumbnailsInDom = await page.locator('.thumbnails li').count();
+  const memoryAfterImport = await memoryMB(page);
+  const before = await fingerprint(page);
+  const longTasks = await longTasksOf(page);
+  console.log('bulk import:', { importMs, progressUpdates, thumbnailsInDom, memoryAfterImport, longestTaskMs: Math.max(0, ...longTasks) });
+
+  // Saved as it changed: wait until every example is in IndexedDB, then reload and resume.
+  for (let i = 0; i < 600 && (await stored(page)) < TOTAL; i++) await page.waitForTimeout(1000);
+  const t1 = Date.now();
+  await page.reload();
+  await watch(page);
+  await page.getByRole('button', { name: `Resume your lab (${CLASSES} classes, ${TOTAL} examples)` }).click({ timeout: 120_000 });
+  await allLoaded(page);
+  const resumeMs = Date.now() - t1;
+  const afterReload = await fingerprint(page);
+  console.log('bulk resume:', { resumeMs, lossless: afterReload === before });
+
+  const t2 = Date.now();
+  const zip = await download(page, 'Export as a zip of folders');
+  const exportZipMs = Date.now() - t2;
+  const manifestBytes = unzipSync(new Uint8Array(zip), { filter: (f) => f.name === 'manifest.json' })['manifest.json']!.length;
+  await page.getByRole('button', { name: 'Clear everything' }).click();
+  await page.locator('.lab-class .count', { hasText: 'No examples yet.' }).first().waitFor();
+  const t3 = Date.now();
+  await page.locator('[data-lab-import]').setInputFiles({ name: 'lab.zip', mimeType: 'application/zip', buffer: zip });
+  await page.locator('[data-lab-file-status]', { hasText: 'Imported lab.zip' }).waitFor({ timeout: 900_000 });
+  await allLoaded(page);
+  const importZipMs = Date.now() - t3;
+  const afterZip = await fingerprint(page);
+  const memoryAtEnd = await memoryMB(page);
+  longTasks.push(...(await longTasksOf(page)));
+  await context.close();
+  return {
+    classes: CLASSES,
+    pictures: TOTAL,
+    importMs,
+    progressUpdates,
+    thumbnailsInDom,
+    memoryMB: { afterImport: memoryAfterImport, atEnd: memoryAtEnd },
+    longestTaskMs: Math.max(0, ...longTasks),
+    tasksOver100ms: longTasks.filter((d) => d > 100).length,
+    resumeMs,
+    losslessAfterReload: afterReload === before,
+    exportZipMs,
+    zipMB: +(zip.length / 2 ** 20).toFixed(2),
+    manifestMB: +(manifestBytes / 2 ** 20).toFixed(2),
+    importZipMs,
+    losslessAfterZip: afterZip === before,
+  };
+}
