@@ -9,10 +9,21 @@ import { ROOT } from '../helpers/content';
 const file = evaluationsSchema.parse(JSON.parse(readFileSync(join(ROOT, 'src/data/evaluations.json'), 'utf8')));
 
 describe('src/data/evaluations.json', () => {
-  test('pairs only results measured on the same episodes', () => {
+  test('pairs only results measured on the same episodes (the head rows, on test classes, among themselves)', () => {
     const fingerprints = new Map<string, Set<string>>();
-    for (const r of file.results) fingerprints.set(groupKey(r), (fingerprints.get(groupKey(r)) ?? new Set()).add(r.episodeFingerprint));
+    for (const r of file.results) {
+      const key = `${groupKey(r)}|${r.head === undefined ? 'all classes' : 'head rows'}`;
+      fingerprints.set(key, (fingerprints.get(key) ?? new Set()).add(r.episodeFingerprint));
+    }
     for (const [group, set] of fingerprints) expect(set.size, group).toBe(1);
+  });
+
+  test('every head row is compared with plain prototypes measured beside it', () => {
+    const heads = file.results.filter((r) => r.head !== undefined);
+    for (const r of heads.filter((h) => h.head !== 'none')) {
+      expect(r.vsPrototypes, groupKey(r)).toBeDefined();
+      expect(heads.some((p) => p.head === 'none' && groupKey(p) === groupKey(r) && p.episodeFingerprint === r.episodeFingerprint), groupKey(r)).toBe(true);
+    }
   });
 
   test('gives the baseline a zero difference from itself, and refined settings their difference from unrefined', () => {
