@@ -45,6 +45,7 @@ export class LabEngine {
   private siteModelId = '';
   private queries: { embeddings: Float32Array[]; thumbs: Blob[] } = { embeddings: [], thumbs: [] };
   private queue: Promise<unknown> = Promise.resolve();
+  private staged: Folder[] = [];
   private readonly saver = new LatestSaver(() => this.store.save(this.shape(), this.undoState, this.examples, this.stored));
 
   /** The site's base path: models are under it. */
@@ -167,9 +168,27 @@ export class LabEngine {
     });
   }
 
-  /** Classes from folders (picked or dropped): one per folder, joined to a class of the same name; undoable. */
-  addFolders(folders: Folder[], onProgress: Progress): Promise<AddResult> {
-    return this.serial(() => this.addFolderClasses(folders, onProgress));
+  /**
+   * Pictures of folders, handed over in parts before addStagedFolders: one
+   * message of thousands of files would hold the page for seconds (each File
+   * costs it time to send), a part of a few hundred does not.
+   */
+  stageFolderPictures(part: Array<{ folder: string; source: Blob; name: string }>): number {
+    for (const { folder, source, name } of part) {
+      let last = this.staged.at(-1);
+      if (last?.name !== folder) this.staged.push((last = { name: folder, pictures: [] }));
+      last.pictures.push({ source, name });
+    }
+    return part.length;
+  }
+
+  /** The staged folders as classes: one per folder, joined to a class of the same name; undoable. */
+  addStagedFolders(onProgress: Progress): Promise<AddResult> {
+    return this.serial(() => {
+      const folders = this.staged;
+      this.staged = [];
+      return this.addFolderClasses(folders, onProgress);
+    });
   }
 
   /** A zip: the lab it holds (its manifest) opened over this one, undoable; or its class folders added. */
