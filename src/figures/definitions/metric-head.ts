@@ -70,7 +70,9 @@ const figure: FigureDefinition<State> = {
     const { head, prototypes, paths } = train(state, kernels);
     const circle: Matrix = { data: new Float32Array(DIRECTIONS * 2), rows: DIRECTIONS, cols: 2 };
     for (let k = 0; k < DIRECTIONS; k++) (circle.data[2 * k] = Math.cos((2 * Math.PI * k) / DIRECTIONS)), (circle.data[2 * k + 1] = Math.sin((2 * Math.PI * k) / DIRECTIONS));
-    const similarity = head ? headSimilarities(kernels, head, circle) : { ...kernels.distances('cosine', circle, prototypes), data: kernels.distances('cosine', circle, prototypes).data.map((d) => 1 - d) };
+    // At step 0 the prototypes score as a head of one proxy per class would: by cosine.
+    const scorer: TrainedHead = head ?? { options: { loss: state.loss, steps: 0, rate: headLossInfo(state.loss).rate }, classes: 3, centres: 1, proxies: prototypes, losses: [] };
+    const similarity = headSimilarities(kernels, scorer, circle);
     const winner = (row: number) => {
       const s = similarity.data.subarray(row * 3, row * 3 + 3);
       return s.indexOf(Math.max(...s));
@@ -87,8 +89,7 @@ const figure: FigureDefinition<State> = {
       const p = position(directionOf(prototypes, c), R * 0.8);
       scene += line(CX, CY, p.x, p.y, `class="guide"`);
     }
-    const proxies = head?.proxies ?? prototypes;
-    const centres = head?.centres ?? 1;
+    const { proxies, centres } = scorer;
     paths.forEach((path, r) => {
       const points = path.map((a) => position(a, R * 0.8));
       if (points.length > 1) scene += `<polyline points="${points.map((p) => `${n(p.x)},${n(p.y)}`).join(' ')}" class="stroke-c class-${Math.floor(r / centres)}" stroke-dasharray="2 3" stroke-width="2"/>`;
@@ -98,7 +99,7 @@ const figure: FigureDefinition<State> = {
       scene += arrow(CX, CY, p.x, p.y, `class="stroke-c class-${Math.floor(r / centres)}" stroke-width="3"`);
     }
     const x = supports(state);
-    const own = head ? headSimilarities(kernels, head, x) : { ...kernels.distances('cosine', x, prototypes), data: kernels.distances('cosine', x, prototypes).data.map((d) => 1 - d) };
+    const own = headSimilarities(kernels, scorer, x);
     const wrong = state.labels.map((label, i) => ({ i, label, given: Array.from(own.data.subarray(i * 3, i * 3 + 3)).reduce((best, s, c, all) => (s > all[best]! ? c : best), 0) })).filter((e) => e.given !== e.label);
     const info = headLossInfo(state.loss);
     const tx = 400;

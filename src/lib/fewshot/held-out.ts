@@ -38,14 +38,16 @@ export function headHeldOut(kernels: Kernels, data: HeadData & { gram: Matrix },
   const rounds = Math.min(MAX_HEAD_ROUNDS, Math.max(...counts));
   const judged = [...data.labels.keys()].filter((i) => counts[data.labels[i]!]! >= 2);
   const distances = new Float32Array(judged.length * data.classes);
+  const rowOf = new Map(judged.map((i, r) => [i, r]));
   for (let round = 0; round < rounds; round++) {
     const held = judged.filter((i) => place[i]! % rounds === round);
-    const kept = [...data.labels.keys()].filter((i) => !held.includes(i));
+    const out = new Set(held);
+    const kept = [...data.labels.keys()].filter((i) => !out.has(i));
     const gram = subGram(data.gram, kept);
     const head = trainHead(kernels, { x: pick(data.x, kept), labels: Int32Array.from(kept, (i) => data.labels[i]!), classes: data.classes, gram }, options);
     const similarity = headSimilarities(kernels, head, pick(data.x, held));
     held.forEach((i, r) => {
-      const at = judged.indexOf(i) * data.classes;
+      const at = rowOf.get(i)! * data.classes;
       for (let c = 0; c < data.classes; c++) distances[at + c] = 1 - similarity.data[r * data.classes + c]!;
     });
     progress?.(round + 1, rounds);
