@@ -2,8 +2,8 @@
 // on machines without general internet access): Chromium for the Playwright suites,
 // Firefox ESR for the puppeteer-core one. Find the browser, or install it when
 // running as root, or explain how to provide one.
-import { execSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { aptInstall, fail } from './ensure-package.mjs';
 
 const BROWSERS = {
   chromium: { name: 'Chromium', path: '/usr/bin/chromium', env: 'CHROME_PATH', apt: 'chromium' },
@@ -17,12 +17,7 @@ export function ensureBrowser(which) {
   if (existsSync(wanted)) return;
   if (process.env[env]) fail(`${env} is set to ${process.env[env]}, but no file is there.`);
   if (process.getuid?.() === 0) {
-    console.log(`${name} is missing; installing Debian's ${apt} package (apt-get) …`);
-    try {
-      execSync(`apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y ${apt}`, { stdio: 'inherit' });
-    } catch {
-      fail(`Installing ${apt} with apt-get failed; see the output above.`);
-    }
+    aptInstall(apt, `${name} is missing`);
     if (existsSync(path)) return;
     fail(`apt-get finished, but ${path} still does not exist.`);
   }
@@ -33,11 +28,6 @@ export function ensureBrowser(which) {
       `or point ${env} at another binary:   ${env}=/path/to/browser npm test`,
     ].join('\n'),
   );
-}
-
-function fail(message) {
-  console.error(message);
-  process.exit(1);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) ensureBrowser(process.argv[2] ?? 'chromium');
