@@ -33,7 +33,7 @@ export function confidenceLabel(c: Calibration, calibratedOn?: string, learned =
 export function unknownRule(c: Calibration, calibratedOn?: string, learned = false): string {
   const q = `${Math.round(100 * c.quantile)}th percentile`;
   if (learned && c.thresholdSource === 'examples') {
-    return `With the learned metric, a query is “unknown” when its distance to the nearest class (one minus its cosine similarity to the class’s proxy) is above ${number(c.threshold)}: the ${q} of your examples’ distances to their own class, each judged by the metric retrained without it (${c.samples} distances).`;
+    return `With the learned metric, a query is “unknown” when its distance to the nearest class (one minus its similarity to the class: the cosine similarity to the class’s proxy or, for SoftTriple, a soft maximum of the cosine similarities to the class’s centres) is above ${number(c.threshold)}: the ${q} of your examples’ distances to their own class, each judged by the metric retrained without it (${c.samples} distances).`;
   }
   if (c.thresholdSource === 'examples') {
     return `A query is “unknown” when its distance to the nearest prototype is above ${number(c.threshold)}: the ${q} of your examples’ distances to their own class’s prototype with each example left out (${c.samples} distances).`;
@@ -41,7 +41,7 @@ export function unknownRule(c: Calibration, calibratedOn?: string, learned = fal
   if (c.thresholdSource === 'card') {
     return `A query is “unknown” when its distance to the nearest prototype is above ${number(c.threshold)}: the model card’s one-example threshold, the ${q} of same-class distances on held-out validation classes of ${calibratedOn ?? 'its evaluation data'}. Once your classes give at least 4 leave-one-out distances (e.g. two classes with two examples each), your examples set it.`;
   }
-  return 'No query is called “unknown” yet: this model has no calibrated threshold, and no class has two examples to measure one from.';
+  return `No query is called “unknown” yet: this model has no calibrated threshold, and your examples give ${c.samples} leave-one-out ${c.samples === 1 ? 'distance' : 'distances'} (one per example of a class with two or more), fewer than the 4 needed to set one.`;
 }
 
 /**
