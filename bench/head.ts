@@ -18,6 +18,7 @@ import { trainHead } from '../src/lib/fewshot/head.ts';
 import { HEAD_LOSSES } from '../src/lib/fewshot/head-losses.ts';
 import { DEFAULT_METHOD } from '../src/lib/fewshot/method.ts';
 import { seededRandom } from '../src/lib/random.ts';
+import { makeStamp, stampedHeader } from '../src/lib/results/stamp.ts';
 import { headBenchSchema } from '../src/schemas/bench-head.ts';
 
 const { values } = parseArgs({ options: { classes: { type: 'string', default: '20' }, shots: { type: 'string', default: '20' }, dim: { type: 'string', default: '2000' }, steps: { type: 'string', default: '100' } } });
@@ -62,8 +63,7 @@ for (const r of rows) {
   console.log(`  ${r.loss.padEnd(17)} ${steps} steps ${r.trainMs.toFixed(1)} (${(r.trainMs / prototypeMs).toFixed(1)}× prototypes); with Gram and held-out rounds ${r.withRoundsMs.toFixed(1)}`);
 }
 const file = headBenchSchema.parse({
-  generatedBy: 'npm run bench:head',
-  date: new Date().toISOString(),
+  ...stampedHeader('npm run bench:head', makeStamp({ engine: `the kernels' ${kernels.relaxedSimd ? 'relaxed-SIMD' : 'SIMD'} build` })),
   machine: `${cpus()[0]?.model ?? 'unknown'}, Node ${process.versions.node}, kernels ${kernels.relaxedSimd ? 'relaxed SIMD' : 'SIMD'}`,
   shape: { classes, shots, dim, steps },
   prototypeMs,

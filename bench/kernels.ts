@@ -21,6 +21,7 @@ import { METRIC_NAMES, type Matrix, type Metric } from '../src/lib/kernels/index
 import { loadKernelsInNode } from '../src/lib/kernels/load-node.ts';
 import * as reference from '../tests/unit/kernels/reference.ts';
 import { kernelsBenchSchema } from '../src/schemas/bench-kernels.ts';
+import { makeStamp, stampedHeader } from '../src/lib/results/stamp.ts';
 
 interface Row {
   kernel: string;
@@ -194,7 +195,7 @@ async function main(): Promise<void> {
   mkdirSync(results, { recursive: true });
   writeFileSync(
     new URL('kernels.json', results),
-    JSON.stringify(kernelsBenchSchema.parse({ generatedBy: 'npm run bench:kernels', date: new Date().toISOString(), machine, rows }), null, 2) + '\n',
+    JSON.stringify(kernelsBenchSchema.parse({ ...stampedHeader('npm run bench:kernels', makeStamp({ engine: `the kernels' SIMD${hasRelaxed ? ' and relaxed-SIMD' : ''} builds; ${machine.tfjsBackend}` })), machine, rows }), null, 2) + '\n',
   );
 
   if (json) {

@@ -16,7 +16,8 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { chromium } from '@playwright/test';
 import config from '../playwright.config.ts';
-import { MODEL_IDS } from '../src/lib/models/catalog.ts';
+import { DEFAULT_MODEL, MODEL_IDS } from '../src/lib/models/catalog.ts';
+import { makeStamp, modelIdsWithFiles, stampedHeader } from '../src/lib/results/stamp.ts';
 import { labBenchSchema, type LabBench, type LabBulk } from '../src/schemas/bench-lab.ts';
 import { runBulk } from './lab-bulk.ts';
 
@@ -202,9 +203,11 @@ mkdirSync(new URL('./results/', import.meta.url), { recursive: true });
 const resultsFile = new URL('./results/lab.json', import.meta.url);
 // --bulk-only keeps the rest of the last full run.
 const kept = BULK_ONLY && existsSync(resultsFile) ? labBenchSchema.parse(JSON.parse(readFileSync(resultsFile, 'utf8'))) : undefined;
+const stamp = (models: string[]) => makeStamp({ models: modelIdsWithFiles(models), browser: `Chromium ${browser.version()}`, engine: 'onnxruntime-web, as the built site loads it' });
 const result = labBenchSchema.parse({
-  ...(kept ?? { generatedBy: 'npm run bench:lab', date: new Date().toISOString(), machine: `${cpus()[0]?.model}, ${cpus().length} cores`, rows, live, scale }),
-  ...(bulk ? { bulk } : {}),
+  ...(kept ?? { ...stampedHeader('npm run bench:lab', stamp([...rows.map((r) => r.model), ...(live ?? []).map((l) => l.model)])), machine: `${cpus()[0]?.model}, ${cpus().length} cores`, rows, live, scale }),
+  // The bulk run's drawings go to the lab's default model.
+  ...(bulk ? { bulk: { ...bulk, stamp: stamp([DEFAULT_MODEL]) } } : {}),
 });
 writeFileSync(resultsFile, JSON.stringify(result, null, 2) + '\n');
 if (process.argv.includes('--json')) process.stdout.write(JSON.stringify(rows, null, 2) + '\n');

@@ -22,6 +22,7 @@ import { loosenInput, withExactSixth, type GraphJson } from '../src/lib/eval/cen
 import { nsfwjsGraphFiles } from '../src/lib/eval/nsfwjs-tfjs.ts';
 import { MODELS } from '../src/lib/models/catalog.ts';
 import { CENTERNET_GRAPH, modelsBrowserBenchSchema, MOBILENETV2_ALONE, NSFWJS_GRAPH } from '../src/schemas/bench-models-browser.ts';
+import { makeStamp, modelIdsWithFiles, stampedHeader } from '../src/lib/results/stamp.ts';
 
 const OUT = 'build/bench-browser/';
 const PORT = 4393;
@@ -137,7 +138,8 @@ const ratios = [1, 2].flatMap((threads) => {
   return pairs.map(([network, ours, theirs]) => ({ network, threads, onnxruntimeMs: ours, tfjsWasmMs: theirs, ratio: ours && theirs ? ours / theirs : undefined }));
 });
 const machine = `${cpus()[0]?.model}, ${cpus().length} cores; ${await (async () => (await chromium.launch(config.use!.launchOptions).then(async (b) => { const v = b.version(); await b.close(); return `Chromium ${v}`; })))()}`;
-const result = modelsBrowserBenchSchema.parse({ generatedBy: 'npm run bench:models-browser', date: new Date().toISOString(), machine, iterations: ITERATIONS, webgpu, rows, peerComparison: { ratios, target: 'onnxruntime-web ≤ 1.0 × TensorFlow.js WASM on one thread (goal 0.8 ×), at 224', embeddingParity: parity }, ortOptions });
+const stamp = makeStamp({ models: modelIdsWithFiles(rows.map((r) => r.model)), browser: machine.split('; ')[1], engine: [...new Set(rows.map((r) => r.runtime))].join('; ') });
+const result = modelsBrowserBenchSchema.parse({ ...stampedHeader('npm run bench:models-browser', stamp), machine, iterations: ITERATIONS, webgpu, rows, peerComparison: { ratios, target: 'onnxruntime-web ≤ 1.0 × TensorFlow.js WASM on one thread (goal 0.8 ×), at 224', embeddingParity: parity }, ortOptions });
 mkdirSync('bench/results', { recursive: true });
 writeFileSync('bench/results/models-browser.json', JSON.stringify(result, null, 2) + '\n');
 if (process.argv.includes('--json')) process.stdout.write(JSON.stringify(result, null, 2) + '\n');

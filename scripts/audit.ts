@@ -12,6 +12,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { lighthouseBenchSchema } from '../src/schemas/bench-lighthouse.ts';
+import { makeStamp, stampedHeader } from '../src/lib/results/stamp.ts';
 
 const PORT = 4394;
 const PAGES = ['', 'topics/few-shot-learning/', 'papers/circle-loss/', 'lab/'];
@@ -24,10 +25,14 @@ const chrome = await chromeLauncher.launch({
   chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
 });
 const rows: Array<{ page: string; performance: number; accessibility: number; lcpMs: number; tbtMs: number; cls: number }> = [];
+let browser = 'Chromium';
+let lighthouseVersion = '';
 try {
   for (const path of PAGES) {
     const result = await lighthouse(`http://127.0.0.1:${PORT}/${path}`, { port: chrome.port, onlyCategories: ['performance', 'accessibility'], output: 'json', logLevel: 'error' });
     const lhr = result!.lhr;
+    lighthouseVersion = lhr.lighthouseVersion;
+    browser = `Chromium ${/Chrome\/([\d.]+)/.exec(lhr.environment.hostUserAgent)?.[1] ?? 'unknown'}`;
     rows.push({
       page: `/${path}`,
       performance: lhr.categories.performance!.score!,
@@ -42,7 +47,8 @@ try {
   server.kill();
 }
 mkdirSync('bench/results', { recursive: true });
-const result = lighthouseBenchSchema.parse({ generatedBy: 'npm run audit', date: new Date().toISOString(), settings: 'Lighthouse defaults (mobile, simulated throttling)', thresholds: THRESHOLDS, rows });
+const stamp = makeStamp({ browser, engine: `Lighthouse ${lighthouseVersion}` });
+const result = lighthouseBenchSchema.parse({ ...stampedHeader('npm run audit', stamp), settings: 'Lighthouse defaults (mobile, simulated throttling)', thresholds: THRESHOLDS, rows });
 writeFileSync('bench/results/lighthouse.json', JSON.stringify(result, null, 2) + '\n');
 console.table(rows);
 const failures = rows.filter((r) => r.performance < THRESHOLDS.performance || r.accessibility < THRESHOLDS.accessibility);

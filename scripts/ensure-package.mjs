@@ -47,15 +47,6 @@ export function aptInstall(apt, reason) {
   }
 }
 
-/** The installed version of a Debian package, or null. */
-export function debianPackageVersion(apt) {
-  try {
-    return execSync(`dpkg-query -W -f='\${Version}' ${apt}`, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim() || null;
-  } catch {
-    return null;
-  }
-}
-
 export function fail(message) {
   console.error(message);
   process.exit(1);

@@ -1,26 +1,39 @@
 /**
  * Regenerates src/data/evaluations.json: every model of the catalog (and raw
- * pixels as the floor) on every data set, for 5-way 1-shot, 5-way 5-shot and
- * 20-way 1-shot, each metric, normalisation and refinement setting; 600
- * seeded episodes each. Every setting of a model, data set and task is
- * measured on the same episodes (seed 1), so each result also carries its
- * paired difference from the baseline and, when refined, from the same
- * setting unrefined (src/lib/eval/paired.ts).
+ * pixels as the floor) on every data set, and the retired photo-mobilenetv3 on
+ * photo-kinds for comparison, for 5-way 1-shot, 5-way 5-shot and 20-way
+ * 1-shot, each metric, normalisation and refinement setting; 600 seeded
+ * episodes each, on the TEST (odd-numbered) classes of each data set only: the
+ * even-numbered ones chose the sketch model's architecture, the photo model's
+ * features and the cards' temperatures (src/lib/eval/held-out.ts says which,
+ * per row). Every setting of a model,
+ * data set and task is measured on the same episodes (seed 1), so each result
+ * also carries its paired difference from the baseline and, when refined,
+ * from the same setting unrefined (src/lib/eval/paired.ts). The run's stamp
+ * (src/lib/results/stamp.ts) goes into the file's `stamps`.
  *
- *   npm run eval:all            (needs Debian's dataset-fashion-mnist for that data set)
+ *   npm run eval:all            (installs Debian's dataset-fashion-mnist as root, or names it)
  *   EVAL_MODELS=a,b EVAL_DATASETS=x,y npm run eval:all
- *                               only those models × data sets; every other row of the file is kept as it was
+ *                               only those models × data sets; every other row of the file is kept, with its stamp
+ *   EVAL_EPISODES=20 …          a quick look at the time a run takes
+ *
+ * On a clean tree the embeddings are kept in training/cache/embeddings/ as they
+ * are made (src/lib/eval/embedding-cache.ts), so a run stopped part-way
+ * resumes: `timeout 840 npm run eval:all` again until it finishes.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { cpus } from 'node:os';
+import * as ort from 'onnxruntime-web';
 import { METRIC_NAMES, NORMALIZATIONS } from '../src/lib/kernels/index.ts';
 import { loadKernelsInNode } from '../src/lib/kernels/load-node.ts';
-import { DATASET_IDS, MODELS } from '../src/lib/models/catalog.ts';
-import { evaluateWithModel, loadDataset, loadModelInNode, RAW_PIXELS } from '../src/lib/eval/node.ts';
+import { DATASET_IDS, MODELS, RETIRED_MODEL_IDS } from '../src/lib/models/catalog.ts';
+import { embedResumable } from '../src/lib/eval/embedding-cache.ts';
+import { readEvaluations, withRun, writeEvaluations } from '../src/lib/eval/evaluations-file.ts';
+import { loadDataset, loadModelInNode, RAW_PIXELS } from '../src/lib/eval/node.ts';
+import { embedDataset, evaluateEpisodes } from '../src/lib/eval/run.ts';
+import { splitDataset } from '../src/lib/eval/session-episodes.ts';
 import { withPairedDifferences, type Measured } from '../src/lib/eval/with-differences.ts';
-import { evaluationsSchema } from '../src/schemas/evaluations.ts';
+import { gitCommit, hashDataset, hashModel, makeStamp } from '../src/lib/results/stamp.ts';
+import { ensurePackages } from './ensure-package.mjs';
 
-const MODEL_IDS = [...MODELS.map((m) => m.id), RAW_PIXELS];
 const TASKS = [
   { way: 5, shot: 1 },
   { way: 5, shot: 5 },
@@ -28,30 +41,49 @@ const TASKS = [
 ];
 const REFINE = [0, 3];
 const EPISODES = Number(process.env.EVAL_EPISODES ?? 600);
-const RESULTS = new URL('../src/data/evaluations.json', import.meta.url);
+const CLASSES = 'test';
+const [RETIRED_PHOTO] = RETIRED_MODEL_IDS;
+
+/** Every model of the catalog and raw pixels on every data set; the retired photo model only on photo-kinds, beside its successor. */
+const PLAN = [
+  ...[...MODELS.map((m) => m.id), RAW_PIXELS].flatMap((model) => DATASET_IDS.map((dataset) => ({ model, dataset }))),
+  { model: RETIRED_PHOTO, dataset: 'photo-kinds' as const },
+];
 
 const only = (name: string) => process.env[name]?.split(',').filter(Boolean);
-const partial = Boolean(only('EVAL_MODELS') || only('EVAL_DATASETS'));
-const models = only('EVAL_MODELS') ?? MODEL_IDS;
-const datasets = (only('EVAL_DATASETS') ?? DATASET_IDS) as readonly (typeof DATASET_IDS)[number][];
-const kernels = await loadKernelsInNode();
-const smallestClass = (name: string) => Math.min(...loadDataset(name).byClass.map((c) => c.length));
-const measured: Measured[] = [];
+const models = only('EVAL_MODELS');
+const datasets = only('EVAL_DATASETS');
+const pairs = PLAN.filter((p) => (!models || models.includes(p.model)) && (!datasets || datasets.includes(p.dataset)));
+if (pairs.length === 0) {
+  console.error(`EVAL_MODELS / EVAL_DATASETS select nothing the evaluation measures; it measures ${PLAN.map((p) => `${p.model} on ${p.dataset}`).join(', ')}.`);
+  process.exit(2);
+}
+if (pairs.some((p) => p.dataset === 'fashion-mnist')) ensurePackages(['fashion-mnist']);
+
 const started = Date.now();
-for (const id of models) {
+const commit = gitCommit();
+const kernels = await loadKernelsInNode();
+const measured: Measured[] = [];
+for (const id of [...new Set(pairs.map((p) => p.model))]) {
   const model = await loadModelInNode(id);
-  for (const dataset of datasets) {
+  const dim = model.embedder.card.output.dim;
+  for (const { dataset: name } of pairs.filter((p) => p.model === id)) {
+    const dataset = splitDataset(loadDataset(name), CLASSES);
+    // Resumable only where the commit says what made the embeddings (raw pixels take no time).
+    const cache = id !== RAW_PIXELS && !commit.dirty ? `${commit.sha.slice(0, 12)}-${id}-${hashModel(id).sha256.slice(0, 12)}-${name}-${hashDataset(name).sha256.slice(0, 12)}-${CLASSES}` : undefined;
+    const embeddings = cache ? await embedResumable(dataset, model.embedder, cache, console.error) : await embedDataset(dataset, model.embedder);
+    const smallest = Math.min(...dataset.byClass.map((c) => c.length));
     for (const { way, shot } of TASKS) {
-      // Fashion-MNIST has ten classes and photo-crops twelve: no 20-way task there.
-      if (way > loadDataset(dataset).byClass.length) continue;
+      // Fashion-MNIST, photo-crops and photo-kinds have 5 or 6 test classes: no 20-way task there.
+      if (way > dataset.byClass.length) continue;
       for (const metric of METRIC_NAMES) {
         for (const normalize of NORMALIZATIONS) {
           for (const refine of REFINE) {
             // 15 queries per class where the data set has the images (glyphs-heldout has 16 drawings a letter).
-            const queries = Math.min(15, smallestClass(dataset) - shot);
-            const r = await evaluateWithModel(model, dataset, kernels, { way, shot, queries, episodes: EPISODES, metric, normalize, refine, seed: 1 });
+            const settings = { way, shot, queries: Math.min(15, smallest - shot), episodes: EPISODES, metric, normalize, refine, seed: 1 };
+            const r = { model: id, dataset: name, ...settings, ...evaluateEpisodes(embeddings, dim, dataset, kernels, settings) };
             measured.push(r);
-            console.error(`${id} ${dataset} ${way}w${shot}s ${metric} ${normalize} refine ${refine}: ${(100 * r.accuracy).toFixed(2)} ± ${(100 * r.ci95).toFixed(2)}`);
+            console.error(`${id} ${name} ${way}w${shot}s ${metric} ${normalize} refine ${refine}: ${(100 * r.accuracy).toFixed(2)} ± ${(100 * r.ci95).toFixed(2)}`);
           }
         }
       }
@@ -59,18 +91,26 @@ for (const id of models) {
   }
   await model.embedder.dispose();
 }
-// Rows this run did not measure stay: the metric head's (npm run eval:heads) and, with EVAL_MODELS or EVAL_DATASETS, the other pairs'.
-const remeasured = new Set(measured.map((r) => `${r.model}|${r.dataset}`));
-const previous = (existsSync(RESULTS) ? evaluationsSchema.parse(JSON.parse(readFileSync(RESULTS, 'utf8'))).results : []).filter(
-  (r) => r.head !== undefined || (partial && !remeasured.has(`${r.model}|${r.dataset}`)),
-);
-const file = evaluationsSchema.parse({
-  generatedBy: 'npm run eval:all',
-  date: new Date().toISOString(),
-  machine: `${cpus()[0]?.model ?? 'unknown'}, Node ${process.versions.node}, onnxruntime-web WASM (1 thread)`,
-  seconds: Math.round((Date.now() - started) / 1000),
-  results: [...withPairedDifferences(measured), ...previous],
+
+const measuredModels = [...new Set(pairs.map((p) => p.model))].filter((id) => id !== RAW_PIXELS);
+const stamp = makeStamp({
+  commit,
+  models: measuredModels,
+  datasets: [...new Set(pairs.map((p) => p.dataset))],
+  engine: `onnxruntime-web ${ort.env.versions.web}, WASM, 1 thread; the kernels' SIMD build`,
+  env: ['EVAL_MODELS', 'EVAL_DATASETS', 'EVAL_EPISODES'],
+  startedAt: started,
 });
-mkdirSync(new URL('.', RESULTS), { recursive: true });
-writeFileSync(RESULTS, JSON.stringify(file, null, 1) + '\n');
-console.error(`${file.results.length} evaluations in ${file.seconds} s`);
+// Rows this run did not measure stay with their stamps: the metric head's (npm run eval:heads) and the other pairs'.
+// Rows of a pair the plan no longer measures go.
+const key = (r: { model: string; dataset: string }) => `${r.model}|${r.dataset}`;
+const remeasured = new Set(pairs.map(key));
+const planned = new Set(PLAN.map(key));
+const file = withRun(
+  readEvaluations(),
+  (r) => r.head !== undefined || (planned.has(key(r)) && !remeasured.has(key(r))),
+  withPairedDifferences(measured).map((r) => ({ ...r, classes: CLASSES })),
+  stamp,
+);
+writeEvaluations(file);
+console.error(`${measured.length} evaluations in ${stamp.seconds} s; the file has ${file.results.length} rows from ${file.stamps.length} runs`);

@@ -12,10 +12,10 @@
  *   loss, normalised softmax), whose temperature and threshold come from its
  *   held-out rounds.
  *
- *   npm run eval:calibration     (Fashion-MNIST only where Debian's dataset-fashion-mnist is installed)
+ *   npm run eval:calibration     (installs Debian's dataset-fashion-mnist as root, or names it)
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { cpus } from 'node:os';
+import * as ort from 'onnxruntime-web';
 import { loadKernelsInNode } from '../src/lib/kernels/load-node.ts';
 import { areaUnderRoc, expectedCalibrationError } from '../src/lib/fewshot/calibration.ts';
 import { DEFAULT_METHOD, type Method } from '../src/lib/fewshot/method.ts';
@@ -23,7 +23,9 @@ import { loadDataset, loadModelInNode } from '../src/lib/eval/node.ts';
 import { runSessionEpisodes, splitDataset, type QueryOutcome } from '../src/lib/eval/session-episodes.ts';
 import { embedDataset } from '../src/lib/eval/run.ts';
 import { DATASET_IDS, MODELS } from '../src/lib/models/catalog.ts';
-import type { CalibrationFile } from '../src/schemas/calibration-results.ts';
+import { calibrationFileSchema, type CalibrationFile } from '../src/schemas/calibration-results.ts';
+import { makeStamp } from '../src/lib/results/stamp.ts';
+import { ensurePackages } from './ensure-package.mjs';
 import { defaultHeadOptions } from '../src/lib/fewshot/head.ts';
 import { HEAD_LOSSES } from '../src/lib/fewshot/head-losses.ts';
 
@@ -50,6 +52,7 @@ function measure(outcomes: QueryOutcome[]) {
   };
 }
 
+ensurePackages(['fashion-mnist']);
 const kernels = await loadKernelsInNode();
 const results: CalibrationFile['results'] = [];
 const started = Date.now();
@@ -58,14 +61,7 @@ for (const { id } of MODELS) {
   const card = model.embedder.card.calibration;
   const dim = model.embedder.card.output.dim;
   for (const name of DATASET_IDS) {
-    let dataset;
-    try {
-      dataset = loadDataset(name);
-    } catch (error) {
-      console.error(`skipped ${name}: ${(error as Error).message}`);
-      continue;
-    }
-    const subset = splitDataset(dataset, 'test', CAP);
+    const subset = splitDataset(loadDataset(name), 'test', CAP);
     const embeddings = await embedDataset(subset, model.embedder);
     const test = subset.byClass;
     for (const shot of [1, 5]) {
@@ -84,11 +80,15 @@ for (const { id } of MODELS) {
 }
 mkdirSync(new URL('../src/data/', import.meta.url), { recursive: true });
 const file: CalibrationFile = {
-  generatedBy: 'npm run eval:calibration',
-  date: new Date().toISOString(),
-  machine: `${cpus()[0]?.model ?? 'unknown'}, Node ${process.versions.node}`,
+  stamp: makeStamp({
+    models: MODELS.map((m) => m.id),
+    datasets: DATASET_IDS,
+    engine: `onnxruntime-web ${ort.env.versions.web}, WASM, 1 thread; the kernels' SIMD build`,
+    env: ['EVAL_EPISODES'],
+    startedAt: started,
+  }),
   split: 'test classes (odd-numbered; the first 100, at most 100 images each); temperatures and one-shot thresholds were fitted on the even-numbered classes',
   results,
 };
-writeFileSync(new URL('../src/data/calibration.json', import.meta.url), JSON.stringify(file, null, 1) + '\n');
-console.error(`${results.length} rows in ${Math.round((Date.now() - started) / 1000)} s`);
+writeFileSync(new URL('../src/data/calibration.json', import.meta.url), JSON.stringify(calibrationFileSchema.parse(file), null, 1) + '\n');
+console.error(`${results.length} rows in ${file.stamp.seconds} s`);

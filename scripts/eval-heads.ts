@@ -9,8 +9,7 @@
  *
  *   npm run eval:heads [-- --episodes 300]
  */
-import { readFileSync, writeFileSync } from 'node:fs';
-import { cpus } from 'node:os';
+import * as ort from 'onnxruntime-web';
 import { parseArgs } from 'node:util';
 import { defaultHeadOptions } from '../src/lib/fewshot/head.ts';
 import { HEAD_LOSSES } from '../src/lib/fewshot/head-losses.ts';
@@ -22,7 +21,10 @@ import { embedDataset, evaluateEpisodes, type EvalSettings } from '../src/lib/ev
 import { splitDataset } from '../src/lib/eval/session-episodes.ts';
 import { BASELINE } from '../src/lib/eval/summary.ts';
 import { DATASET_IDS, MODELS } from '../src/lib/models/catalog.ts';
-import { evaluationsSchema, type EvaluationResult } from '../src/schemas/evaluations.ts';
+import { readEvaluations, withRun, writeEvaluations } from '../src/lib/eval/evaluations-file.ts';
+import { makeStamp } from '../src/lib/results/stamp.ts';
+import type { EvaluationResult } from '../src/schemas/evaluations.ts';
+import { ensurePackages } from './ensure-package.mjs';
 
 const { values } = parseArgs({ options: { episodes: { type: 'string', default: '300' } } });
 const EPISODES = Number(values.episodes);
@@ -34,10 +36,10 @@ const TASKS = [
 ];
 /** At most this many test classes and images a class (glyphs-heldout has 818 test letters, Fashion-MNIST 1,000 images a class): enough for 20-way 5-shot, embedded in minutes. */
 const CAP = { classes: 100, perClass: 100 };
-const RESULTS = new URL('../src/data/evaluations.json', import.meta.url);
 
+ensurePackages(['fashion-mnist']);
 const kernels = await loadKernelsInNode();
-const rows: EvaluationResult[] = [];
+const rows: Array<Omit<EvaluationResult, 'stamp'>> = [];
 const started = Date.now();
 for (const { id } of MODELS) {
   const model = await loadModelInNode(id);
@@ -52,7 +54,7 @@ for (const { id } of MODELS) {
       const run = (s: EvalSettings) => evaluateEpisodes(embeddings, dim, dataset, kernels, s);
       const baseline = run({ ...settings, ...BASELINE });
       const plain = run(settings);
-      const row = (r: ReturnType<typeof run>, head: EvaluationResult['head'], extra: Partial<EvaluationResult> = {}): EvaluationResult => {
+      const row = (r: ReturnType<typeof run>, head: EvaluationResult['head'], extra: Partial<EvaluationResult> = {}): Omit<EvaluationResult, 'stamp'> => {
         const { perEpisode: _, ...measured } = r;
         return { model: id, dataset: name, ...settings, ...measured, vsBaseline: pairedDifference(r.perEpisode, baseline.perEpisode), head, classes: 'test', ...extra };
       };
@@ -68,7 +70,11 @@ for (const { id } of MODELS) {
   }
   await model.embedder.dispose();
 }
-const file = evaluationsSchema.parse(JSON.parse(readFileSync(RESULTS, 'utf8')));
-file.results = [...file.results.filter((r) => r.head === undefined), ...rows];
-writeFileSync(RESULTS, JSON.stringify(evaluationsSchema.parse(file), null, 1) + '\n');
-console.error(`${rows.length} head rows in ${Math.round((Date.now() - started) / 1000)} s on ${cpus()[0]?.model ?? 'unknown'}`);
+const stamp = makeStamp({
+  models: MODELS.map((m) => m.id),
+  datasets: DATASET_IDS,
+  engine: `onnxruntime-web ${ort.env.versions.web}, WASM, 1 thread; the kernels' SIMD build`,
+  startedAt: started,
+});
+writeEvaluations(withRun(readEvaluations(), (r) => r.head === undefined, rows, stamp));
+console.error(`${rows.length} head rows in ${stamp.seconds} s on ${stamp.machine.cpu}`);

@@ -11,6 +11,7 @@
  * quantile of a query's distance to its own class's one-shot prototype.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
+import * as ort from 'onnxruntime-web';
 import { METRIC_NAMES, NORMALIZATIONS, quantileOf } from '../src/lib/kernels/index.ts';
 import { loadKernelsInNode } from '../src/lib/kernels/load-node.ts';
 import { fitTemperature, type LabelledDistances } from '../src/lib/fewshot/calibration.ts';
@@ -19,6 +20,7 @@ import { embeddingsOf, loadModelInNode, loadDataset } from '../src/lib/eval/node
 import { runSessionEpisodes, splitClasses } from '../src/lib/eval/session-episodes.ts';
 import { MODELS } from '../src/lib/models/catalog.ts';
 import { parseModelCard } from '../src/lib/models/card.ts';
+import { gitCommit, makeStamp } from '../src/lib/results/stamp.ts';
 
 const EPISODES = Number(process.env.CALIBRATION_EPISODES ?? 150);
 const TASKS = [
@@ -30,8 +32,11 @@ const TASKS = [
 ];
 
 const kernels = await loadKernelsInNode();
+// Before the first card is rewritten: a rewritten card is not uncommitted code.
+const commit = gitCommit();
 const only = process.argv.slice(2);
 for (const { id, calibrationDataset } of MODELS.filter((m) => only.length === 0 || only.includes(m.id))) {
+  const started = Date.now();
   const model = await loadModelInNode(id);
   const dataset = loadDataset(calibrationDataset);
   const embeddings = await embeddingsOf(model, dataset);
@@ -61,7 +66,15 @@ for (const { id, calibrationDataset } of MODELS.filter((m) => only.length === 0 
   }
   const file = new URL(`../models/${id}/card.json`, import.meta.url);
   const card = JSON.parse(readFileSync(file, 'utf8'));
-  card.calibration = { fittedBy: 'npm run fit:calibration', dataset: calibrationDataset, split: 'validation', quantile: OPEN_SET_QUANTILE, settings };
+  const stamp = makeStamp({
+    commit,
+    models: [id],
+    datasets: [calibrationDataset],
+    engine: `onnxruntime-web ${ort.env.versions.web}, WASM, 1 thread; the kernels' SIMD build`,
+    env: ['CALIBRATION_EPISODES'],
+    startedAt: started,
+  });
+  card.calibration = { fittedBy: 'npm run fit:calibration', dataset: calibrationDataset, split: 'validation', quantile: OPEN_SET_QUANTILE, settings, stamp };
   parseModelCard(card);
   writeFileSync(file, JSON.stringify(card, null, 2) + '\n');
   await model.embedder.dispose();

@@ -16,12 +16,14 @@ import { loadKernelsInNode } from '../src/lib/kernels/load-node.ts';
 import { loadDataset, loadModelInNode, RAW_PIXELS } from '../src/lib/eval/node.ts';
 import { sampleEpisode } from '../src/lib/eval/episodes.ts';
 import { embedDataset } from '../src/lib/eval/run.ts';
+import { splitDataset } from '../src/lib/eval/session-episodes.ts';
 import { seededRandom } from '../src/lib/random.ts';
 
 const EPISODES = Number(process.argv[2] ?? 200);
 const kernels = await loadKernelsInNode();
 const model = await loadModelInNode(RAW_PIXELS);
-const dataset = loadDataset('glyphs-heldout');
+// The test letters, as the Evaluation page's rows: its first 200 episodes are these.
+const dataset = splitDataset(loadDataset('glyphs-heldout'), 'test');
 const dim = model.embedder.card.output.dim;
 const embeddings = await embedDataset(dataset, model.embedder);
 const row = (i: number) => embeddings.subarray(i * dim, (i + 1) * dim);
@@ -41,7 +43,7 @@ const logCoshExact = (x: Float32Array, y: Float32Array) => {
 
 // The kernels clamp ‖exp₀(x)‖ = tanh(‖x‖) at 1 − 1e-5 (src/lib/kernels/metrics.ts): reached from ‖x‖ ≈ 6.1 on.
 const norms = Array.from({ length: dataset.size }, (_, i) => norm(row(i)));
-console.log(`glyphs-heldout as raw pixels: ‖x‖ median ${norms.sort((p, q) => p - q)[norms.length >> 1]!.toFixed(1)}, clamped ${((100 * norms.filter((r) => Math.tanh(r) > 1 - 1e-5).length) / norms.length).toFixed(1)} %`);
+console.log(`glyphs-heldout's test letters as raw pixels: ‖x‖ median ${norms.sort((p, q) => p - q)[norms.length >> 1]!.toFixed(1)}, clamped ${((100 * norms.filter((r) => Math.tanh(r) > 1 - 1e-5).length) / norms.length).toFixed(1)} %`);
 for (const way of [5, 20]) {
   const random = seededRandom(1);
   const right = { kernels: 0, exact: 0, cosine: 0, smallestNorm: 0, total: 0 };

@@ -1,6 +1,6 @@
 import { z } from 'astro/zod';
 import { RECORDED_MODEL_IDS } from '../lib/models/catalog.ts';
-import { benchFileFields } from './bench-file.ts';
+import { benchFileFields, stampSchema } from './bench-file.ts';
 
 /** One task of bench/lab.ts, timed in headless Chromium against the built site. */
 export const labBenchRowSchema = z.strictObject({
@@ -69,8 +69,8 @@ export const labBenchSchema = z.strictObject({
   live: z.array(labLiveSchema).optional(),
   /** Absent when the stress run was skipped. */
   scale: labScaleSchema.optional(),
-  /** Absent unless bench:lab ran with --bulk or --bulk-only. */
-  bulk: labBulkSchema.optional(),
+  /** Absent unless bench:lab ran with --bulk or --bulk-only; with the stamp of the run that measured it (--bulk-only keeps the file's other parts, with theirs). */
+  bulk: labBulkSchema.extend({ stamp: stampSchema }).optional(),
 });
 
 export type LabBenchRow = z.output<typeof labBenchRowSchema>;

@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import { stampSchema } from './bench-file.ts';
 
 /** src/data/calibration.json (scripts/eval-calibration.ts): the lab's confidences and open-set answers, measured. */
 const binSchema = z.strictObject({ from: z.number(), to: z.number(), count: z.number().int(), confidence: z.number(), accuracy: z.number() });
@@ -25,9 +26,7 @@ const measuredSchema = z.strictObject({
 });
 
 export const calibrationFileSchema = z.strictObject({
-  generatedBy: z.string(),
-  date: z.string(),
-  machine: z.string(),
+  stamp: stampSchema,
   split: z.string(),
   results: z.array(
     z.strictObject({

@@ -1,5 +1,6 @@
 import { z } from 'astro/zod';
 import { DATASET_IDS } from '../lib/models/catalog.ts';
+import { stampSchema } from './bench-file.ts';
 
 /**
  * src/data/evaluations.json, as scripts/eval-all.ts writes it and the
@@ -35,19 +36,32 @@ export const evaluationResultSchema = z.strictObject({
   /** A learned metric head trained on each episode's supports (npm run eval:heads); absent or "none" for plain prototypes. */
   head: z.enum(['none', 'norm-softmax', 'soft-triple', 'multi-similarity', 'circle']).optional(),
   headSteps: z.number().int().positive().optional(),
-  /** Which classes the episodes drew from: every class (absent), or only the test (odd-numbered) ones, when settings were chosen on the others. */
-  classes: z.enum(['test']).optional(),
+  /** Which classes the episodes drew from: every class of the data set, or only the test (odd-numbered) ones (splitClasses), the even ones being where settings were chosen. */
+  classes: z.enum(['all', 'test']),
   /** For head rows: this head minus plain prototypes at the same distance and normalisation, on the same episodes. */
   vsPrototypes: pairedDifferenceSchema.optional(),
+  /** The run that measured this row: an index into the file's `stamps`. */
+  stamp: z.number().int().nonnegative(),
 });
 
-export const evaluationsSchema = z.strictObject({
-  generatedBy: z.string().min(1),
-  date: z.iso.datetime(),
-  machine: z.string().min(1),
-  seconds: z.number().nonnegative(),
-  results: z.array(evaluationResultSchema).min(1),
-});
+export const evaluationsSchema = z
+  .strictObject({
+    /**
+     * One stamp per run whose rows the file keeps: npm run eval:all (or a part of it, EVAL_MODELS / EVAL_DATASETS)
+     * and npm run eval:heads each replace their own rows and keep the others', with their stamps.
+     */
+    stamps: z.array(stampSchema).min(1),
+    results: z.array(evaluationResultSchema).min(1),
+  })
+  .superRefine((file, ctx) => {
+    const used = new Set(file.results.map((r) => r.stamp));
+    file.results.forEach((r, i) => {
+      if (r.stamp >= file.stamps.length) ctx.addIssue({ code: 'custom', path: ['results', i, 'stamp'], message: `no stamp ${r.stamp} (the file has ${file.stamps.length})` });
+    });
+    file.stamps.forEach((_, i) => {
+      if (!used.has(i)) ctx.addIssue({ code: 'custom', path: ['stamps', i], message: 'no row was measured by this run' });
+    });
+  });
 
 export type EvaluationResult = z.output<typeof evaluationResultSchema>;
 export type Evaluations = z.output<typeof evaluationsSchema>;

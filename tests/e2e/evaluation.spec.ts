@@ -1,16 +1,31 @@
 import { expect, test } from '@playwright/test';
 import evaluationsJson from '../../src/data/evaluations.json' with { type: 'json' };
+import { classesSentence } from '../../src/lib/eval/held-out';
+import { rowKey, taskKey } from '../../src/lib/eval/summary';
 import { evaluationsSchema } from '../../src/schemas/evaluations';
 
 const evaluations = evaluationsSchema.parse(evaluationsJson);
+const plain = evaluations.results.filter((r) => r.head === undefined);
+const groups = [...new Set(plain.map((r) => `${r.model}|${r.dataset}`))].map((key) => {
+  const [model, dataset] = key.split('|') as [string, string];
+  return { model, dataset, rows: plain.filter((r) => r.model === model && r.dataset === dataset) };
+});
 
-test('the evaluation page shows every measured result with its interval', async ({ page }) => {
+test('each section shows its own rows, its classes and the run that made them', async ({ page }) => {
   await page.goto('evaluation/');
-  await expect(page.getByRole('heading', { level: 2, name: 'sketch-protonet on glyphs-heldout' })).toBeVisible();
-  await expect(page.getByRole('heading', { level: 2, name: 'raw-pixels on fashion-mnist' })).toBeVisible();
-  const cells = await page.locator('tbody td').count();
-  expect(cells).toBeGreaterThanOrEqual(evaluations.results.length);
-  const baseline = evaluations.results.find(
+  for (const { model, dataset, rows } of groups) {
+    const section = page.locator('section', { has: page.getByRole('heading', { level: 2, name: `${model} on ${dataset}` }) });
+    const settings = new Set(rows.map(rowKey)).size;
+    const tasks = new Set(rows.map(taskKey));
+    await expect(section.locator('thead th')).toHaveText(['Setting', ...tasks]);
+    await expect(section.locator('tbody tr')).toHaveCount(settings);
+    await expect(section.locator('tbody td')).toHaveCount(settings * tasks.size);
+    await expect(section.locator('.held-out')).toContainText(classesSentence(rows[0]!.dataset, rows[0]!.classes));
+    const stamp = evaluations.stamps[rows[0]!.stamp]!;
+    await expect(section.locator('.run-stamp')).toContainText(`Made by ${stamp.command} at commit ${stamp.commit.sha.slice(0, 7)}`);
+    await expect(section.locator('.run-stamp')).toContainText(stamp.machine.cpu);
+  }
+  const baseline = plain.find(
     (r) => r.model === 'sketch-protonet' && r.dataset === 'glyphs-heldout' && r.way === 5 && r.shot === 1 && r.metric === 'euclidean' && r.normalize === 'none' && r.refine === 0,
   )!;
   await expect(page.locator('section', { hasText: 'sketch-protonet on glyphs-heldout' }).locator('tbody tr').first()).toContainText(
@@ -21,7 +36,7 @@ test('the evaluation page shows every measured result with its interval', async 
 
 test('settings are compared with the baseline by paired differences, and each section says what is held out', async ({ page }) => {
   await page.goto('evaluation/');
-  const cosine = evaluations.results.find(
+  const cosine = plain.find(
     (r) => r.model === 'sketch-protonet' && r.dataset === 'glyphs-heldout' && r.way === 5 && r.shot === 1 && r.metric === 'cosine' && r.normalize === 'l2' && r.refine === 0,
   )!;
   const d = cosine.vsBaseline;
@@ -29,9 +44,20 @@ test('settings are compared with the baseline by paired differences, and each se
   const row = section.locator('tbody tr', { hasText: 'cosine, L2' }).first();
   await expect(row).toContainText(`Δ ${d.difference >= 0 ? '+' : '−'}${(100 * Math.abs(d.difference)).toFixed(1)} ± ${(100 * d.ci95).toFixed(1)}`);
   await expect(section.locator('.held-out')).toContainText('were kept out of training');
-  await expect(page.locator('section', { hasText: 'photo-mobilenetv3 on photo-crops' }).locator('.held-out')).toContainText('chosen by their accuracy on this very set');
-  await expect(page.locator('section', { hasText: 'raw-pixels on fashion-mnist' }).locator('.held-out')).toContainText('nothing is held out');
+  await expect(section.locator('.held-out')).toContainText('Chosen on the even-numbered (validation) letters, which these rows leave out: sketch-protonet v2’s architecture and training schedule');
+  await expect(page.locator('section', { hasText: 'photo-mobilenetv2-centernet on photo-crops' }).locator('.held-out')).toContainText('Chosen on all the photographs of this set');
+  await expect(page.locator('section', { hasText: 'photo-mobilenetv2-centernet on photo-kinds' }).locator('.held-out')).not.toContainText('never used to choose anything');
+  await expect(page.locator('section', { hasText: 'raw-pixels on fashion-mnist' }).locator('.held-out')).toContainText('nothing trained');
+  await expect(page.getByRole('heading', { level: 2, name: 'photo-mobilenetv3 on photo-kinds (retired model, for comparison)' })).toBeVisible();
   await expect(page.getByRole('heading', { level: 2, name: 'Why raw pixels fail under Poincaré distance' })).toBeVisible();
   await expect(page.locator('th[scope="row"]', { hasText: 'centred on the supports + L2' }).first()).toBeVisible();
   await expect(page.getByText('non-overlapping')).toHaveCount(0);
+});
+
+test('the calibration and learned-metric tables name their runs', async ({ page }) => {
+  await page.goto('evaluation/');
+  await expect(page.locator('.calibration .run-stamp')).toContainText('Made by npm run eval:calibration');
+  const heads = page.locator('.head-results .run-stamp');
+  await expect(heads.first()).toContainText('npm run eval:heads');
+  await expect(page.getByText('Not stamped')).toHaveCount(0);
 });

@@ -3,6 +3,7 @@ import { gunzipSync } from 'node:zlib';
 import { PNG } from 'pngjs';
 import { sheetCell } from '../images/crop.ts';
 import type { Pixels } from '../models/preprocess.ts';
+import { FASHION_MNIST } from './dataset-sources.ts';
 
 /**
  * Evaluation data sets, read in Node as the RGBA pixels the browser would
@@ -101,14 +102,15 @@ export function loadPhotoKinds(dir: URL): Dataset {
 }
 
 /** Fashion-MNIST's test set in IDX format, as Debian's dataset-fashion-mnist installs it. */
-export function loadFashionMnist(dir = '/usr/share/datasets/fashion-mnist/'): Dataset {
+export function loadFashionMnist(dir = FASHION_MNIST.dir): Dataset {
   let images: Buffer;
   let labels: Buffer;
+  const [imageFile, labelFile] = FASHION_MNIST.files;
   try {
-    images = gunzipSync(readFileSync(`${dir}t10k-images-idx3-ubyte.gz`));
-    labels = gunzipSync(readFileSync(`${dir}t10k-labels-idx1-ubyte.gz`));
+    images = gunzipSync(readFileSync(`${dir}${imageFile}`));
+    labels = gunzipSync(readFileSync(`${dir}${labelFile}`));
   } catch {
-    throw new Error(`Fashion-MNIST is not at ${dir}: install Debian's dataset-fashion-mnist (apt-get install dataset-fashion-mnist).`);
+    throw new Error(`Fashion-MNIST is not at ${dir}: install Debian's ${FASHION_MNIST.debianPackage} (apt-get install ${FASHION_MNIST.debianPackage}).`);
   }
   const count = images.readUInt32BE(4);
   const height = images.readUInt32BE(8);

@@ -1,44 +1,169 @@
-/**
- * For each model and data set on the Evaluation page: which of the data set's
- * classes the model was kept away from, and what was tuned on the set itself.
- * "Held-out classes" is a claim about training, so it is made per pair, from
- * the model cards (models/<id>/README.md) and the data sets' index files.
- */
-const RAW = 'No network and nothing trained: the preprocessed pixels are the embedding, so nothing is held out or tuned; this is the floor.';
+import { readFileSync } from 'node:fs';
+import { DATASET_IDS, RETIRED_MODEL_IDS, type DatasetId } from '../models/catalog.ts';
+import { splitClasses, type Split } from './session-episodes.ts';
 
-export const HELD_OUT: Record<string, string> = {
-  'sketch-protonet|glyphs-heldout':
-    'Held-out classes: the 39 writing systems of this set (1,637 letters) were kept out of training whole, as Omniglot’s evaluation alphabets are; the network never saw them. They are drawn from the same fonts, with the same synthetic pen variations, as the training letters.',
-  'sketch-protonet|fashion-mnist':
-    'Not a held-out split but another domain: the network was trained on rendered letters only, and has never seen clothing.',
-  'sketch-protonet|photo-crops':
-    'Not a held-out split but another domain: the network was trained on rendered letters only, and has never seen photographs.',
-  'photo-mobilenetv3|photo-crops':
-    'A class is one photograph (crops of it), which no network here was trained to tell apart. But the network’s feature taps (which stages are averaged) were chosen by their accuracy on this very set (models/photo-mobilenetv3/README.md), so these numbers are optimistic until a separate validation split exists.',
-  'photo-mobilenetv3|fashion-mnist':
-    'Not held out: the backbone comes from an ImageNet checkpoint trained further on COCO, and both contain clothing, shoes or bags, the kinds of classes Fashion-MNIST has.',
-  'photo-mobilenetv3|glyphs-heldout':
-    'Not a held-out split but another domain: a detector’s backbone trained on photographs, never on letters.',
-  'sketch-protonet|photo-kinds':
-    'Not a held-out split but another domain: the network was trained on rendered letters only, and has never seen photographs.',
-  'photo-mobilenetv3|photo-kinds':
-    'Held-out classes as far as this site goes: nothing about this model was chosen on this set (its taps were chosen on photo-crops). Not held out from pretraining: ImageNet and COCO hold most of these kinds of thing (birds, fruit, tools).',
-  'photo-mobilenetv2-centernet|photo-kinds':
-    'Test classes: the odd-numbered kinds of this set, which were never used to choose anything. Combining the 1,792-d vector with the CenterNet taps, and the card’s temperatures and thresholds, were chosen on the even-numbered (validation) kinds only (scripts/compare-photo-features.ts, npm run fit:calibration). Not held out from pretraining: ImageNet (MobileNetV2, fine-tuned by nsfwjs) and COCO (CenterNet) hold most of these kinds of thing.',
-  'photo-mobilenetv2-centernet|photo-crops':
-    'A class is one photograph (crops of it), which no network here was trained to tell apart. Combining the two branches was chosen on this set’s validation classes among others, but the CenterNet branch’s taps were chosen on the whole set earlier (models/photo-mobilenetv3/README.md), so these numbers are somewhat optimistic.',
-  'photo-mobilenetv2-centernet|fashion-mnist':
-    'Not held out: ImageNet and COCO, which the two branches were trained on, contain clothing, shoes and bags, the kinds of classes Fashion-MNIST has.',
-  'photo-mobilenetv2-centernet|glyphs-heldout':
-    'Not a held-out split but another domain: networks trained on photographs, never on letters.',
-  'raw-pixels|photo-kinds': RAW,
-  'raw-pixels|glyphs-heldout': RAW,
-  'raw-pixels|fashion-mnist': RAW,
-  'raw-pixels|photo-crops': RAW,
+/**
+ * For each group of rows on the Evaluation page: which classes the rows were
+ * measured on, what was chosen on the data set's other classes, and how the
+ * model's training relates to the data set. The classes come from the rows
+ * themselves (`classes`, written by the script that measured them) and the
+ * split code they ran (splitClasses: even-numbered classes validate,
+ * odd-numbered ones test), with the data sets' own class names; what was
+ * chosen where, and what each model was trained on, are stated once per data
+ * set and once per model below, from the model cards (models/<id>/README.md).
+ */
+
+interface DatasetFacts {
+  /** What a class is, plural. */
+  noun: string;
+  /** Every class's name, in the data set's order (index.json), for the split. */
+  classNames(): string[];
+  /** What its pictures are, for "never on …". */
+  domain: 'letters' | 'clothing' | 'photographs';
+  /** For a photo network: what its pretraining data share with this set; absent when nothing does. */
+  inPretraining?: string;
+  /** For a network of this set's domain that nothing above covers. */
+  sameDomain?: string;
+}
+
+const ROOT = new URL('../../../', import.meta.url);
+const index = (id: string) => JSON.parse(readFileSync(new URL(`datasets/${id}/index.json`, ROOT), 'utf8'));
+
+/** Fashion-MNIST's labels 0–9 (Xiao et al. 2017). */
+const FASHION_MNIST_CLASSES = ['T-shirt/top', 'trouser', 'pullover', 'dress', 'coat', 'sandal', 'shirt', 'sneaker', 'bag', 'ankle boot'];
+
+const DATASETS: Record<DatasetId, DatasetFacts> = {
+  'glyphs-heldout': {
+    noun: 'letters',
+    classNames: () => index('glyphs-heldout').scripts.flatMap((s: { letters: string[] }) => s.letters),
+    domain: 'letters',
+  },
+  'fashion-mnist': {
+    noun: 'classes',
+    classNames: () => FASHION_MNIST_CLASSES,
+    domain: 'clothing',
+    inPretraining: 'ImageNet and COCO, which the photo networks were trained on, contain clothing, shoes and bags, the kinds of classes Fashion-MNIST has',
+  },
+  'photo-crops': {
+    noun: 'photographs',
+    classNames: () => index('photo-crops').classes.map((c: { photo: string }) => c.photo.replaceAll('_', ' ')),
+    domain: 'photographs',
+    sameDomain: 'A class is one photograph (crops of it), which no network here was trained to tell apart.',
+  },
+  'photo-kinds': {
+    noun: 'kinds',
+    classNames: () => index('photo-kinds').classes.map((c: { kind: string }) => c.kind),
+    domain: 'photographs',
+    inPretraining: 'ImageNet and COCO, which the photo networks were trained on, hold most of these kinds of thing',
+  },
 };
 
-export function heldOutNote(model: string, dataset: string): string {
-  const note = HELD_OUT[`${model}|${dataset}`];
-  if (!note) throw new Error(`The Evaluation page has no held-out note for ${model} on ${dataset}: add one to src/lib/eval/held-out.ts.`);
-  return note;
+/** What was chosen on a data set's classes, for which models: the validation (even-numbered) ones, or all of them. */
+interface Choice {
+  models: readonly string[];
+  on: 'validation' | 'all';
+  what: string;
+  /** Where it was done, or the card that says so. */
+  where: string;
+}
+
+const SKETCH = 'sketch-protonet';
+const PHOTO = 'photo-mobilenetv2-centernet';
+const [RETIRED_PHOTO] = RETIRED_MODEL_IDS;
+
+const CHOICES: Record<DatasetId, readonly Choice[]> = {
+  'glyphs-heldout': [
+    { models: [SKETCH], on: 'validation', what: 'sketch-protonet v2’s architecture and training schedule', where: 'training/heldout.py, models/sketch-protonet/README.md' },
+    { models: [SKETCH], on: 'validation', what: 'its card’s temperatures and thresholds', where: 'npm run fit:calibration' },
+  ],
+  'fashion-mnist': [],
+  'photo-crops': [
+    { models: [PHOTO], on: 'validation', what: 'combining the MobileNetV2 vector with the CenterNet taps', where: 'scripts/compare-photo-features.ts' },
+    { models: [PHOTO, RETIRED_PHOTO], on: 'all', what: 'which CenterNet stages are averaged, the taps', where: 'models/photo-mobilenetv3/README.md' },
+  ],
+  'photo-kinds': [
+    { models: [PHOTO], on: 'validation', what: 'combining the MobileNetV2 vector with the CenterNet taps', where: 'scripts/compare-photo-features.ts' },
+    { models: [PHOTO], on: 'validation', what: 'its card’s temperatures and thresholds', where: 'npm run fit:calibration' },
+  ],
+};
+
+/** What each model was trained on, and which data set's classes its training kept out on purpose. */
+interface ModelFacts {
+  domain: DatasetFacts['domain'] | 'none';
+  /** "a network trained on …", for another domain. */
+  trainedOn: string;
+  /** Pretrained on ImageNet and COCO (a data set's inPretraining applies). */
+  pretrained?: boolean;
+  /** Held out of training on purpose, per data set. */
+  heldOut?: Partial<Record<DatasetId, string>>;
+}
+
+const PHOTO_FACTS: ModelFacts = { domain: 'photographs', trainedOn: 'networks trained on photographs (ImageNet, COCO)', pretrained: true };
+const MODELS: Record<string, ModelFacts> = {
+  [SKETCH]: {
+    domain: 'letters',
+    trainedOn: 'a network trained on rendered letters only',
+    heldOut: {
+      'glyphs-heldout':
+        'The set’s 39 writing systems (all 1,637 letters) were kept out of training whole, as Omniglot’s evaluation alphabets are: the network never saw them. They are drawn from the same fonts, with the same synthetic pen variations, as the training letters.',
+    },
+  },
+  [PHOTO]: PHOTO_FACTS,
+  [RETIRED_PHOTO]: { ...PHOTO_FACTS, trainedOn: 'a detector’s backbone trained on photographs (ImageNet, COCO)' },
+  'raw-pixels': { domain: 'none', trainedOn: '' },
+};
+
+/** "a, b and c"; "a; b; and c" when a name has a comma of its own. */
+function list(items: readonly string[]): string {
+  if (items.length < 2) return items.join('');
+  const semicolons = items.some((i) => i.includes(','));
+  return `${items.slice(0, -1).join(semicolons ? '; ' : ', ')}${semicolons ? ';' : ''} and ${items.at(-1)}`;
+}
+const count = (n: number) => n.toLocaleString('en-GB');
+const capitalised = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+/** Which classes a split keeps, by the code the evaluation runs (splitClasses), with their names where there are few. */
+export function classesSentence(dataset: DatasetId, classes: 'all' | Split): string {
+  const facts = DATASETS[dataset];
+  const names = facts.classNames();
+  if (classes === 'all') return `All ${count(names.length)} ${facts.noun} of this set.`;
+  const kept = splitClasses(names.map((_, i) => [i]), classes).map(([i]) => names[i!]!);
+  const which = classes === 'test' ? 'odd-numbered (test)' : 'even-numbered (validation)';
+  return `${capitalised(classes)} ${facts.noun} only: the ${count(kept.length)} ${which} ${facts.noun} of ${count(names.length)}${kept.length <= 12 ? ` (${list(kept)})` : ''}.`;
+}
+
+/**
+ * The note for a model's rows on a data set, measured on `classes`
+ * (the rows' own field). Throws for a model or data set it knows nothing
+ * about, so a new one cannot appear on the page without its note.
+ */
+export function heldOutNote(model: string, dataset: string, classes: 'all' | Split): string {
+  if (!(DATASET_IDS as readonly string[]).includes(dataset)) throw new Error(`The Evaluation page knows nothing about the data set ${dataset}: add it to src/lib/eval/held-out.ts.`);
+  const facts = MODELS[model];
+  if (!facts) throw new Error(`The Evaluation page knows nothing about how ${model} was trained: add it to src/lib/eval/held-out.ts.`);
+  const id = dataset as DatasetId;
+  const data = DATASETS[id];
+  const sentences = [classesSentence(id, classes)];
+
+  const choices = CHOICES[id].filter((c) => c.models.includes(model));
+  const chosen = (on: Choice['on']) => list(choices.filter((c) => c.on === on).map((c) => `${c.what} (${c.where})`));
+  if (choices.some((c) => c.on === 'validation')) {
+    const rows = classes === 'test' ? 'which these rows leave out' : 'which these rows include, so they are optimistic';
+    sentences.push(`Chosen on the even-numbered (validation) ${data.noun}, ${rows}: ${chosen('validation')}.`);
+  }
+  if (choices.some((c) => c.on === 'all')) {
+    sentences.push(`Chosen on all the ${data.noun} of this set, these rows’ included, so these numbers are somewhat optimistic: ${chosen('all')}.`);
+  }
+  if (model === 'raw-pixels') {
+    sentences.push('No network and nothing trained: the preprocessed pixels are the embedding; this is the floor.');
+    return sentences.join(' ');
+  }
+  if (choices.length === 0) sentences.push(`Nothing about ${model} was chosen on this set.`);
+
+  const heldOut = facts.heldOut?.[id];
+  if (heldOut) sentences.push(heldOut);
+  else if (facts.pretrained && data.inPretraining) sentences.push(`Not held out from pretraining: ${data.inPretraining}.`);
+  else if (facts.domain !== data.domain) sentences.push(`Not a held-out split but another domain: ${facts.trainedOn}, never on ${data.domain}.`);
+  else if (data.sameDomain) sentences.push(data.sameDomain);
+  return sentences.join(' ');
 }

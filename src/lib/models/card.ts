@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import { stampSchema } from '../../schemas/bench-file.ts';
 
 /**
  * The model card: what the lab, the evaluation harness and "bring your own
@@ -19,6 +20,8 @@ export const cardCalibrationSchema = z.strictObject({
   /** The quantile of same-class distances taken as the one-shot threshold. */
   quantile: z.number().gt(0).max(1),
   settings: z.record(z.string().regex(/^(euclidean|cosine|snr|poincare)\/(none|l2|cl2n)$/), settingCalibrationSchema),
+  /** The run that fitted them (npm run fit:calibration writes it; a custom model's form has none). */
+  stamp: stampSchema.optional(),
 });
 export type CardCalibration = z.output<typeof cardCalibrationSchema>;
 
