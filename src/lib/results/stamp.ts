@@ -59,8 +59,8 @@ export function commandLine(envNames: readonly string[], argv = process.argv, en
   const quote = (s: string) => (/^[\w@%+=:,./-]+$/.test(s) ? s : `'${s.replaceAll("'", `'\\''`)}'`);
   const assignments = envNames.filter((name) => env[name] !== undefined).map((name) => `${name}=${quote(env[name]!)}`);
   const args = argv.slice(2).map(quote);
-  // npm sets npm_command to run-script under `npm run` (npx sets exec, and its own lifecycle event).
-  const script = env.npm_command === 'run-script' ? env.npm_lifecycle_event : undefined;
+  // npm sets npm_command to run (run-script before npm 11) under `npm run`; npx sets exec, with a lifecycle event of its own.
+  const script = env.npm_command === 'run' || env.npm_command === 'run-script' ? env.npm_lifecycle_event : undefined;
   const base = script ? ['npm run', script, ...(args.length ? ['--', ...args] : [])] : ['node', relative(ROOT, argv[1] ?? '') || '?', ...args];
   return [...assignments, ...base].join(' ');
 }
