@@ -65,8 +65,9 @@ test('the base-path build loads its stylesheets and fonts from under the base pa
   await expect(page).toHaveURL(`${SITE_WITH_BASE}topics/dml-iccv-2019-cvpr-2020/`);
   await expect(page.locator('.katex').first()).toBeVisible();
   await page.evaluate(() => document.fonts.ready);
-  expect(assets.some((a) => a.path.endsWith('.css'))).toBe(true);
-  expect(assets.some((a) => /\.woff2?$/.test(a.path))).toBe(true);
+  // Responses are reported as they arrive, not when the page is done with them: wait for both kinds.
+  await expect.poll(() => assets.some((a) => a.path.endsWith('.css')), { message: 'a stylesheet response' }).toBe(true);
+  await expect.poll(() => assets.some((a) => /\.woff2?$/.test(a.path)), { message: 'a font response' }).toBe(true);
   for (const asset of assets) {
     expect(asset.status, asset.path).toBe(200);
     expect(asset.path.startsWith(BASE_PATH), asset.path).toBe(true);

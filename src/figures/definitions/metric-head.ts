@@ -16,8 +16,9 @@ interface State {
   steps: number;
 }
 
+// The ring (radius RING, stroke 14) reaches 7 px from the top and bottom: the drawing fills its height.
 const CX = 200;
-const CY = 200;
+const CY = 182;
 const R = 140;
 const RING = 168;
 const NAMES = ['A', 'B', 'C'];
@@ -48,7 +49,7 @@ function train(state: State, kernels: Kernels): { head: TrainedHead | null; prot
 const figure: FigureDefinition<State> = {
   id: 'metric-head',
   width: 660,
-  height: 400,
+  height: 364,
   initial: () => ({ angles: [-60, -30, 30, 60, 80, 88, 95, 102, 180, 200, 220].map(toRadians), labels: [0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2], loss: 'norm-softmax', steps: 0 }),
   sliders: [{ name: 'steps', label: 'Training steps', min: 0, max: 200, step: 5 }],
   actions: HEAD_LOSSES.map((l) => ({ name: `loss:${l.id}`, label: l.short })),

@@ -20,7 +20,9 @@ export function measureFigureFit(where: Page | Frame): Promise<FigureFit> {
 }
 
 /** Runs in the page (any driver's evaluate: Playwright here, puppeteer-core in the Firefox suite). */
-export function figureFitInPage(): FigureFit {
+export async function figureFitInPage(): Promise<FigureFit> {
+  // Labels are measured in the site's own font, not in a fallback shown while it loads.
+  await document.fonts.ready;
   const svg = document.querySelector<SVGSVGElement>('[data-figure-svg]')!;
   const view = innerWidth;
   const tall = innerHeight;
