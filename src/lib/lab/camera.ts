@@ -28,7 +28,7 @@ export function createCamera(video: HTMLVideoElement): Camera {
         throw new CameraError('This browser gives no camera to this page (cameras need https or localhost). Add pictures as files instead.');
       }
       try {
-        stream = await navigator.mediaDevices.getUserMedia({ video: { width: { ideal: 640 }, height: { ideal: 480 } }, audio: false });
+        stream = await navigator.mediaDevices.getUserMedia({ video: { width: { ideal: 640 }, height: { ideal: 480 }, frameRate: { ideal: 30 } }, audio: false });
       } catch (error) {
         const name = (error as DOMException).name;
         if (name === 'NotAllowedError' || name === 'SecurityError') throw new CameraError('Camera access was denied. Allow it in the browser’s settings for this site, or add pictures as files.');
