@@ -8,7 +8,6 @@
  *
  * Prints medians of 5 runs after a warm-up, and writes bench/results/head.json.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { parseArgs } from 'node:util';
 import { loadKernelsInNode } from '../src/lib/kernels/load-node.ts';
@@ -20,8 +19,9 @@ import { DEFAULT_METHOD } from '../src/lib/fewshot/method.ts';
 import { seededRandom } from '../src/lib/random.ts';
 import { makeStamp, stampedHeader } from '../src/lib/results/stamp.ts';
 import { headBenchSchema } from '../src/schemas/bench-head.ts';
+import { full, writeResults } from './smoke.ts';
 
-const { values } = parseArgs({ options: { classes: { type: 'string', default: '20' }, shots: { type: 'string', default: '20' }, dim: { type: 'string', default: '2000' }, steps: { type: 'string', default: '100' } } });
+const { values } = parseArgs({ options: { classes: { type: 'string', default: full('20', '3') }, shots: { type: 'string', default: full('20', '3') }, dim: { type: 'string', default: full('2000', '16') }, steps: { type: 'string', default: full('100', '2') }, smoke: { type: 'boolean' } } });
 const [classes, shots, dim, steps] = [values.classes, values.shots, values.dim, values.steps].map(Number) as [number, number, number, number];
 const kernels = await loadKernelsInNode();
 const random = seededRandom(1);
@@ -70,5 +70,4 @@ const file = headBenchSchema.parse({
   gramMs,
   rows,
 });
-mkdirSync(new URL('results/', import.meta.url), { recursive: true });
-writeFileSync(new URL('results/head.json', import.meta.url), JSON.stringify(file, null, 1) + '\n');
+writeResults(new URL('results/head.json', import.meta.url), file);

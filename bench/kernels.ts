@@ -11,7 +11,7 @@
  * Times are medians after warm-up; compare ratios within one run, since absolute
  * times on a shared machine vary by tens of percent between runs.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Bench } from 'tinybench';
@@ -21,6 +21,7 @@ import { METRIC_NAMES, type Matrix, type Metric } from '../src/lib/kernels/index
 import { loadKernelsInNode } from '../src/lib/kernels/load-node.ts';
 import * as reference from '../tests/unit/kernels/reference.ts';
 import { kernelsBenchSchema } from '../src/schemas/bench-kernels.ts';
+import { full, writeResults } from './smoke.ts';
 import { makeStamp, stampedHeader } from '../src/lib/results/stamp.ts';
 
 interface Row {
@@ -42,11 +43,17 @@ interface Row {
 }
 
 const json = process.argv.includes('--json');
-const SHAPES = [
-  { queries: 1000, prototypes: 100, dim: 480 },
-  { queries: 1, prototypes: 50, dim: 480 },
-  { queries: 10000, prototypes: 1000, dim: 64 },
-];
+const SHAPES = full(
+  [
+    { queries: 1000, prototypes: 100, dim: 480 },
+    { queries: 1, prototypes: 50, dim: 480 },
+    { queries: 10000, prototypes: 1000, dim: 64 },
+  ],
+  [
+    { queries: 20, prototypes: 5, dim: 16 },
+    { queries: 1, prototypes: 5, dim: 16 },
+  ],
+);
 /** Above this many multiply-adds, the reference runs on fewer queries (it is linear in them). */
 const REFERENCE_BUDGET = 2e8;
 
@@ -62,7 +69,7 @@ async function medianMs(fn: () => unknown, iterations: number): Promise<number> 
 
 /** Enough repetitions for a stable median without spending minutes: ~0.3 s per measurement. */
 function iterationsFor(multiplyAdds: number, perSecond: number): number {
-  return Math.min(2000, Math.max(3, Math.round((0.3 * perSecond) / multiplyAdds)));
+  return full(Math.min(2000, Math.max(3, Math.round((0.3 * perSecond) / multiplyAdds))), 1);
 }
 
 /** Deterministic pseudo-random matrix in [−1, 1). */
@@ -82,8 +89,8 @@ async function peakGflops(file: string): Promise<number> {
   const { instance } = await WebAssembly.instantiate(bytes, {});
   const peak = instance.exports.peak as (iterations: number, seed: number) => number;
   const flopsPerRound = (instance.exports.FLOPS_PER_ROUND as WebAssembly.Global).value as number;
-  const rounds = 2e7;
-  const ms = await medianMs(() => peak(rounds, 1e-7), 7);
+  const rounds = full(2e7, 1e4);
+  const ms = await medianMs(() => peak(rounds, 1e-7), full(7, 1));
   return (flopsPerRound * rounds) / ms / 1e6;
 }
 
@@ -167,14 +174,16 @@ async function main(): Promise<void> {
       referenceMs: null,
       speedup: null,
       gflops: flops / tfjsMs / 1e6,
+      // Against the plain-SIMD probe, so figures compare across machines as shares of what the core can do.
+      ofPeak: flops / tfjsMs / 1e6 / peak.simd,
     });
 
     if (queries === 1) {
       // One live prediction: distances, probabilities, nearest class and the open-set flag.
       for (const metric of METRIC_NAMES) {
         const referencePredict = () => reference.nearest(reference.distances(metric, q, p)) && reference.probabilities(reference.distances(metric, q, p));
-        const referenceMs = await medianMs(referencePredict, 200);
-        const wasmMs = await medianMs(() => kernels.predict({ queries: q, prototypes: p, metric, threshold: 1 }), 2000);
+        const referenceMs = await medianMs(referencePredict, full(200, 1));
+        const wasmMs = await medianMs(() => kernels.predict({ queries: q, prototypes: p, metric, threshold: 1 }), full(2000, 1));
         rows.push({ kernel: 'predict (distances + probabilities)', metric, queries, prototypes, dim, wasmMs, referenceMs, speedup: referenceMs / wasmMs, gflops: flops / wasmMs / 1e6 });
       }
     }
@@ -191,11 +200,9 @@ async function main(): Promise<void> {
     runtime: `Node ${process.versions.node} (V8 ${process.versions.v8})`,
     tfjsBackend: `@tensorflow/tfjs-backend-wasm ${tf.version_core}, SIMD ${tf.env().getBool('WASM_HAS_SIMD_SUPPORT')}, threads ${tf.env().getBool('WASM_HAS_MULTITHREAD_SUPPORT')}`,
   };
-  const results = new URL('./results/', import.meta.url);
-  mkdirSync(results, { recursive: true });
-  writeFileSync(
-    new URL('kernels.json', results),
-    JSON.stringify(kernelsBenchSchema.parse({ ...stampedHeader('npm run bench:kernels', makeStamp({ engine: `the kernels' SIMD${hasRelaxed ? ' and relaxed-SIMD' : ''} builds; ${machine.tfjsBackend}` })), machine, rows }), null, 2) + '\n',
+  writeResults(
+    new URL('./results/kernels.json', import.meta.url),
+    kernelsBenchSchema.parse({ ...stampedHeader('npm run bench:kernels', makeStamp({ engine: `the kernels' SIMD${hasRelaxed ? ' and relaxed-SIMD' : ''} builds; ${machine.tfjsBackend}` })), machine, rows }),
   );
 
   if (json) {

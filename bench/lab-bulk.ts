@@ -17,21 +17,21 @@ import { unzipSync } from 'fflate';
 import { writeClassFolders } from '../tests/fixtures/lab-pictures.ts';
 import type { LabBulk } from '../src/schemas/bench-lab.ts';
 
-const CLASSES = 20;
-const PER_CLASS = 500;
-const TOTAL = CLASSES * PER_CLASS;
+/** The full run: 20 classes × 500 drawings. The smoke run (bench/smoke.ts) passes a small one. */
+export const BULK_SIZE = { classes: 20, perClass: 500 };
 
-function pictures(): string {
-  const dir = join(tmpdir(), `metric-atlas-bench-${CLASSES}x${PER_CLASS}`);
+function pictures({ classes, perClass }: typeof BULK_SIZE): string {
+  const dir = join(tmpdir(), `metric-atlas-bench-${classes}x${perClass}`);
   if (!existsSync(join(dir, 'done'))) {
-    writeClassFolders(join(dir, 'shapes'), CLASSES, PER_CLASS);
+    writeClassFolders(join(dir, 'shapes'), classes, perClass);
     writeFileSync(join(dir, 'done'), '');
   }
   return join(dir, 'shapes');
 }
 
 const memoryMB = (page: Page) => page.evaluate(async () => +((await (performance as unknown as { measureUserAgentSpecificMemory(): Promise<{ bytes: number }> }).measureUserAgentSpecificMemory()).bytes / 2 ** 20).toFixed(1));
-const allLoaded = (page: Page) => page.waitForFunction((n) => [...document.querySelectorAll('.lab-class .count')].filter((c) => c.textContent === `${n} examples`).length === 20, PER_CLASS, { timeout: 900_000, polling: 500 });
+const allLoaded = (page: Page, { classes, perClass }: typeof BULK_SIZE) =>
+  page.waitForFunction(([n, classes]) => [...document.querySelectorAll('.lab-class .count')].filter((c) => c.textContent === `${n} examples`).length === classes, [perClass, classes], { timeout: 900_000, polling: 500 });
 const stored = (page: Page) =>
   page.evaluate(
     () =>
@@ -70,8 +70,10 @@ function watch(page: Page) {
 
 const longTasksOf = (page: Page) => page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
 
-export async function runBulk(browser: Browser, origin: string): Promise<LabBulk> {
-  const folder = pictures();
+export async function runBulk(browser: Browser, origin: string, size = BULK_SIZE): Promise<LabBulk> {
+  const { classes: CLASSES, perClass } = size;
+  const TOTAL = CLASSES * perClass;
+  const folder = pictures(size);
   const context = await browser.newContext({ acceptDownloads: true });
   const page = await context.newPage();
   await page.goto(`${origin}/lab/`);
@@ -80,7 +82,7 @@ export async function runBulk(browser: Browser, origin: string): Promise<LabBulk
   await page.locator('.lab-class').nth(1).waitFor({ timeout: 60_000 });
   const t0 = Date.now();
   await page.locator('[data-lab-folder]').setInputFiles(folder);
-  await allLoaded(page);
+  await allLoaded(page, size);
   const importMs = Date.now() - t0;
   const progressUpdates = await page.evaluate(() => (window as unknown as { progress: Set<string> }).progress.size);
   const thumbnailsInDom = await page.locator('.thumbnails li').count();
@@ -95,7 +97,7 @@ export async function runBulk(browser: Browser, origin: string): Promise<LabBulk
   await page.reload();
   await watch(page);
   await page.getByRole('button', { name: `Resume your lab (${CLASSES} classes, ${TOTAL} examples)` }).click({ timeout: 120_000 });
-  await allLoaded(page);
+  await allLoaded(page, size);
   const resumeMs = Date.now() - t1;
   const afterReload = await fingerprint(page);
   console.log('bulk resume:', { resumeMs, lossless: afterReload === before });
@@ -109,7 +111,7 @@ export async function runBulk(browser: Browser, origin: string): Promise<LabBulk
   const t3 = Date.now();
   await page.locator('[data-lab-import]').setInputFiles({ name: 'lab.zip', mimeType: 'application/zip', buffer: zip });
   await page.locator('[data-lab-file-status]', { hasText: 'Imported lab.zip' }).waitFor({ timeout: 900_000 });
-  await allLoaded(page);
+  await allLoaded(page, size);
   const importZipMs = Date.now() - t3;
   const afterZip = await fingerprint(page);
   const memoryAtEnd = await memoryMB(page);

@@ -18,15 +18,17 @@ import { cpus } from 'node:os';
 import { chromium, type Browser } from '@playwright/test';
 import { build } from 'esbuild';
 import config from '../playwright.config.ts';
+import { ensurePackages } from '../scripts/ensure-package.mjs';
 import { loosenInput, withExactSixth, type GraphJson } from '../src/lib/eval/centernet-graph.ts';
 import { nsfwjsGraphFiles } from '../src/lib/eval/nsfwjs-tfjs.ts';
 import { MODELS } from '../src/lib/models/catalog.ts';
+import { full, writeResults } from './smoke.ts';
 import { CENTERNET_GRAPH, modelsBrowserBenchSchema, MOBILENETV2_ALONE, NSFWJS_GRAPH } from '../src/schemas/bench-models-browser.ts';
 import { makeStamp, modelIdsWithFiles, stampedHeader } from '../src/lib/results/stamp.ts';
 
 const OUT = 'build/bench-browser/';
 const PORT = 4393;
-const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 30);
+const ITERATIONS = full(Number(process.env.BENCH_ITERATIONS ?? 30), 1);
 
 rmSync(OUT, { recursive: true, force: true });
 mkdirSync(`${OUT}centernet`, { recursive: true });
@@ -47,6 +49,7 @@ writeFileSync(`${OUT}centernet/model.json`, JSON.stringify(graph));
 const nsfwjs = nsfwjsGraphFiles();
 writeFileSync(`${OUT}nsfwjs/weights.bin`, nsfwjs.weights);
 writeFileSync(`${OUT}nsfwjs/model.json`, JSON.stringify({ ...nsfwjs.json, weightsManifest: nsfwjs.json.weightsManifest.map((g) => ({ ...g, paths: ['weights.bin'] })) }));
+ensurePackages(['python3-numpy', 'python3-onnx']);
 execFileSync('/usr/bin/python3', ['training/convert_nsfwjs.py', '--alone', '--out', `${OUT}mobilenetv2-alone.onnx`], { stdio: 'inherit' });
 
 const server = spawn(process.execPath, ['scripts/serve-static.mjs', OUT, String(PORT), '/', '--isolated'], { stdio: 'ignore' });
@@ -127,7 +130,9 @@ try {
   server.kill();
 }
 
-const median = (model: string, runtime: string, threads: number) => rows.find((r) => r.model === model && r.runtime.startsWith(runtime) && (r.requestedThreads ?? r.threads) === threads)?.medianMs;
+// Paired by the threads each runtime really used: TensorFlow.js WASM caps itself at hardwareConcurrency / 2, so on a
+// 2-core machine it runs one thread when asked for two, and a "2-thread" ratio against it would compare 2 with 1.
+const median = (model: string, runtime: string, threads: number) => rows.find((r) => r.model === model && r.runtime.startsWith(runtime) && r.threads === threads)?.medianMs;
 const ratios = [1, 2].flatMap((threads) => {
   const pairs: Array<[string, number | undefined, number | undefined]> = [
     ['MobileNetV2 1.4 vector (nsfwjs graph vs its ONNX conversion)', median(MOBILENETV2_ALONE, 'onnxruntime', threads), median(NSFWJS_GRAPH, 'TensorFlow', threads)],
@@ -140,8 +145,7 @@ const ratios = [1, 2].flatMap((threads) => {
 const machine = `${cpus()[0]?.model}, ${cpus().length} cores; ${await (async () => (await chromium.launch(config.use!.launchOptions).then(async (b) => { const v = b.version(); await b.close(); return `Chromium ${v}`; })))()}`;
 const stamp = makeStamp({ models: modelIdsWithFiles(rows.map((r) => r.model)), browser: machine.split('; ')[1], engine: [...new Set(rows.map((r) => r.runtime))].join('; ') });
 const result = modelsBrowserBenchSchema.parse({ ...stampedHeader('npm run bench:models-browser', stamp), machine, iterations: ITERATIONS, webgpu, rows, peerComparison: { ratios, target: 'onnxruntime-web ≤ 1.0 × TensorFlow.js WASM on one thread (goal 0.8 ×), at 224', embeddingParity: parity }, ortOptions });
-mkdirSync('bench/results', { recursive: true });
-writeFileSync('bench/results/models-browser.json', JSON.stringify(result, null, 2) + '\n');
+writeResults(new URL('./results/models-browser.json', import.meta.url), result);
 if (process.argv.includes('--json')) process.stdout.write(JSON.stringify(result, null, 2) + '\n');
 else {
   console.table(rows.map((r) => ({ ...r, medianMs: r.medianMs.toFixed(2), p90Ms: r.p90Ms.toFixed(2) })));

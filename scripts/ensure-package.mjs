@@ -11,6 +11,9 @@ export const PACKAGES = {
     path: '/usr/share/datasets/fashion-mnist/t10k-images-idx3-ubyte.gz',
     what: "Fashion-MNIST's test set",
   },
+  // training/convert_nsfwjs.py (bench:models-browser converts nsfwjs's MobileNetV2 branch alone to ONNX with it).
+  'python3-onnx': { apt: 'python3-onnx', path: '/usr/lib/python3/dist-packages/onnx/__init__.py', what: "Python's onnx module" },
+  'python3-numpy': { apt: 'python3-numpy', path: '/usr/lib/python3/dist-packages/numpy/__init__.py', what: "Python's numpy module" },
 };
 
 /**

@@ -49,16 +49,21 @@ export const labBulkSchema = z.strictObject({
   losslessAfterZip: z.boolean(),
 });
 
-/** Live camera mode: verdicts shown per second with Chromium's fake camera. */
+/**
+ * Live camera mode with Chromium's fake camera, as a visitor reads it: the page's own counter under "Live"
+ * ([data-lab-live-rate], the median of its readings over the run), beside the verdicts the page rendered.
+ */
 export const labLiveSchema = z.strictObject({
   model: z.enum(RECORDED_MODEL_IDS),
+  /** How the classes were made: two camera photos for each of two classes, or the model's example set. */
+  classes: z.enum(['camera', 'example-set']),
   isolated: z.boolean(),
   threads: z.number().int().nonnegative(),
   seconds: z.number().positive(),
-  verdicts: z.number().int().nonnegative(),
-  perSecond: z.number().nonnegative(),
-  /** The rate of the lab before the worker owned it (a fixed 400 ms timer). */
-  previousPerSecond: z.number().nonnegative(),
+  /** "n verdicts per second" as the page showed it (median reading). */
+  counterPerSecond: z.number().nonnegative(),
+  /** Verdicts rendered over the run ([data-lab].dataset.liveVerdicts), per second: a check on the counter. */
+  renderedPerSecond: z.number().nonnegative(),
 });
 
 /** bench/results/lab.json, written by `npm run bench:lab`. */
@@ -76,3 +81,4 @@ export const labBenchSchema = z.strictObject({
 export type LabBenchRow = z.output<typeof labBenchRowSchema>;
 export type LabBench = z.output<typeof labBenchSchema>;
 export type LabBulk = z.output<typeof labBulkSchema>;
+export type LabLive = z.output<typeof labLiveSchema>;
