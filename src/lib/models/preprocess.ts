@@ -145,19 +145,25 @@ function photoTensor(pixels: Pixels, card: ModelCard): Float32Array {
   const left = Math.floor((pixels.width - cw) / 2);
   const top = Math.floor((pixels.height - ch) / 2);
   const out = new Float32Array(channels * height * width);
-  const plane = new Float32Array(cw * ch);
-  const planes = channels === 3 ? [0, 1, 2] : [-1];
-  planes.forEach((channel, index) => {
-    for (let r = 0; r < ch; r++) {
-      for (let c = 0; c < cw; c++) {
-        const p = ((top + r) * pixels.width + left + c) * 4;
-        const d = pixels.data;
-        const alpha = d[p + 3]! / 255;
-        const value = channel === -1 ? 0.299 * d[p]! + 0.587 * d[p + 1]! + 0.114 * d[p + 2]! : d[p + channel]!;
-        plane[r * cw + c] = (alpha * value + (1 - alpha) * 255) / 255;
+  // Every plane in one pass over the pixels (a live camera frame's preprocessing is on the verdict's path).
+  const planes = Array.from({ length: channels === 3 ? 3 : 1 }, () => new Float32Array(cw * ch));
+  const d = pixels.data;
+  for (let r = 0; r < ch; r++) {
+    for (let c = 0; c < cw; c++) {
+      const p = ((top + r) * pixels.width + left + c) * 4;
+      const alpha = d[p + 3]! / 255;
+      const i = r * cw + c;
+      if (channels === 3) {
+        for (let k = 0; k < 3; k++) planes[k]![i] = (alpha * d[p + k]! + (1 - alpha) * 255) / 255;
+      } else {
+        planes[0]![i] = (alpha * (0.299 * d[p]! + 0.587 * d[p + 1]! + 0.114 * d[p + 2]!) + (1 - alpha) * 255) / 255;
       }
     }
-    out.set(resampleArea(plane, cw, ch, width, height).map((v) => v * range[1]), index * height * width);
+  }
+  const size = height * width;
+  planes.forEach((plane, index) => {
+    const resized = resampleArea(plane, cw, ch, width, height);
+    for (let i = 0; i < size; i++) out[index * size + i] = resized[i]! * range[1];
   });
   return normalizeChannels(out, channels, card);
 }
