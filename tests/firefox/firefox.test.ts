@@ -10,8 +10,9 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { serveSite } from './serve.ts';
+import { serveSite } from '../helpers/serve.ts';
 import { figureFitInPage } from '../e2e/support/figure-fit.ts';
+import { documentSize, labVerdicts, offeredModels, stageVerdict } from '../helpers/lab-in-page.ts';
 import { FIGURES } from '../../src/figures/registry.ts';
 
 const FIREFOX = process.env.FIREFOX_PATH || '/usr/bin/firefox-esr';
@@ -101,9 +102,9 @@ describe(`Firefox (${FIREFOX})`, () => {
     await page.waitForSelector('[data-stage]');
     await page.click('[data-lab-preset]');
     await page.waitForFunction(() => document.querySelector('[data-stage-verdict]')?.textContent !== '—', { timeout: LAB_TIMEOUT });
-    const classes = await page.$$eval('.stage-class .stage-class-name', (all) => all.map((c) => c.textContent ?? ''));
-    assert.ok(classes.includes(await text(page, '[data-stage-verdict]')), 'the verdict is one of the classes');
-    const size = await page.evaluate(() => ({ height: document.documentElement.scrollHeight, width: document.documentElement.scrollWidth, innerWidth, innerHeight }));
+    const { verdict, classes } = await page.evaluate(stageVerdict);
+    assert.ok(classes.includes(verdict), 'the verdict is one of the classes');
+    const size = await page.evaluate(documentSize);
     assert.ok(size.height <= size.innerHeight && size.width <= size.innerWidth, JSON.stringify(size));
     assert.deepEqual(errors, []);
     await page.browserContext().close();
@@ -111,8 +112,7 @@ describe(`Firefox (${FIREFOX})`, () => {
 
   test('the lab’s example set loads and classifies its queries with every model of the catalog', async () => {
     const { page: first } = await open('lab/');
-    // The models the page offers (a model of the visitor's own needs files and is left out).
-    const models = await first.$$eval('[data-lab-model] option', (all) => all.map((o) => (o as HTMLOptionElement).value).filter((v) => v !== 'custom'));
+    const models = await first.evaluate(offeredModels);
     await first.browserContext().close();
     assert.ok(models.length >= 2, `both models offered: ${models.join(', ')}`);
     for (const model of models) {
@@ -121,8 +121,7 @@ describe(`Firefox (${FIREFOX})`, () => {
       await page.click('[data-lab-preset]');
       await page.waitForFunction(() => document.querySelectorAll('.prediction .verdict').length >= 3, { timeout: LAB_TIMEOUT });
       // One query per class, in the classes' order: each is classified as its own class.
-      const verdicts = await page.$$eval('.prediction .verdict', (all) => all.map((v) => (v.textContent ?? '').replace(/^Prediction: /, '')));
-      const classes = await page.$$eval('.lab-class input[type="text"]', (all) => all.map((i) => (i as HTMLInputElement).value));
+      const { verdicts, classes } = await page.evaluate(labVerdicts);
       assert.deepEqual(verdicts, classes, `${model}: verdicts against classes`);
       assert.match(await text(page, '[data-lab-status]'), /Ready: .*onnxruntime-web (WASM|WebGPU)/);
       assert.deepEqual(errors, [], model);
