@@ -1,5 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { MODELS } from '../../src/lib/models/catalog';
+import { SITE_ISOLATED } from '../../playwright.config';
 
 /** Loads the sketch example set (3 queries) and waits for its verdicts. */
 async function loadExampleSet(page: Page) {
@@ -89,4 +91,28 @@ test.describe('on a phone', () => {
     await expect(page.locator('select[name="metric"]')).toBeVisible();
     await expect(page.locator('[data-lab-results]')).toBeHidden();
   });
+});
+
+test('at 1280 px the ready status is one line a visitor reads, the model’s and runtime’s details folded beside it', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  // Cross-origin isolated (two threads) and kept for offline use: the longest the line gets.
+  await page.goto(`${SITE_ISOLATED}lab/`);
+  await page.getByRole('combobox', { name: 'Model' }).selectOption(MODELS.find((m) => m.kind === 'photo')!.id);
+  await page.getByRole('button', { name: 'Start the lab' }).click();
+  const status = page.locator('[data-lab-status]');
+  await expect(status.locator('.status-line')).toHaveText(/^Ready: Photo embedding, runs on this device \(WASM, 2 threads\) and also works offline\.$/, { timeout: 60_000 });
+  const details = status.locator('details');
+  await expect(details.locator('summary')).toBeVisible();
+  await expect(details.getByText('MobileNetV2 1.4')).toBeHidden();
+  const lines = await status.evaluate((s) => ({
+    line: s.querySelector('.status-line')!.getClientRects().length,
+    height: s.getBoundingClientRect().height,
+    lineHeight: parseFloat(getComputedStyle(s).lineHeight),
+  }));
+  expect(lines.line).toBe(1);
+  expect(lines.height, 'the line and the folded details share one line').toBeLessThan(1.5 * lines.lineHeight);
+  // Opened, the details give the model's full description, its embedding size and the runtime.
+  await details.locator('summary').click();
+  await expect(details).toContainText(/Photo embedding \(MobileNetV2 1\.4 .*\), 1944-d embeddings\./);
+  await expect(details).toContainText('onnxruntime-web WASM (SIMD), 2 threads.');
 });

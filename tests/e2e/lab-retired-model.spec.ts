@@ -44,7 +44,8 @@ test('a stored lab that used the retired photo-mobilenetv3 resumes with photo-mo
 
   await page.reload();
   await page.getByRole('button', { name: 'Resume your lab (3 classes, 15 examples)' }).click();
-  await expect(page.locator('[data-lab-status]')).toContainText('Ready: Photo embedding (MobileNetV2 1.4', { timeout: 60_000 });
+  await expect(page.locator('[data-lab-status]')).toContainText('Ready: Photo embedding,', { timeout: 60_000 });
+  await expect(page.locator('[data-lab-status] details')).toContainText('Model: Photo embedding (MobileNetV2 1.4');
   await expect(page.getByRole('combobox', { name: 'Model' })).toHaveValue('photo-mobilenetv2-centernet');
   const counts = await page.locator('.lab-class .count').allTextContents();
   expect(counts).toEqual(['5 examples', '5 examples', '5 examples']);

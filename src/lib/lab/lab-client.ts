@@ -14,6 +14,7 @@ import { nextClassName } from './class-names';
 import { el, transferPictures } from './dom';
 import { readMethod, writeMethod } from './method-form';
 import { setUpOffline } from './offline';
+import { readyStatus, readyStatusView } from './status-line';
 import { mapView, predictionsView, type ResultNames } from './results-view';
 import { ThumbUrls } from './thumbs';
 import { wireCamera } from './live';
@@ -122,10 +123,15 @@ export function startLab(root: HTMLElement, base: string): void {
     if (result.verdicts.report || queries.asked()) page.show(result.verdicts);
   }
 
+  /** The short ready line with its details folded; rewritten only when it changes, so open details stay open. */
+  let shownReady = '';
   function showReady({ model }: LabView) {
     if (!model) return;
-    const threads = `${model.threads} ${model.threads === 1 ? 'thread' : 'threads'}`;
-    status.textContent = `Ready: ${model.model}, ${model.dim}-d embeddings, onnxruntime-web ${model.backend}, ${threads}. Everything runs on this device.${offline.describe()}${model.note ? ` ${model.note}` : ''}`;
+    const ready = readyStatus(model, offline.state());
+    const key = JSON.stringify(ready);
+    if (key === shownReady && status.querySelector('.status-line')) return;
+    shownReady = key;
+    status.replaceChildren(...readyStatusView(ready, status.querySelector('details')?.open ?? false));
   }
 
   /** Keeps what the lab needed in this browser, then says it works offline; waits until the first predictions are done. */

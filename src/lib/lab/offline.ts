@@ -7,8 +7,8 @@
 export interface Offline {
   /** Asks the service worker to keep these same-origin addresses; resolves true once they are stored. */
   keep(urls: string[]): Promise<boolean>;
-  /** A sentence for the status line, once something is kept. */
-  describe(): string;
+  /** For the status line: whether the lab's files are kept, and whether there is a network now. */
+  state(): { kept: boolean; online: boolean };
 }
 
 export function setUpOffline(base: string): Offline {
@@ -32,9 +32,6 @@ export function setUpOffline(base: string): Offline {
         return false;
       }
     },
-    describe() {
-      if (!kept) return '';
-      return navigator.onLine ? ' It is kept in this browser, so the lab also works offline.' : ' You are offline: the lab runs from the copy kept in this browser.';
-    },
+    state: () => ({ kept, online: navigator.onLine }),
   };
 }

@@ -18,6 +18,8 @@ export interface LoadReport {
   threads: number;
   /** Why the preferred backend was not used, if it was not. */
   note?: string;
+  /** Why the verdicts may be wrong (the card's probe fails even on WASM), if they may. */
+  warning?: string;
   /** The data set whose validation classes the card's temperatures and thresholds were fitted on, if it has them. */
   calibratedOn?: string;
 }
@@ -60,9 +62,9 @@ export async function downloadModel(base: string, modelId: string, onProgress: P
 }
 
 export async function runModel(id: string, bytes: Uint8Array, card: ModelCard, preference: BackendPreference): Promise<LoadedModel> {
-  const { runtime, embedder, note } = await startChecked(await chooseRuntime(preference), wasmRuntime, card, (runtime) =>
+  const { runtime, embedder, warning } = await startChecked(await chooseRuntime(preference), wasmRuntime, card, (runtime) =>
     createEmbedder(runtime.ort, bytes, card, { executionProviders: runtime.executionProviders }),
   );
-  const report = { model: card.name, kind: card.kind, dim: card.output.dim, backend: runtime.backend, threads: runtime.threads, ...(note ? { note } : {}), ...(card.calibration ? { calibratedOn: card.calibration.dataset } : {}) };
+  const report = { model: card.name, kind: card.kind, dim: card.output.dim, backend: runtime.backend, threads: runtime.threads, ...(runtime.note ? { note: runtime.note } : {}), ...(warning ? { warning } : {}), ...(card.calibration ? { calibratedOn: card.calibration.dataset } : {}) };
   return { id, bytes, card, embedder, report };
 }

@@ -21,6 +21,8 @@ export interface Started<R> {
   embedder: Embedder;
   /** Why the preferred backend was not used, or why the result is in doubt. */
   note?: string;
+  /** Why the result is in doubt (the probe's embedding is wrong even on WASM), apart: a visitor must see it. */
+  warning?: string;
   probe?: ProbeResult;
 }
 
@@ -55,5 +57,5 @@ export async function startChecked<R extends CheckedRuntime>(preferred: R, wasm:
   }
   const doubt = started.probe && !started.probe.ok ? `Even on WASM the model's probe input does not give the embedding its card records (${started.probe.summary}): its verdicts may be wrong.` : undefined;
   const note = [runtime.note, doubt].filter(Boolean).join(' ');
-  return { runtime, embedder: started.embedder, ...(note ? { note } : {}), ...(started.probe ? { probe: started.probe } : {}) };
+  return { runtime, embedder: started.embedder, ...(note ? { note } : {}), ...(doubt ? { warning: doubt } : {}), ...(started.probe ? { probe: started.probe } : {}) };
 }
