@@ -7,6 +7,7 @@ import { modelsBrowserBenchSchema } from '../../src/schemas/bench-models-browser
 import { headBenchSchema } from '../../src/schemas/bench-head.ts';
 import { evaluationsSchema } from '../../src/schemas/evaluations.ts';
 import { calibrationFileSchema } from '../../src/schemas/calibration-results.ts';
+import { calibrationForPage, evaluationsForPage, NOT_YET_STAMPED } from '../../src/lib/results/unstamped.ts';
 
 /** Every results file the site publishes, the schema it must follow (stamp included) and the command that writes it. */
 const FILES = [
@@ -23,11 +24,18 @@ const url = (file: string) => new URL(`../../${file}`, import.meta.url);
 const read = (file: string): unknown => JSON.parse(readFileSync(url(file), 'utf8'));
 
 describe('results files', () => {
+  const legacy: Record<string, { safeParse(value: unknown): { success: boolean } }> = { 'src/data/evaluations.json': evaluationsForPage, 'src/data/calibration.json': calibrationForPage };
   for (const { file, schema, command } of FILES) {
-    test(`${file} exists and follows its schema, stamp included`, () => {
+    const pending = (NOT_YET_STAMPED as readonly string[]).includes(file);
+    test(pending ? `${file} exists, is read by its page, and is still unstamped (listed in NOT_YET_STAMPED)` : `${file} exists and follows its schema, stamp included`, () => {
       expect(existsSync(url(file)), `${file} is missing: ${command} writes it`).toBe(true);
       const result = schema.safeParse(read(file));
-      expect(result.success, `${file} (${command} rewrites it): ${result.error?.message}`).toBe(true);
+      if (pending) {
+        expect(result.success, `${file} now has its stamp: remove it from NOT_YET_STAMPED (src/lib/results/unstamped.ts)`).toBe(false);
+        expect(legacy[file]!.safeParse(read(file)).success, `${file} cannot be shown by its page`).toBe(true);
+      } else {
+        expect(result.success, `${file} (${command} rewrites it): ${result.error?.message}`).toBe(true);
+      }
     });
   }
 
@@ -38,7 +46,7 @@ describe('results files', () => {
   });
 
   test('a file without its stamp is refused', () => {
-    const { stamp: _, ...unstamped } = read('src/data/calibration.json') as Record<string, unknown>;
-    expect(calibrationFileSchema.safeParse(unstamped).success).toBe(false);
+    const { stamp: _, ...unstamped } = read('bench/results/kernels.json') as Record<string, unknown>;
+    expect(kernelsBenchSchema.safeParse(unstamped).success).toBe(false);
   });
 });

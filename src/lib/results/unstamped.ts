@@ -13,6 +13,13 @@ import { evaluationResultSchema, evaluationsSchema } from '../../schemas/evaluat
  * `npm run bench` and `npm run audit` have rewritten every file, the page can
  * parse with the schemas themselves and this file can go.
  */
+/**
+ * Results files not yet rewritten since results carried stamps: the pages show them with RunStamp's "not stamped"
+ * notice and the command that remakes them, and the tests check that each is still unstamped (so a file leaves this
+ * list the moment its command has rerun). This list may only shrink.
+ */
+export const NOT_YET_STAMPED = ['src/data/evaluations.json', 'src/data/calibration.json', 'models/sketch-protonet/card.json', 'models/photo-mobilenetv2-centernet/card.json'] as const;
+
 export function stampOptional<Shape extends z.ZodRawShape>(schema: z.ZodObject<Shape, z.core.$strict>) {
   return schema.extend({ stamp: stampSchema.optional() });
 }
