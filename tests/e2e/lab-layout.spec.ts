@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { LAB_LAYOUT_WIDTHS, labLayoutInPage, openLabDetails, squeezeLabParts } from '../helpers/lab-layout';
 import { MODELS } from '../../src/lib/models/catalog';
 import { SITE_ISOLATED } from '../../playwright.config';
 
@@ -91,6 +92,56 @@ test.describe('on a phone', () => {
     await expect(page.locator('select[name="metric"]')).toBeVisible();
     await expect(page.locator('[data-lab-results]')).toBeHidden();
   });
+});
+
+/**
+ * The layout by geometry (tests/helpers/lab-layout.ts, the same check the
+ * Firefox and WebKit suites run): the photo model's example set run, a metric
+ * learned, every fold open, then the page measured at each width.
+ */
+async function everythingOnScreen(page: Page) {
+  await page.getByRole('combobox', { name: 'Model' }).selectOption(MODELS.find((m) => m.kind === 'photo')!.id);
+  await page.getByRole('button', { name: 'Try an example set' }).click();
+  await expect(page.locator('.prediction .verdict').first()).toBeVisible({ timeout: 90_000 });
+  await expect(page.locator('[data-lab-map] svg')).toBeVisible();
+  await expect(page.locator('[data-lab-confusion]')).toBeVisible();
+  await page.locator('[data-lab-head]').getByRole('button', { name: 'Learn the metric' }).click();
+  await expect(page.locator('[data-lab-head-status]')).toContainText('On:', { timeout: 60_000 });
+  await expect(page.locator('[data-lab-knowledge-table] thead th')).toHaveCount(3);
+  expect(await page.evaluate(openLabDetails)).toBeGreaterThan(3);
+}
+
+for (const path of ['lab/', 'embed/lab/']) {
+  test(`${path}: at every width from 360 to 1920 px no part, control or table overlaps, sticks out or is cut off, and nothing scrolls sideways`, async ({ page }) => {
+    test.setTimeout(240_000);
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto(path);
+    await everythingOnScreen(page);
+    for (const width of LAB_LAYOUT_WIDTHS) {
+      await page.setViewportSize({ width, height: 900 });
+      const layout = await page.evaluate(labLayoutInPage);
+      expect.soft(layout.problems, `${path} at ${width} px (${layout.views.join(', ')})`).toEqual([]);
+    }
+    // All of it on screen (the status's details, the knowledge tables' scroll boxes, every fold) stays accessible in both themes.
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.locator('[data-lab-status] details').evaluate((d: HTMLDetailsElement) => (d.open = true));
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme });
+      const results = await new AxeBuilder({ page }).analyze();
+      expect.soft(results.violations.map((v) => `${colorScheme}: ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);
+    }
+  });
+}
+
+test('the geometry check finds parts squeezed into columns too narrow for them', async ({ page }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.goto('lab/');
+  await loadExampleSet(page);
+  expect((await page.evaluate(labLayoutInPage)).problems).toEqual([]);
+  await page.evaluate(squeezeLabParts);
+  const { problems } = await page.evaluate(labLayoutInPage);
+  expect(problems.some((p) => / lies over the part (method|verdict)$/.test(p)), problems.join('\n')).toBe(true);
+  expect(problems.some((p) => / sticks out of the part method by /.test(p)), problems.join('\n')).toBe(true);
 });
 
 test('at 1280 px the ready status is one line a visitor reads, the model’s and runtime’s details folded beside it', async ({ page }) => {

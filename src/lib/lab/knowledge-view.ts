@@ -20,10 +20,15 @@ export function knowledgeView(report: KnowledgeReport, nameOf: (id: string) => s
   return [
     el('h4', {}, 'How well it knows your classes'),
     el('p', { className: 'note' }, 'Each example judged without it: prototypes leave it out of its class; the learned metric is retrained without it.'),
-    el('table', { className: 'knowledge-table', 'data-lab-knowledge-table': '' }, el('thead', {}, header), el('tbody', {}, ...rows, total)),
+    tableBox('Accuracy per class', el('table', { className: 'knowledge-table', 'data-lab-knowledge-table': '' }, el('thead', {}, header), el('tbody', {}, ...rows, total))),
     ...advice(shown, names),
-    confusionTable(shown, names, report.head ? 'learned metric' : 'prototypes'),
+    tableBox('Confusion matrix', confusionTable(shown, names, report.head ? 'learned metric' : 'prototypes')),
   ];
+}
+
+/** A table in a box of its own that scrolls sideways when the table is wider than the part (many classes); it takes focus, so a keyboard can scroll it. */
+function tableBox(label: string, table: HTMLTableElement): HTMLElement {
+  return el('div', { className: 'table-box', tabIndex: 0, role: 'region', 'aria-label': label }, table);
 }
 
 function advice(k: Knowledge, names: string[]): Node[] {
@@ -34,7 +39,7 @@ function advice(k: Knowledge, names: string[]): Node[] {
   return [el('p', { 'data-lab-advice': '' }, `“${names[worst.i]}” is mistaken most often (${worst.wrong} of ${k.perClass[worst.i]!.total}, mostly for “${names[mostly.j]}”): give it more examples, or clearer ones.`)];
 }
 
-function confusionTable(k: Knowledge, names: string[], by: string): Node {
+function confusionTable(k: Knowledge, names: string[], by: string): HTMLTableElement {
   const peak = Math.max(1, ...k.confusion.flat());
   const cell = (v: number, own: boolean) =>
     el('td', { className: own ? 'own' : v ? 'wrong' : '', style: `--share: ${(v / peak).toFixed(3)}` } as Record<string, unknown>, String(v));
