@@ -39,6 +39,8 @@ function csp({ wasm, framedBy }: { wasm: boolean; framedBy: string }): string {
     "connect-src 'self' data: blob:",
     "media-src 'self' blob: mediastream:",
     "worker-src 'self' blob:",
+    // The web app manifest (installing the lab).
+    "manifest-src 'self'",
     // KaTeX's smallest fonts are inlined as data: URLs by the build.
     "font-src 'self' data:",
     "frame-src 'self'",

@@ -2,7 +2,10 @@
  * Offline use: the lab registers the site's service worker (public/sw.js) and
  * hands it the addresses of everything the lab has loaded (the page, its
  * scripts, and the worker's runtime, kernels and model), which it keeps in
- * this browser. Starting the lab never waits for it.
+ * this browser. Starting the lab never waits for it. The page and what it
+ * loaded are kept at once, after the page has loaded: a lab added to the home
+ * screen (public/manifest.webmanifest) opens offline from its start URL even
+ * before its first use; its model is kept once the lab has run it.
  */
 export interface Offline {
   /** Asks the service worker to keep these same-origin addresses; resolves true once they are stored. */
@@ -17,20 +20,28 @@ export function setUpOffline(base: string): Offline {
   registration?.catch(() => undefined);
   let kept = false;
   const pageResources = () => [location.href.split('#')[0]!, ...performance.getEntriesByType('resource').map((entry) => entry.name)];
+  async function store(urls: string[]): Promise<boolean> {
+    if (!registration) return false;
+    try {
+      const active = (await registration).active;
+      if (!active) return false;
+      const reply = new MessageChannel();
+      const stored = new Promise<boolean>((resolve) => (reply.port1.onmessage = (event) => resolve(event.data === 'kept')));
+      active.postMessage({ keep: [...pageResources(), ...urls] }, [reply.port2]);
+      return await stored;
+    } catch {
+      return false;
+    }
+  }
+  if (registration) {
+    const keepPage = () => void store([]);
+    if (document.readyState === 'complete') keepPage();
+    else addEventListener('load', keepPage, { once: true });
+  }
   return {
     async keep(urls) {
-      if (!registration) return false;
-      try {
-        const active = (await registration).active;
-        if (!active) return false;
-        const reply = new MessageChannel();
-        const stored = new Promise<boolean>((resolve) => (reply.port1.onmessage = (event) => resolve(event.data === 'kept')));
-        active.postMessage({ keep: [...pageResources(), ...urls] }, [reply.port2]);
-        kept = await stored;
-        return kept;
-      } catch {
-        return false;
-      }
+      kept = await store(urls);
+      return kept;
     },
     state: () => ({ kept, online: navigator.onLine }),
   };
