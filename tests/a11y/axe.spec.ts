@@ -8,6 +8,8 @@ for (const colorScheme of ['light', 'dark'] as const) {
     test.use({ colorScheme });
     for (const path of PAGES) {
       test(`/${path} has no accessibility violations`, async ({ page }) => {
+        // axe walks every node: the Evaluation page's hundreds of table rows take it past 30 s on a busy 2-core machine.
+        test.setTimeout(120_000);
         await page.goto(path);
         if (path.startsWith('search/')) await page.locator('[data-search-results] > li').first().waitFor();
         // Figures are checked once live: scroll each into view and wait for its code.
