@@ -20,6 +20,8 @@ export const WEBKIT_DRIVER = process.env.WEBKIT_DRIVER_PATH || '/usr/bin/WebKitW
 export const MINIBROWSER = process.env.MINIBROWSER_PATH || `/usr/lib/${MULTIARCH[process.arch] ?? 'x86_64-linux-gnu'}/webkit2gtk-4.1/MiniBrowser`;
 /** Room for a 1920 × 1080 viewport and the MiniBrowser's toolbar above it. */
 const SCREEN = '2560x1600x24';
+/** How long a MiniBrowser may take to start and answer (a browser that cannot start leaves the driver waiting for good). */
+const SESSION_TIMEOUT = 30_000;
 
 /** A point in the viewport, in CSS pixels. */
 export type Point = [number, number];
@@ -34,7 +36,9 @@ export interface WebKit {
 }
 
 export async function startWebKit(): Promise<WebKit> {
-  const xvfb = spawn('Xvfb', ['-displayfd', '3', '-screen', '0', SCREEN, '-nolisten', 'tcp'], { stdio: ['ignore', 'ignore', 'pipe', 'pipe'] });
+  // -noreset: by default the X server resets when its last client leaves, and a MiniBrowser that connects
+  // during the reset dies with "cannot open display", leaving its session waiting; each page's browser is the last client.
+  const xvfb = spawn('Xvfb', ['-displayfd', '3', '-screen', '0', SCREEN, '-nolisten', 'tcp', '-noreset'], { stdio: ['ignore', 'ignore', 'pipe', 'pipe'] });
   const started: ChildProcess[] = [xvfb];
   // Should the test process end without after() (a crash, process.exit), its X server and driver end with it.
   const killAll = () => started.forEach((child) => child.kill());
@@ -61,10 +65,14 @@ export async function startWebKit(): Promise<WebKit> {
         return version!;
       },
       async open(url, viewport) {
-        const session = await new Builder()
-          .usingServer(server)
-          .withCapabilities({ browserName: 'MiniBrowser', 'webkitgtk:browserOptions': { binary: MINIBROWSER, args: ['--automation'] } })
-          .build();
+        const session = await withTimeout(
+          new Builder()
+            .usingServer(server)
+            .withCapabilities({ browserName: 'MiniBrowser', 'webkitgtk:browserOptions': { binary: MINIBROWSER, args: ['--automation'] } })
+            .build(),
+          SESSION_TIMEOUT,
+          `${MINIBROWSER} did not start a WebDriver session within ${SESSION_TIMEOUT / 1000} s (its messages are above).`,
+        );
         version ??= String((await session.getCapabilities()).get('browserVersion'));
         const page = new WebKitPage(session);
         try {
@@ -83,6 +91,12 @@ export async function startWebKit(): Promise<WebKit> {
     await stop();
     throw error;
   }
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(message)), ms)));
+  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
 }
 
 /** The first line a child writes on one of its pipes (Xvfb writes its display number on the -displayfd pipe once it listens). */
