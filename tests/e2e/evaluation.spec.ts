@@ -3,14 +3,8 @@ import evaluationsJson from '../../src/data/evaluations.json' with { type: 'json
 import { classesSentence } from '../../src/lib/eval/held-out';
 import { rowKey, taskKey } from '../../src/lib/eval/summary';
 import { evaluationsSchema } from '../../src/schemas/evaluations';
-import { evaluationsForPage, NOT_YET_STAMPED } from '../../src/lib/results/unstamped';
 
-// These check the stamped, test-class rows that `npm run eval:all && npm run eval:heads` write. Until those have
-// rewritten evaluations.json (it is listed as not yet stamped; tests/unit/bench-results.test.ts checks that), the
-// file is read as its page reads it and the checks wait.
-const pending = (NOT_YET_STAMPED as readonly string[]).includes('src/data/evaluations.json');
-test.skip(pending, 'src/data/evaluations.json is not stamped yet (NOT_YET_STAMPED)');
-const evaluations = (pending ? evaluationsForPage : evaluationsSchema).parse(evaluationsJson);
+const evaluations = evaluationsSchema.parse(evaluationsJson);
 const plain = evaluations.results.filter((r) => r.head === undefined);
 const groups = [...new Set(plain.map((r) => `${r.model}|${r.dataset}`))].map((key) => {
   const [model, dataset] = key.split('|') as [string, string];

@@ -7,7 +7,6 @@ import { modelsBrowserBenchSchema } from '../../src/schemas/bench-models-browser
 import { headBenchSchema } from '../../src/schemas/bench-head.ts';
 import { evaluationsSchema } from '../../src/schemas/evaluations.ts';
 import { calibrationFileSchema } from '../../src/schemas/calibration-results.ts';
-import { calibrationForPage, evaluationsForPage, NOT_YET_STAMPED } from '../../src/lib/results/unstamped.ts';
 
 /** Every results file the site publishes, the schema it must follow (stamp included) and the command that writes it. */
 const FILES = [
@@ -24,18 +23,11 @@ const url = (file: string) => new URL(`../../${file}`, import.meta.url);
 const read = (file: string): unknown => JSON.parse(readFileSync(url(file), 'utf8'));
 
 describe('results files', () => {
-  const legacy: Record<string, { safeParse(value: unknown): { success: boolean } }> = { 'src/data/evaluations.json': evaluationsForPage, 'src/data/calibration.json': calibrationForPage };
   for (const { file, schema, command } of FILES) {
-    const pending = (NOT_YET_STAMPED as readonly string[]).includes(file);
-    test(pending ? `${file} exists, is read by its page, and is still unstamped (listed in NOT_YET_STAMPED)` : `${file} exists and follows its schema, stamp included`, () => {
+    test(`${file} exists and follows its schema, stamp included`, () => {
       expect(existsSync(url(file)), `${file} is missing: ${command} writes it`).toBe(true);
       const result = schema.safeParse(read(file));
-      if (pending) {
-        expect(result.success, `${file} now has its stamp: remove it from NOT_YET_STAMPED (src/lib/results/unstamped.ts)`).toBe(false);
-        expect(legacy[file]!.safeParse(read(file)).success, `${file} cannot be shown by its page`).toBe(true);
-      } else {
-        expect(result.success, `${file} (${command} rewrites it): ${result.error?.message}`).toBe(true);
-      }
+      expect(result.success, `${file} (${command} rewrites it): ${result.error?.message}`).toBe(true);
     });
   }
 

@@ -6,12 +6,9 @@ import { splitClasses } from '../../src/lib/eval/session-episodes';
 import { MODEL_IDS, RETIRED_MODEL_IDS } from '../../src/lib/models/catalog';
 import { BASELINE, groupKey, rowKey } from '../../src/lib/eval/summary';
 import { evaluationsSchema } from '../../src/schemas/evaluations';
-import { evaluationsForPage, NOT_YET_STAMPED } from '../../src/lib/results/unstamped';
 import { ROOT } from '../helpers/content';
 
-/** Until `npm run eval:all` has rewritten it with stamps, the file is read as its page reads it (tests/unit/bench-results.test.ts checks it is listed). */
-const pending = (NOT_YET_STAMPED as readonly string[]).includes('src/data/evaluations.json');
-const file = (pending ? evaluationsForPage : evaluationsSchema).parse(JSON.parse(readFileSync(join(ROOT, 'src/data/evaluations.json'), 'utf8')));
+const file = evaluationsSchema.parse(JSON.parse(readFileSync(join(ROOT, 'src/data/evaluations.json'), 'utf8')));
 
 describe('src/data/evaluations.json', () => {
   test('pairs only results measured on the same episodes (the head rows, on test classes, among themselves)', () => {
@@ -42,8 +39,7 @@ describe('src/data/evaluations.json', () => {
     for (const r of file.results) expect(() => heldOutNote(r.model, r.dataset, r.classes)).not.toThrow();
   });
 
-  // The rows written before stamps include all-class rows; this holds once eval:all has rewritten the file.
-  test.skipIf(pending)('measures every row on the test classes, with the lab’s models on every data set at 600 episodes', () => {
+  test('measures every row on the test classes, with the lab’s models on every data set at 600 episodes', () => {
     const main = file.results.filter((r) => r.head === undefined);
     expect(main.filter((r) => r.classes !== 'test')).toEqual([]);
     for (const model of [...MODEL_IDS, 'raw-pixels']) {

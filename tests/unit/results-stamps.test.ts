@@ -2,7 +2,6 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { MODEL_IDS } from '../../src/lib/models/catalog.ts';
 import { makeStamp, stampDifferences } from '../../src/lib/results/stamp.ts';
-import { NOT_YET_STAMPED } from '../../src/lib/results/unstamped.ts';
 import { stampSchema, type Stamp } from '../../src/schemas/bench-file.ts';
 
 /**
@@ -28,12 +27,6 @@ const read = (file: string): Json => JSON.parse(readFileSync(new URL(`../../${fi
 
 describe('results stamps', () => {
   for (const { file, stamps } of STAMPED) {
-    if ((NOT_YET_STAMPED as readonly string[]).includes(file)) {
-      test(`${file} is not stamped yet (listed in NOT_YET_STAMPED; its page says so)`, () => {
-        expect(stamps(read(file)).some((raw) => stampSchema.safeParse(raw).success), `${file} now has its stamp: remove it from NOT_YET_STAMPED`).toBe(false);
-      });
-      continue;
-    }
     test(`${file} was measured on the models and data sets in the tree today`, { timeout: 30_000 }, () => {
       for (const raw of stamps(read(file))) {
         const parsed = stampSchema.safeParse(raw);
