@@ -7,7 +7,7 @@
  *
  *   npm run audit   (builds first)
  */
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { lighthouseBenchSchema } from '../src/schemas/bench-lighthouse.ts';
@@ -26,14 +26,14 @@ const chrome = await chromeLauncher.launch({
   chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
 });
 const rows: Array<{ page: string; performance: number; accessibility: number; lcpMs: number; tbtMs: number; cls: number }> = [];
-let browser = 'Chromium';
+// The binary's own version: the user agent Lighthouse records is reduced to 156.0.0.0.
+const browser = `Chromium ${/(\d+(?:\.\d+)+)/.exec(execFileSync(process.env.CHROME_PATH || '/usr/bin/chromium', ['--version'], { encoding: 'utf8' }))?.[1] ?? 'unknown'}`;
 let lighthouseVersion = '';
 try {
   for (const path of PAGES) {
     const result = await lighthouse(`http://127.0.0.1:${PORT}/${path}`, { port: chrome.port, onlyCategories: ['performance', 'accessibility'], output: 'json', logLevel: 'error' });
     const lhr = result!.lhr;
     lighthouseVersion = lhr.lighthouseVersion;
-    browser = `Chromium ${/Chrome\/([\d.]+)/.exec(lhr.environment.hostUserAgent)?.[1] ?? 'unknown'}`;
     rows.push({
       page: `/${path}`,
       performance: lhr.categories.performance!.score!,
