@@ -13,8 +13,9 @@
  * 2. Nothing sticks out of its part: every element in a part lies inside the
  *    part's box, and the part's content is no wider than the part.
  * 3. No control (input, select, textarea, button, summary, link, pad, video,
- *    meter, progress, a file button's label, anything focusable) intersects a
- *    part other than its own, or another control (unless one holds the other).
+ *    meter, progress, a file button's label, anything focusable), where it
+ *    shows (cut to the boxes that clip or scroll it), intersects a part other
+ *    than its own, or another control (unless one holds the other).
  * 4. No control is clipped: it lies inside every ancestor that clips its
  *    overflow and inside the window's width. The one exception is a scroll
  *    box meant to scroll: an ancestor whose overflow on that axis is `auto`
@@ -67,10 +68,31 @@ export async function labLayoutInPage(): Promise<LabLayout> {
     const o = overlap(a, b);
     return o.x > TOLERANCE && o.y > TOLERANCE;
   };
-  /** Two elements overlap where their boxes do, line by line for a link that wraps (its bounding box would span both lines). */
-  const fragmentsIntersect = (a: Element, b: Element) => [...a.getClientRects()].some((ra) => [...b.getClientRects()].some((rb) => intersects(ra, rb)));
-  /** Two frames: what the lab redraws after a resize (the thumbnail strips, by a ResizeObserver) is drawn. */
-  const settle = () => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve())));
+  /** Where an element shows: its boxes line by line (a link that wraps), each cut to the ancestors that clip or scroll their overflow. */
+  const visibleBoxes = (e: Element): Box[] => {
+    let boxes: Box[] = [...e.getClientRects()].map((r) => ({ left: r.left, top: r.top, right: r.right, bottom: r.bottom }));
+    for (let a = e.parentElement; a && a !== document.body; a = a.parentElement) {
+      const style = getComputedStyle(a);
+      if (style.overflowX === 'visible' && style.overflowY === 'visible') continue;
+      const outer = a.getBoundingClientRect();
+      const left = outer.left + a.clientLeft;
+      const top = outer.top + a.clientTop;
+      const clip = { left, top, right: left + a.clientWidth, bottom: top + a.clientHeight };
+      boxes = boxes
+        .map((b) => ({ left: Math.max(b.left, clip.left), top: Math.max(b.top, clip.top), right: Math.min(b.right, clip.right), bottom: Math.min(b.bottom, clip.bottom) }))
+        .filter((b) => b.right - b.left > TOLERANCE && b.bottom - b.top > TOLERANCE);
+    }
+    return boxes;
+  };
+  /** Two elements overlap where they show. */
+  const fragmentsIntersect = (a: Element, b: Element) => visibleBoxes(a).some((ra) => visibleBoxes(b).some((rb) => intersects(ra, rb)));
+  /** What the lab redraws after a resize (the thumbnail strips, on a ResizeObserver's word, in the next frame) is drawn. */
+  const frame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
+  const settle = async () => {
+    for (let i = 0; i < 3; i++) await frame();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    for (let i = 0; i < 2; i++) await frame();
+  };
   const px = (n: number) => `${Math.round(n)} px`;
   const name = (e: Element) => {
     const tag = e.tagName.toLowerCase();
