@@ -14,5 +14,16 @@ export async function startLab(page: WebKitPage, model?: string) {
 /** Runs the example set and waits for its verdict on each query. */
 export async function runExampleSet(page: WebKitPage, timeout = 90_000) {
   await page.click('[data-lab-preset]');
-  await page.waitFor('the example set’s verdicts', timeout, () => document.querySelectorAll('.prediction .verdict').length >= 3);
+  // What the lab shows is kept as "last seen", so a timeout says where it stopped (status line, classes, verdicts).
+  await page.waitForValue(
+    'the example set’s verdicts',
+    timeout,
+    () => ({
+      verdicts: document.querySelectorAll('.prediction .verdict').length,
+      classes: document.querySelectorAll('.lab-class').length,
+      status: document.querySelector('[data-lab-status]')?.textContent?.trim(),
+      errors: (window as unknown as { __uncaught?: string[] }).__uncaught,
+    }),
+    (seen) => seen.verdicts >= 3,
+  );
 }
