@@ -7,7 +7,7 @@
 import './zod-jitless';
 import * as Comlink from 'comlink';
 import kernelsUrl from '../../build/kernels.wasm?url';
-import { LabEngine } from '../lib/lab/engine/lab-engine';
+import { LabEngine } from '../lib/lab/worker/engine';
 
 Comlink.expose(new LabEngine(kernelsUrl));
 export type { LabEngine };

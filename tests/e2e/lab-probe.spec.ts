@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 
 /**
  * The lab checks each backend against the model card's probe before trusting
- * it with pictures (src/lib/lab/engine/probe-check.ts). Here the test, not the
+ * it with pictures (src/lib/lab/worker/probe-check.ts). Here the test, not the
  * site, corrupts the card's reference on its way to the worker (the sign of
  * every value flipped), so the check must fail and the status line must say
  * so; nothing in the site lets a visitor do this.

@@ -56,7 +56,7 @@ test('added to the home screen before its first use, the lab still opens offline
   const { origin, stop } = await startServer(4332);
   await page.goto(`${origin}lab/`);
   const start = await startUrl(page);
-  // The page and everything it loaded are kept once it has loaded (src/lib/lab/offline.ts), without starting the lab.
+  // The page and everything it loaded are kept once it has loaded (src/lib/lab/page/offline.ts), without starting the lab.
   await expect
     .poll(
       () =>

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { checkComplete, sniffImage } from '../../src/lib/images/sniff.ts';
-import { readSavedLabFile } from '../../src/lib/lab/saved-lab.ts';
+import { readSavedLabFile } from '../../src/lib/lab/worker/saved-lab.ts';
 import { parseModelCard } from '../../src/lib/models/card.ts';
 
 /** The corpus in tests/fixtures/bad/ and what each file must get (tests/e2e/bad-input.spec.ts feeds the same files to the lab in Chromium). */

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { parseSavedLab } from '../../src/lib/lab/saved-lab';
+import { parseSavedLab } from '../../src/lib/lab/worker/saved-lab';
 import { currentModelId, isModelId, RETIRED_MODELS } from '../../src/lib/models/catalog';
 
 const version1 = JSON.parse(readFileSync(new URL('../fixtures/labs/version-1.json', import.meta.url), 'utf8'));

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { decodeFloats, encodeFloats, parseSavedLab, readSavedLabFile } from '../../src/lib/lab/saved-lab';
+import { decodeFloats, encodeFloats, parseSavedLab, readSavedLabFile } from '../../src/lib/lab/worker/saved-lab';
 
 const version1 = JSON.parse(readFileSync(new URL('../fixtures/labs/version-1.json', import.meta.url), 'utf8'));
 

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { FewShotSession } from '../../src/lib/fewshot/session';
 import type { Method } from '../../src/lib/fewshot/method';
-import { decodeFloats, encodeFloats, parseSavedLab } from '../../src/lib/lab/saved-lab';
+import { decodeFloats, encodeFloats, parseSavedLab } from '../../src/lib/lab/worker/saved-lab';
 import { loadKernelsInNode } from '../../src/lib/kernels/load-node';
 import { seededRandom } from '../../src/lib/random';
 

@@ -3,7 +3,7 @@ import { pathToFileURL } from 'node:url';
 import type { APIRoute } from 'astro';
 import { PNG } from 'pngjs';
 import { sheetCell } from '../../lib/images/crop.ts';
-import { letterClassName, titleCase } from '../../lib/lab/presets.ts';
+import { letterClassName, titleCase } from '../../lib/lab/page/presets.ts';
 
 /**
  * Ready-made example sets for the lab, cut at build time from the committed

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { holdToRecord, type RecordingState } from '../../../src/lib/lab/hold-to-record';
+import { holdToRecord, type RecordingState } from '../../../src/lib/lab/page/hold-to-record';
 
 /** A button stand-in: Node's EventTarget carries the same events the page sends. */
 const fakeButton = () => new EventTarget() as unknown as HTMLElement;

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { letterClassName, titleCase } from '../../../src/lib/lab/presets';
+import { letterClassName, titleCase } from '../../../src/lib/lab/page/presets';
 
 describe('letterClassName', () => {
   test('names a letter in Latin script from its Unicode name, without the script', () => {

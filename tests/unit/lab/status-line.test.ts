@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { readyStatus, shortModelName } from '../../../src/lib/lab/status-line.ts';
+import { readyStatus, shortModelName } from '../../../src/lib/lab/page/status-line.ts';
 
 const photo = {
   model: "Photo embedding (MobileNetV2 1.4 ImageNet feature vector as fine-tuned by nsfwjs, with CenterNet's MobileNetV3 middle taps; converted)",

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { loadModelInNode } from '../../../src/lib/eval/node.ts';
 import type { Embedder } from '../../../src/lib/inference/embedder.ts';
-import { startChecked } from '../../../src/lib/lab/engine/probe-check.ts';
+import { startChecked } from '../../../src/lib/lab/worker/probe-check.ts';
 import { parseModelCard, type ModelCard } from '../../../src/lib/models/card.ts';
 import { MODELS } from '../../../src/lib/models/catalog.ts';
 import { checkProbe, decodeProbe, probeInput } from '../../../src/lib/models/probe.ts';

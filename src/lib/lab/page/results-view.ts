@@ -4,9 +4,9 @@
  * and the rest folded, the rule the confidences and "unknown" follow, and the
  * embedding map as an SVG scatter with the same points as a table.
  */
-import type { Calibration } from '../fewshot/fit';
-import type { MapPoint } from '../fewshot/map';
-import type { PredictionReport } from '../fewshot/session';
+import type { Calibration } from '../../fewshot/fit';
+import type { MapPoint } from '../../fewshot/map';
+import type { PredictionReport } from '../../fewshot/session';
 import { el } from './dom';
 
 export interface ResultNames {

@@ -5,12 +5,12 @@
  * (runtime, model, kernels) starts only when the visitor starts the lab.
  */
 import * as Comlink from 'comlink';
-import type { LabEngine, LabView, Verdicts } from './engine/lab-engine';
-import type { BackendPreference } from '../../workers/runtime';
+import type { LabEngine, LabView, Verdicts } from '../worker/engine';
+import type { BackendPreference } from '../worker/runtime';
 import { createClassCard, type ClassActions, type ClassCard } from './class-card';
-import { wireFrameBox } from '../frame/frame-box';
+import { wireFrameBox } from '../../frame/frame-box';
 import { labPageParts } from './lab-page';
-import { nextClassName } from './class-names';
+import { nextClassName } from '../class-names';
 import { el, transferPictures } from './dom';
 import { readMethod, writeMethod } from './method-form';
 import { setUpOffline } from './offline';
@@ -20,7 +20,7 @@ import { ThumbUrls } from './thumbs';
 import { wireCamera } from './live';
 import { wireQueries } from './query-input';
 import { offerDownload, wireSaving } from './save-controls';
-import { folderName } from './class-folders';
+import { folderName } from '../class-folders';
 import { wireFolderImport } from './folder-import';
 import { wireModelChoice } from './model-choice';
 import { wireSteps } from './steps';

@@ -4,14 +4,14 @@
  * the backend choice, and requests whose errors are shown where they belong.
  */
 import * as Comlink from 'comlink';
-import type { LabEngine } from './engine/lab-engine';
-import type { BackendPreference } from '../../workers/runtime';
-import type { LabPage } from './lab-client';
+import type { LabEngine } from '../worker/engine';
+import type { BackendPreference } from '../worker/runtime';
+import type { LabPage } from './controller';
 
 export type LabPageParts = Omit<LabPage, 'started' | 'render' | 'show'>;
 
 /** The lab's worker (runtime, model, kernels, storage). */
-const openLabEngine = (): Comlink.Remote<LabEngine> => Comlink.wrap<LabEngine>(new Worker(new URL('../../workers/lab.worker.ts', import.meta.url), { type: 'module' }));
+const openLabEngine = (): Comlink.Remote<LabEngine> => Comlink.wrap<LabEngine>(new Worker(new URL('../../../workers/lab.worker.ts', import.meta.url), { type: 'module' }));
 
 /** `errors` is where a failed request says why, unless the caller names another place (default: the status line). */
 export function labPageParts(root: HTMLElement, base: string, errors?: HTMLElement): LabPageParts {

@@ -5,7 +5,7 @@
  * Undo button, here and in storage.
  */
 import { el } from './dom';
-import type { LabPage } from './lab-client';
+import type { LabPage } from './controller';
 
 /** Offers a file the lab made (an export, a class's pictures) as a download. */
 export function offerDownload(blob: Blob, fileName: string): void {

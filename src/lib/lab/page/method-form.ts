@@ -1,5 +1,5 @@
-import type { Calibration } from '../fewshot/fit';
-import type { Method } from '../fewshot/method';
+import type { Calibration } from '../../fewshot/fit';
+import type { Method } from '../../fewshot/method';
 
 /**
  * The Method form: distance, normalisation, temperature ("automatic", or a

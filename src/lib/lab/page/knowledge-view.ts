@@ -1,5 +1,5 @@
-import type { KnowledgeReport } from '../fewshot/session';
-import type { Knowledge } from '../fewshot/held-out';
+import type { KnowledgeReport } from '../../fewshot/session';
+import type { Knowledge } from '../../fewshot/held-out';
 import { el } from './dom';
 
 /**

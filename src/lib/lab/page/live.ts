@@ -10,7 +10,7 @@
  */
 import * as Comlink from 'comlink';
 import { createCamera } from './camera';
-import type { LabPage } from './lab-client';
+import type { LabPage } from './controller';
 
 /** Frames for live verdicts are sent this small: the photo model needs 224 px. */
 const LIVE_SIDE = 320;

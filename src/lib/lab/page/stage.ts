@@ -7,12 +7,12 @@
  * record while their button is held (hold-to-record.ts); drawings are added
  * with a press.
  */
-import type { LabView, Verdicts } from './engine/lab-engine';
-import { nextClassName } from './class-names';
+import type { LabView, Verdicts } from '../worker/engine';
+import { nextClassName } from '../class-names';
 import { createDrawingPad } from './drawing-pad';
 import { el, transferPictures } from './dom';
 import { holdToRecord, type HoldToRecord } from './hold-to-record';
-import type { LabPage } from './lab-client';
+import type { LabPage } from './controller';
 import { labPageParts } from './lab-page';
 import { wireCamera } from './live';
 import { wireModelChoice } from './model-choice';

@@ -1,6 +1,6 @@
 /// <reference lib="webworker" />
 import type { SavedLabV2 } from '../../../schemas/saved-lab';
-import { bytesToBase64, decodeFloats, encodeFloats, SavedLabError } from '../saved-lab';
+import { bytesToBase64, decodeFloats, encodeFloats, SavedLabError } from './saved-lab';
 import { thumbOf } from './decode';
 import type { LabShape, StoredExample } from './store';
 

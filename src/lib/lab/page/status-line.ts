@@ -1,4 +1,4 @@
-import type { LoadReport } from './engine/model';
+import type { LoadReport } from '../worker/model';
 import { el } from './dom';
 
 /**

@@ -1,7 +1,7 @@
 /// <reference lib="webworker" />
 import { createEmbedder, type Embedder } from '../../inference/embedder';
 import { parseModelCard, type ModelCard } from '../../models/card';
-import { chooseRuntime, wasmRuntime, type BackendPreference } from '../../../workers/runtime';
+import { chooseRuntime, wasmRuntime, type BackendPreference } from './runtime';
 import { startChecked } from './probe-check';
 
 /**

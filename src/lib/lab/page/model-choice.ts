@@ -5,10 +5,10 @@
  */
 import * as Comlink from 'comlink';
 import { createStore, get } from 'idb-keyval';
-import { isMetric } from '../kernels/metrics';
-import { currentModelId, isModelId } from '../models/catalog';
+import { isMetric } from '../../kernels/metrics';
+import { currentModelId, isModelId } from '../../models/catalog';
 import { readCustomModel } from './custom-model';
-import type { LabPage } from './lab-client';
+import type { LabPage } from './controller';
 import { fetchExampleSet } from './presets';
 
 export function wireModelChoice(page: LabPage): void {

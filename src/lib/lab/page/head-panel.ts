@@ -1,9 +1,9 @@
 import * as Comlink from 'comlink';
-import type { LabView, LearnProgress } from './engine/lab-engine';
-import type { LabPage } from './lab-client';
-import type { HeadOptions } from '../fewshot/head';
-import { HEAD_LOSSES } from '../fewshot/head-losses';
-import type { MapPoint } from '../fewshot/map';
+import type { LabView, LearnProgress } from '../worker/engine';
+import type { LabPage } from './controller';
+import type { HeadOptions } from '../../fewshot/head';
+import { HEAD_LOSSES } from '../../fewshot/head-losses';
+import type { MapPoint } from '../../fewshot/map';
 import { knowledgeView } from './knowledge-view';
 
 /**

@@ -5,14 +5,14 @@ import { DEFAULT_METHOD, type Method } from '../../fewshot/method';
 import type { HeadOptions } from '../../fewshot/head';
 import { parseModelCard } from '../../models/card';
 import { preprocess } from '../../models/preprocess';
-import type { BackendPreference } from '../../../workers/runtime';
+import type { BackendPreference } from './runtime';
 import { embedMissing, embedOriginals, newExample, type Progress } from './examples';
 import { framePixels, keepPicture } from './decode';
 import { downloadModel, runModel, type LoadedModel } from './model';
 import { LabStore, LatestSaver, type LabShape, type StoredExample, type Undo } from './store';
 import { labView, verdictsFor, type AddResult, type LabView, type LearnProgress, type Verdicts } from './views';
 import { exportLab, importLab, type ExampleSet } from './saved-file';
-import { parseSavedLab, readSavedLabFile } from '../saved-lab';
+import { parseSavedLab, readSavedLabFile } from './saved-lab';
 import { imageTypeOf } from '../class-folders';
 import { classToZip, labToZip, readLabZip } from './zip-lab';
 

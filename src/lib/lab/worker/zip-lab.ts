@@ -2,7 +2,7 @@
 import { labZipManifestSchema, MANIFEST_PATH } from '../../../schemas/lab-zip';
 import { classFolders, folderName, imageTypeOf, type ClassFolder } from '../class-folders';
 import { currentModelId, isModelId } from '../../models/catalog';
-import { SavedLabError } from '../saved-lab';
+import { SavedLabError } from './saved-lab';
 import { exportLab, importLab } from './saved-file';
 import type { LabShape, StoredExample } from './store';
 import { readZip, writeZip, type ZipEntry, type ZipSource } from './zip-archive';

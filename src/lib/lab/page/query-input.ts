@@ -6,7 +6,7 @@
 import { createDrawingPad } from './drawing-pad';
 import { el, transferPictures } from './dom';
 import { acceptDroppedAndPastedFiles } from './images';
-import type { LabPage } from './lab-client';
+import type { LabPage } from './controller';
 
 export function wireQueries(page: LabPage) {
   const { $ } = page;

@@ -1,4 +1,4 @@
-import type { ExampleSet } from './engine/saved-file';
+import type { ExampleSet } from '../worker/saved-file';
 
 /**
  * The lab's ready-made example sets (built by src/pages/lab/presets.json.ts

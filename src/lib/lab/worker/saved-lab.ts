@@ -1,5 +1,5 @@
-import { savedLabV1Schema, savedLabV2Schema, type SavedLabV1, type SavedLabV2 } from '../../schemas/saved-lab';
-import { currentModelId, isModelId } from '../models/catalog';
+import { savedLabV1Schema, savedLabV2Schema, type SavedLabV1, type SavedLabV2 } from '../../../schemas/saved-lab';
+import { currentModelId, isModelId } from '../../models/catalog';
 
 /**
  * Reading a saved lab (an exported file, or version 1 from the browser's

@@ -5,9 +5,9 @@
  * (read by the worker). One class per folder, with progress; the files go to
  * the worker as they are (handles, not copies) and it decodes and embeds them.
  */
-import type { AddResult } from './engine/lab-engine';
-import { classFolders } from './class-folders';
-import type { LabPage } from './lab-client';
+import type { AddResult } from '../worker/engine';
+import { classFolders } from '../class-folders';
+import type { LabPage } from './controller';
 
 type Found = { path: string; item: File };
 
