@@ -17,13 +17,13 @@
  * with its 95 % interval (src/lib/eval/paired.ts).
  */
 import { parseArgs } from 'node:util';
-import { isMetric, NORMALIZATIONS, type Normalization } from '../src/lib/kernels/index.ts';
+import { isMetric, METRIC_NAMES, NORMALIZATIONS, type Normalization } from '../src/lib/kernels/index.ts';
 import { loadKernelsInNode } from '../src/lib/kernels/load-node.ts';
 import { evaluateWithModel, loadModelInNode } from '../src/lib/eval/node.ts';
 import { pairedDifference } from '../src/lib/eval/paired.ts';
 import { BASELINE } from '../src/lib/eval/summary.ts';
 import { checkHeadOptions, defaultHeadOptions } from '../src/lib/fewshot/head.ts';
-import { HEAD_LOSSES, isHeadLoss } from '../src/lib/fewshot/head-losses.ts';
+import { HEAD_LOSS_NAMES, isHeadLoss } from '../src/lib/fewshot/head-losses.ts';
 import type { HeadLoss } from '../src/lib/kernels/index.ts';
 
 const { values } = parseArgs({
@@ -52,12 +52,12 @@ function fail(message: string): never {
 }
 
 if (!values.model || !values.dataset) fail('Usage: npm run eval -- --model <id> --dataset <glyphs-heldout|fashion-mnist> [--way 5 --shot 1 …]');
-if (!isMetric(values.metric)) fail(`--metric must be one of euclidean, cosine, snr, poincare; got "${values.metric}".`);
+if (!isMetric(values.metric)) fail(`--metric must be one of ${METRIC_NAMES.join(', ')}; got "${values.metric}".`);
 if (!NORMALIZATIONS.includes(values.normalize as Normalization)) fail(`--normalize must be one of ${NORMALIZATIONS.join(', ')}.`);
 const numbers = Object.fromEntries(['way', 'shot', 'queries', 'episodes', 'refine', 'seed'].map((k) => [k, Number(values[k as keyof typeof values])]));
 for (const [k, v] of Object.entries(numbers)) if (!Number.isInteger(v) || v < 0) fail(`--${k} must be a whole number; got "${values[k as keyof typeof values]}".`);
 
-if (values.head !== undefined && !isHeadLoss(values.head)) fail(`--head must be one of ${HEAD_LOSSES.map((l) => l.id).join(', ')}; got "${values.head}".`);
+if (values.head !== undefined && !isHeadLoss(values.head)) fail(`--head must be one of ${HEAD_LOSS_NAMES.join(', ')}; got "${values.head}".`);
 const head = values.head === undefined ? undefined : checkHeadOptions({ ...defaultHeadOptions(values.head as HeadLoss), ...(values.steps && { steps: Number(values.steps) }), ...(values.rate && { rate: Number(values.rate) }) });
 const kernels = await loadKernelsInNode();
 const model = await loadModelInNode(values.model);

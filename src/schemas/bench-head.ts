@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import { HEAD_LOSS_NAMES } from '../lib/fewshot/head-losses.ts';
 import { benchFileFields } from './bench-file.ts';
 
 /** bench/results/head.json, written by bench/head.ts: the metric head's training cost beside prototypes'. */
@@ -11,7 +12,7 @@ export const headBenchSchema = z.strictObject({
   gramMs: z.number().nonnegative(),
   rows: z.array(
     z.strictObject({
-      loss: z.enum(['norm-softmax', 'soft-triple', 'multi-similarity', 'circle']),
+      loss: z.enum(HEAD_LOSS_NAMES),
       /** The steps alone, on a Gram matrix already computed. */
       trainMs: z.number().nonnegative(),
       /** What the lab does on "Learn the metric": Gram, training, and the held-out rounds that calibrate it. */

@@ -1,5 +1,9 @@
 import { z } from 'astro/zod';
 import { DATASET_IDS } from '../lib/models/catalog.ts';
+import { METRIC_NAMES } from '../lib/kernels/metrics.ts';
+import { NORMALIZATIONS } from '../lib/kernels/normalizations.ts';
+import { HEAD_LOSS_NAMES, MAX_HEAD_STEPS } from '../lib/fewshot/head-losses.ts';
+import { MAX_REFINE } from './method.ts';
 import { stampSchema } from './bench-file.ts';
 
 /**
@@ -21,9 +25,9 @@ export const evaluationResultSchema = z.strictObject({
   shot: z.number().int().positive(),
   queries: z.number().int().positive(),
   episodes: z.number().int().positive(),
-  metric: z.enum(['euclidean', 'cosine', 'snr', 'poincare']),
-  normalize: z.enum(['none', 'l2', 'cl2n']),
-  refine: z.number().int().nonnegative(),
+  metric: z.enum(METRIC_NAMES),
+  normalize: z.enum(NORMALIZATIONS),
+  refine: z.number().int().min(0).max(MAX_REFINE),
   seed: z.number().int(),
   accuracy: z.number().min(0).max(1),
   ci95: z.number().nonnegative(),
@@ -34,8 +38,8 @@ export const evaluationResultSchema = z.strictObject({
   /** For refined settings: this setting minus the same setting without refinement, on the same episodes. */
   vsUnrefined: pairedDifferenceSchema.optional(),
   /** A learned metric head trained on each episode's supports (npm run eval:heads); absent or "none" for plain prototypes. */
-  head: z.enum(['none', 'norm-softmax', 'soft-triple', 'multi-similarity', 'circle']).optional(),
-  headSteps: z.number().int().positive().optional(),
+  head: z.enum(['none', ...HEAD_LOSS_NAMES]).optional(),
+  headSteps: z.number().int().min(1).max(MAX_HEAD_STEPS).optional(),
   /** Which classes the episodes drew from: every class of the data set, or only the test (odd-numbered) ones (splitClasses), the even ones being where settings were chosen. */
   classes: z.enum(['all', 'test']),
   /** For head rows: this head minus plain prototypes at the same distance and normalisation, on the same episodes. */

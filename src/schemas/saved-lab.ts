@@ -1,4 +1,6 @@
 import { z } from 'astro/zod';
+import { headOptionsSchema } from './head-options.ts';
+import { MAX_REFINE, methodSchema as method } from './method.ts';
 
 /**
  * A lab exported to a file (and, before version 2, saved in the browser).
@@ -6,19 +8,10 @@ import { z } from 'astro/zod';
  * re-embedded by any model and nothing a visitor gave is lost; version 1
  * (embeddings and 64-px thumbnails only) is still read and migrated.
  */
-const methodSchema = z.strictObject({
-  metric: z.enum(['euclidean', 'cosine', 'snr', 'poincare']),
-  normalization: z.enum(['none', 'l2', 'cl2n']),
-  temperature: z.union([z.literal('auto'), z.number().positive()]),
-  refine: z.number().int().min(0).max(10),
-});
+const methodSchema = z.strictObject(method.shape);
 
 /** The learned metric head (issue 13): saved as its settings; training is deterministic, so a restore retrains the same head. */
-const headSchema = z.strictObject({
-  loss: z.enum(['norm-softmax', 'soft-triple', 'multi-similarity', 'circle']),
-  steps: z.number().int().min(1).max(2000),
-  rate: z.number().positive().max(10),
-});
+const headSchema = z.strictObject(headOptionsSchema.shape);
 
 const name = z.string().min(1).max(200);
 const id = z.string().min(1).max(100);
@@ -47,7 +40,7 @@ export const savedLabV1Schema = z
     format: z.literal('metric-atlas-lab'),
     version: z.literal(1),
     modelId: z.string().min(1),
-    settings: z.object({ metric: methodSchema.shape.metric, normalization: methodSchema.shape.normalization, temperature: z.number().positive(), refine: z.number().int().min(0).max(10) }),
+    settings: z.object({ metric: methodSchema.shape.metric, normalization: methodSchema.shape.normalization, temperature: z.number().positive(), refine: z.number().int().min(0).max(MAX_REFINE) }),
     session: z.object({ version: z.literal(1), dim: z.number().int().min(1), classes: z.array(z.object({ id: z.string(), name, examples: z.array(z.string()) })) }),
     thumbnails: z.array(z.array(z.string().regex(/^data:image\/png;base64,/, 'is not a PNG data URL'))),
   })

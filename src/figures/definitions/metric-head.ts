@@ -1,5 +1,5 @@
 import type { HeadLoss, Kernels, Matrix } from '../../lib/kernels/index.ts';
-import { headSimilarities, trainHead, type TrainedHead } from '../../lib/fewshot/head.ts';
+import { headSimilarities, trainHead, type TrainedHead } from '../../lib/fewshot/head-train.ts';
 import { HEAD_LOSSES, headLossInfo } from '../../lib/fewshot/head-losses.ts';
 import { arrow, line, n, text } from '../svg.ts';
 import type { FigureDefinition } from '../types.ts';

@@ -1,5 +1,5 @@
 import type { Kernels, Metric, Normalization } from '../kernels/index.ts';
-import { classifyWithHead, type HeadOptions } from '../fewshot/head.ts';
+import { classifyWithHead, type HeadOptions } from '../fewshot/head-train.ts';
 import type { Embedder } from '../inference/embedder.ts';
 import { preprocess } from '../models/preprocess.ts';
 import type { Dataset } from './datasets-node.ts';

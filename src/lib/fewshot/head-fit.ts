@@ -1,7 +1,7 @@
 import { quantileOf, type Kernels, type Matrix } from '../kernels/index.ts';
 import { fitTemperature } from './calibration.ts';
 import type { Calibration, Supports } from './fit.ts';
-import { headSimilarities, trainHead, type HeadOptions, type HeadProgress, type TrainedHead } from './head.ts';
+import { headSimilarities, trainHead, type HeadOptions, type HeadProgress, type TrainedHead } from './head-train.ts';
 import { headHeldOut, type HeldOut } from './held-out.ts';
 import { cardValues, MIN_THRESHOLD_SAMPLES, OPEN_SET_QUANTILE, TEMPERATURE_BOUND, type Method } from './method.ts';
 import type { CardCalibration } from '../models/card.ts';

@@ -1,6 +1,6 @@
 import type { Kernels, Matrix } from '../kernels/index.ts';
 import { leaveOneOut, leaveOneOutMatrix, pick, type Supports } from './fit.ts';
-import { headSimilarities, trainHead, type HeadData, type HeadOptions } from './head.ts';
+import { headSimilarities, trainHead, type HeadData, type HeadOptions } from './head-train.ts';
 import type { Method } from './method.ts';
 
 /**

@@ -1,15 +1,8 @@
-import { isMetric, NORMALIZATIONS, type Metric, type Normalization } from '../kernels/index.ts';
 import type { CardCalibration } from '../models/card.ts';
+import { methodSchema, type Method } from '../../schemas/method.ts';
 
-/** How the lab turns embeddings into a verdict: distance, normalisation, temperature and refinement. */
-export interface Method {
-  metric: Metric;
-  normalization: Normalization;
-  /** 'auto': the model card's fitted value, refitted on the visitor's examples when they allow it. */
-  temperature: 'auto' | number;
-  /** Soft k-means steps that also use the queries as unlabeled data (transductive). */
-  refine: number;
-}
+/** How the lab turns embeddings into a verdict: distance, normalisation, temperature and refinement (src/schemas/method.ts). */
+export type { Method } from '../../schemas/method.ts';
 
 export const DEFAULT_METHOD: Method = { metric: 'euclidean', normalization: 'l2', temperature: 'auto', refine: 0 };
 
@@ -24,16 +17,11 @@ export class MethodError extends Error {
   override name = 'MethodError';
 }
 
-/** Checks a method from a form, a saved lab or a URL; names the bad field. */
+/** Checks a method from a form, a saved lab or a URL (methodSchema); names the bad field. */
 export function checkMethod(value: Partial<Record<keyof Method, unknown>>): Method {
-  const { metric, normalization, temperature, refine } = value;
-  if (typeof metric !== 'string' || !isMetric(metric)) throw new MethodError(`Unknown distance "${String(metric)}".`);
-  if (!NORMALIZATIONS.includes(normalization as Normalization)) throw new MethodError(`Unknown normalisation "${String(normalization)}".`);
-  if (temperature !== 'auto' && !(typeof temperature === 'number' && temperature > 0 && Number.isFinite(temperature))) {
-    throw new MethodError(`The temperature must be "auto" or a number above 0; got ${String(temperature)}.`);
-  }
-  if (!(Number.isInteger(refine) && (refine as number) >= 0 && (refine as number) <= 10)) throw new MethodError(`Refinement steps must be a whole number from 0 to 10; got ${String(refine)}.`);
-  return { metric, normalization: normalization as Normalization, temperature, refine: refine as number };
+  const parsed = methodSchema.safeParse(value);
+  if (!parsed.success) throw new MethodError(parsed.error.issues[0]!.message);
+  return parsed.data;
 }
 
 /** The card's fitted values for this method, if the card has them. */

@@ -1,12 +1,12 @@
 export { Kernels, instantiateKernels } from './kernels.ts';
-export { NORMALIZATIONS, type Normalization } from './normalize.ts';
+export { NORMALIZATION_INFO, NORMALIZATIONS, isNormalization, type Normalization } from './normalizations.ts';
 export { DEFAULT_OPEN_SET_QUANTILE, quantileOf, type OpenSetCalibration } from './openset.ts';
 export type { FewShotInput, FewShotResult, Prediction, PredictInput } from './classifier-types.ts';
 export type { PrototypeResult } from './prototypes.ts';
 export type { Projection } from './pca.ts';
 export { KernelInputError } from './errors.ts';
 export { fromRows, type Matrix } from './matrix.ts';
-export { METRICS, METRIC_NAMES, isMetric, type Metric } from './metrics.ts';
+export { METRICS, METRIC_NAMES, isMetric, metricChoiceLabel, type Metric } from './metrics.ts';
 export type { CircleLossResult, MultiSimilarityOptions, MultiSimilarityResult } from './losses.ts';
 export type { SlicedWassersteinResult } from './transport.ts';
 export { HEAD_LOSS_IDS, type HeadLoss, type HeadState, type HeadStep } from './head.ts';

@@ -1,6 +1,9 @@
 import { KernelInputError } from './errors.ts';
 import type { Matrix } from './matrix.ts';
 import { KernelModule, type BaseExports } from './module.ts';
+import { isNormalization, NORMALIZATIONS, type Normalization } from './normalizations.ts';
+
+export { NORMALIZATIONS, type Normalization } from './normalizations.ts';
 
 /** assembly/normalize.ts */
 export interface NormalizeExports extends BaseExports {
@@ -9,18 +12,8 @@ export interface NormalizeExports extends BaseExports {
   centerRows(ptr: number, rows: number, dim: number, mean: number): void;
 }
 
-/**
- * How rows are treated before distances: as they are, scaled to unit length,
- * or centred on the supports' mean and then scaled ('cl2n': centre on the
- * supports + L2). The idea is SimpleShot's (Wang et al., 2019), which centres
- * on the mean of the base classes' training features; an episode here has no
- * base classes, so its own supports stand in for them.
- */
-export type Normalization = 'none' | 'l2' | 'cl2n';
-export const NORMALIZATIONS: readonly Normalization[] = ['none', 'l2', 'cl2n'];
-
 export function checkNormalization(mode: string): asserts mode is Normalization {
-  if (!NORMALIZATIONS.includes(mode as Normalization)) {
+  if (!isNormalization(mode)) {
     throw new KernelInputError(`Unknown normalisation "${mode}"; use one of ${NORMALIZATIONS.join(', ')}.`);
   }
 }

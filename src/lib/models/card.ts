@@ -1,5 +1,7 @@
 import { z } from 'astro/zod';
 import { stampSchema } from '../../schemas/bench-file.ts';
+import { METRIC_NAMES } from '../kernels/metrics.ts';
+import { NORMALIZATIONS } from '../kernels/normalizations.ts';
 
 /**
  * The model card: what the lab, the evaluation harness and "bring your own
@@ -19,7 +21,7 @@ export const cardCalibrationSchema = z.strictObject({
   split: z.literal('validation'),
   /** The quantile of same-class distances taken as the one-shot threshold. */
   quantile: z.number().gt(0).max(1),
-  settings: z.record(z.string().regex(/^(euclidean|cosine|snr|poincare)\/(none|l2|cl2n)$/), settingCalibrationSchema),
+  settings: z.record(z.string().regex(new RegExp(`^(${METRIC_NAMES.join('|')})/(${NORMALIZATIONS.join('|')})$`)), settingCalibrationSchema),
   /** The run that fitted them (npm run fit:calibration writes it; a custom model's form has none). */
   stamp: stampSchema.optional(),
 });
