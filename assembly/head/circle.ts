@@ -3,15 +3,16 @@
 // supports (frozen) and the class proxies (trained) are its pairs.
 // see: Sun et al. 2020, the unified loss over K positive and L negative
 // similarities with self-paced weights α_p, α_n (held constant in back-propagation)
-// and margins Δ_p = 1 − m, Δ_n = m:
+// and margins Δ_p = 1 − m, Δ_n = m (the weights and smooth functions are
+// those of assembly/pairs/circle.ts, which the figures' kernel shares):
 //   Z = log Σ_N e^{γ α_n (s_n − Δ_n)} + log Σ_P e^{−γ α_p (s_p − Δ_p)},  L = log(1 + e^Z)
 //   ∂L/∂s_n = σ(Z) softmax_N(·) γ α_n,  ∂L/∂s_p = −σ(Z) softmax_P(·) γ α_p
-import { sigmoid, softplus } from '../losses/circle';
 import { loadF32, loadI32, rowAt, storeF32 } from '../memory';
+import { alphaNegative, alphaPositive, sigmoid, softplus } from '../pairs/circle';
 
 /** The exponent of a pair's term: γ α_n (s − m) for a negative, −γ α_p (s − 1 + m) for a positive. */
 @inline function term(same: bool, s: f64, margin: f64, gamma: f64): f64 {
-  return same ? -gamma * max(1 + margin - s, 0.0) * (s - (1 - margin)) : gamma * max(s + margin, 0.0) * (s - margin);
+  return same ? -gamma * alphaPositive(s, margin) * (s - (1 - margin)) : gamma * alphaNegative(s, margin) * (s - margin);
 }
 
 /**
@@ -89,8 +90,8 @@ export function circleHeadLoss(pairs: usize, cos: usize, grad: usize, labels: us
       const s = <f64>loadF32(rowAt(cos, r, n), i);
       const t = term(same, s, margin, gamma);
       const g = same
-        ? (-push * Math.exp(t - topPositive) / positiveSum) * gamma * max(1 + margin - s, 0.0)
-        : (push * Math.exp(t - topNegative) / negativeSum) * gamma * max(s + margin, 0.0);
+        ? (-push * Math.exp(t - topPositive) / positiveSum) * gamma * alphaPositive(s, margin)
+        : (push * Math.exp(t - topNegative) / negativeSum) * gamma * alphaNegative(s, margin);
       storeF32(rowAt(grad, r, n), i, <f32>g);
     }
   }

@@ -6,18 +6,10 @@
 // The weights α are held constant in back-propagation, as in the paper, so
 //   ∂L/∂s_n = σ(z) γ α_n,  ∂L/∂s_p = −σ(z) γ α_p:
 // each similarity is pushed in proportion to how far it is from its optimum.
+// The weights and the smooth functions are those of assembly/pairs/circle.ts,
+// which the metric head shares.
 import { loadF32, storeF32 } from '../memory';
-
-/** log(1 + e^z) without overflow. */
-@inline export function softplus(z: f64): f64 {
-  return z > 0 ? z + Math.log1p(Math.exp(-z)) : Math.log1p(Math.exp(z));
-}
-
-@inline export function sigmoid(z: f64): f64 {
-  if (z >= 0) return 1 / (1 + Math.exp(-z));
-  const e = Math.exp(z);
-  return e / (1 + e);
-}
+import { alphaNegative, alphaPositive, sigmoid, softplus } from '../pairs/circle';
 
 /** For each pair (sn[i], sp[i]): the loss and both partial derivatives. */
 export function circleLoss(sn: usize, sp: usize, count: i32, margin: f32, scale: f32, loss: usize, gradN: usize, gradP: usize): void {
@@ -26,8 +18,8 @@ export function circleLoss(sn: usize, sp: usize, count: i32, margin: f32, scale:
   for (let i = 0; i < count; i++) {
     const n = <f64>loadF32(sn, i);
     const p = <f64>loadF32(sp, i);
-    const alphaN = max(n + m, 0.0);
-    const alphaP = max(1 + m - p, 0.0);
+    const alphaN = alphaNegative(n, m);
+    const alphaP = alphaPositive(p, m);
     const z = gamma * (alphaN * (n - m) - alphaP * (p - (1 - m)));
     const s = sigmoid(z);
     storeF32(loss, i, <f32>softplus(z));
