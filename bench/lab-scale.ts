@@ -5,6 +5,10 @@
  */
 import type { Browser, Page } from '@playwright/test';
 import type { LabBench, LabBenchRow } from '../src/schemas/bench-lab.ts';
+import { modelOfKind } from '../src/lib/models/catalog.ts';
+
+/** The drawings' model: the sketch model, whose example set the scale run repeats. */
+const SKETCH = modelOfKind('sketch');
 
 export interface ScaleSize {
   classes: number;
@@ -44,7 +48,7 @@ export async function runScale(browser: Browser, site: string, { classes, perCla
   // On the isolated server: performance.measureUserAgentSpecificMemory (page and workers) needs cross-origin isolation.
   await page.goto(`${site}/lab/`);
   const { presets } = (await (await fetch(`${site}/lab/presets.json`)).json()) as { presets: Array<{ model: string; classes: Array<{ images: string[] }> }> };
-  const drawings = presets.find((p) => p.model === 'sketch-protonet')!.classes.flatMap((c) => c.images).map((url) => Buffer.from(url.split(',')[1]!, 'base64'));
+  const drawings = presets.find((p) => p.model === SKETCH)!.classes.flatMap((c) => c.images).map((url) => Buffer.from(url.split(',')[1]!, 'base64'));
   await page.evaluate(() => {
     const w = window as unknown as { longTasks: number[] };
     w.longTasks = [];
@@ -72,8 +76,8 @@ export async function runScale(browser: Browser, site: string, { classes, perCla
     longTasks: (window as unknown as { longTasks: number[] }).longTasks,
     heap: (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0,
   }));
-  rows.push({ task: `${classes} classes × ${perClass} drawings added (${(classes * perClass).toLocaleString('en')} embeddings)`, model: 'sketch-protonet', isolated: true, ms: addedMs });
-  rows.push({ task: `3 queries against ${classes} classes × ${perClass} → predictions and map shown`, model: 'sketch-protonet', isolated: true, ms: predictMs });
+  rows.push({ task: `${classes} classes × ${perClass} drawings added (${(classes * perClass).toLocaleString('en')} embeddings)`, model: SKETCH, isolated: true, ms: addedMs });
+  rows.push({ task: `3 queries against ${classes} classes × ${perClass} → predictions and map shown`, model: SKETCH, isolated: true, ms: predictMs });
 
   // Stress: 1,000 predictions in a row (each a change of the distance, which recomputes from the cached embeddings
   // and redraws predictions and map), then export/import round trips; memory of the page and its workers after each.
@@ -103,8 +107,8 @@ export async function runScale(browser: Browser, site: string, { classes, perCla
   await page.waitForTimeout(500);
   const identicalAfterRoundTrips = JSON.stringify(await shown()) === JSON.stringify(before);
   const memoryAfterRoundTrips = await memoryMB();
-  rows.push({ task: `${predictions} predictions in a row (${classes} × ${perClass}, 3 queries, map)`, model: 'sketch-protonet', isolated: true, ms: predictionsMs });
-  rows.push({ task: `${roundTrips} export → import round trips (${classes} × ${perClass})`, model: 'sketch-protonet', isolated: true, ms: roundTripsMs });
+  rows.push({ task: `${predictions} predictions in a row (${classes} × ${perClass}, 3 queries, map)`, model: SKETCH, isolated: true, ms: predictionsMs });
+  rows.push({ task: `${roundTrips} export → import round trips (${classes} × ${perClass})`, model: SKETCH, isolated: true, ms: roundTripsMs });
   const scale = {
     longTasksOver50ms: longTasks.length,
     longestTaskMs: Math.max(0, ...longTasks),

@@ -19,7 +19,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { chromium, type Browser } from '@playwright/test';
 import config from '../playwright.config.ts';
-import { DEFAULT_MODEL, MODEL_IDS, MODELS } from '../src/lib/models/catalog.ts';
+import { DEFAULT_MODEL, MODEL_IDS, modelOfKind } from '../src/lib/models/catalog.ts';
 import { makeStamp, modelIdsWithFiles, stampedHeader } from '../src/lib/results/stamp.ts';
 import { labBenchSchema, type LabBench, type LabBenchRow, type LabBulk } from '../src/schemas/bench-lab.ts';
 import { BULK_SIZE, runBulk } from './lab-bulk.ts';
@@ -39,7 +39,7 @@ const ISOLATED = `http://127.0.0.1:${SERVERS.at(-1)!.port}`;
 const SCALE = full({ classes: 50, perClass: 20, predictions: Number(process.env.STRESS_PREDICTIONS ?? 1000), roundTrips: Number(process.env.STRESS_ROUND_TRIPS ?? 20) }, { classes: 30, perClass: 2, predictions: 4, roundTrips: 1 });
 const LIVE_SECONDS = full(Number(process.env.LIVE_SECONDS ?? 8), 2);
 const LIVE_CLASSES = full(['camera', 'example-set'] as const, ['camera'] as const);
-const PHOTO_MODEL = MODELS.find((m) => m.kind === 'photo')!.id;
+const PHOTO_MODEL = modelOfKind('photo');
 const BULK_ONLY = process.argv.includes('--bulk-only');
 const BULK = BULK_ONLY || process.argv.includes('--bulk') || SMOKE;
 

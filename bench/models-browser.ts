@@ -21,7 +21,7 @@ import config from '../playwright.config.ts';
 import { ensurePackages } from '../scripts/ensure-package.mjs';
 import { loosenInput, withExactSixth, type GraphJson } from '../src/lib/eval/centernet-graph.ts';
 import { nsfwjsGraphFiles } from '../src/lib/eval/nsfwjs-tfjs.ts';
-import { MODELS } from '../src/lib/models/catalog.ts';
+import { MODELS, modelOfKind, RETIRED_MODEL_IDS } from '../src/lib/models/catalog.ts';
 import { full, writeResults } from './smoke.ts';
 import { CENTERNET_GRAPH, modelsBrowserBenchSchema, MOBILENETV2_ALONE, NSFWJS_GRAPH } from '../src/schemas/bench-models-browser.ts';
 import { makeStamp, modelIdsWithFiles, stampedHeader } from '../src/lib/results/stamp.ts';
@@ -78,7 +78,9 @@ async function onPage<T>(browser: Browser, run: string, args: unknown[]): Promis
   return result as T;
 }
 
-const PHOTO = MODELS.find((m) => m.kind === 'photo')!.id;
+const PHOTO = modelOfKind('photo');
+/** The retired photo model: its CenterNet taps are measured against the TensorFlow.js graph they came from. */
+const [TAPS] = RETIRED_MODEL_IDS;
 const browser = await chromium.launch(config.use!.launchOptions);
 let parity: { cosine: number; maxAbsDifference: number } | undefined;
 const ortOptions: Array<{ option: string; network: string; threads: number; medianMs: number }> = [];
@@ -90,7 +92,7 @@ try {
   await probe.close();
   // The photo model's input ([0, 1]) is every photo network's pixels here; CenterNet's get × 255 (its card says 0–255).
   let photoInput: number[] = [];
-  for (const model of [...MODELS.map((m) => m.id), 'photo-mobilenetv3']) {
+  for (const model of [...MODELS.map((m) => m.id), TAPS]) {
     for (const threads of [1, 2]) {
       const r = await onPage<{ medianMs: number; p90Ms: number; input: number[]; inputSize: number }>(browser, 'runOrt', [model, threads, ITERATIONS]);
       rows.push({ runtime: 'onnxruntime-web 1.30', backend: 'WASM (SIMD)', threads, model, inputSize: r.inputSize, medianMs: r.medianMs, p90Ms: r.p90Ms });
@@ -136,7 +138,7 @@ const median = (model: string, runtime: string, threads: number) => rows.find((r
 const ratios = [1, 2].flatMap((threads) => {
   const pairs: Array<[string, number | undefined, number | undefined]> = [
     ['MobileNetV2 1.4 vector (nsfwjs graph vs its ONNX conversion)', median(MOBILENETV2_ALONE, 'onnxruntime', threads), median(NSFWJS_GRAPH, 'TensorFlow', threads)],
-    ['CenterNet taps (CenterNet graph vs photo-mobilenetv3)', median('photo-mobilenetv3', 'onnxruntime', threads), median(CENTERNET_GRAPH, 'TensorFlow', threads)],
+    [`CenterNet taps (CenterNet graph vs ${TAPS})`, median(TAPS, 'onnxruntime', threads), median(CENTERNET_GRAPH, 'TensorFlow', threads)],
   ];
   const both = [median(NSFWJS_GRAPH, 'TensorFlow', threads), median(CENTERNET_GRAPH, 'TensorFlow', threads)];
   pairs.push([`the lab's photo model, both branches (${PHOTO} vs the two graphs one after the other)`, median(PHOTO, 'onnxruntime', threads), both.every((x) => x !== undefined) ? both[0]! + both[1]! : undefined]);

@@ -17,13 +17,14 @@ import { createEmbedder } from '../src/lib/inference/embedder.ts';
 import { ortInNode } from '../src/lib/inference/ort-node.ts';
 import { embeddingsOf, loadDataset, loadModelInNode } from '../src/lib/eval/node.ts';
 import { evaluateEpisodes } from '../src/lib/eval/run.ts';
-import { splitClasses } from '../src/lib/eval/session-episodes.ts';
+import { classesOf } from '../src/lib/eval/datasets.ts';
 import { pairedDifference } from '../src/lib/eval/paired.ts';
 import { parseModelCard } from '../src/lib/models/card.ts';
+import { RETIRED_MODEL_IDS } from '../src/lib/models/catalog.ts';
 
 const onnxPath = process.argv[2] ?? 'training/cache/mobilenetv2-alone.onnx';
 const kernels = await loadKernelsInNode();
-const centernet = await loadModelInNode('photo-mobilenetv3');
+const centernet = await loadModelInNode(RETIRED_MODEL_IDS[0]);
 const card = parseModelCard({ ...centernet.embedder.card, id: 'mobilenetv2-candidate', input: { ...centernet.embedder.card.input, range: [0, 1] }, output: { name: 'embedding', dim: 1792 }, calibration: undefined });
 const mobilenet = { id: 'mobilenetv2-candidate', embedder: await createEmbedder(ortInNode(), new Uint8Array(readFileSync(onnxPath)), card) };
 
@@ -45,7 +46,7 @@ const EPISODES = Number(process.env.EPISODES ?? 600);
 const SPLIT = process.env.SPLIT === 'test' ? 'test' : 'validation';
 for (const name of ['photo-crops', 'photo-kinds']) {
   const dataset = loadDataset(name);
-  const validation = { ...dataset, byClass: splitClasses(dataset.byClass, SPLIT) };
+  const validation = { ...dataset, byClass: classesOf(dataset, SPLIT) };
   const cn = await embeddingsOf(centernet, dataset);
   const mn = await embeddingsOf(mobilenet, dataset);
   const candidates = {

@@ -17,7 +17,8 @@ import { loadKernelsInNode } from '../src/lib/kernels/load-node.ts';
 import { fitTemperature, type LabelledDistances } from '../src/lib/fewshot/calibration.ts';
 import { OPEN_SET_QUANTILE } from '../src/lib/fewshot/method.ts';
 import { embeddingsOf, loadModelInNode, loadDataset } from '../src/lib/eval/node.ts';
-import { runSessionEpisodes, splitClasses } from '../src/lib/eval/session-episodes.ts';
+import { runSessionEpisodes } from '../src/lib/eval/session-episodes.ts';
+import { classesOf } from '../src/lib/eval/datasets.ts';
 import { MODELS } from '../src/lib/models/catalog.ts';
 import { parseModelCard } from '../src/lib/models/card.ts';
 import { gitCommit, makeStamp } from '../src/lib/results/stamp.ts';
@@ -41,7 +42,7 @@ for (const { id, calibrationDataset } of MODELS.filter((m) => only.length === 0 
   const dataset = loadDataset(calibrationDataset);
   const embeddings = await embeddingsOf(model, dataset);
   const dim = model.embedder.card.output.dim;
-  const validation = splitClasses(dataset.byClass, 'validation');
+  const validation = classesOf(dataset, 'validation');
   // Five queries per class, or what the smallest class leaves after the supports (photo-kinds has eight pictures a kind).
   const smallest = Math.min(...validation.map((c) => c.length));
   const settings: Record<string, { temperature: number; oneShotThreshold: number }> = {};

@@ -14,7 +14,7 @@ import { loadKernelsInNode } from '../src/lib/kernels/load-node.ts';
 import { embeddingsOf, loadDataset, loadModelInNode } from '../src/lib/eval/node.ts';
 import { pairedDifference } from '../src/lib/eval/paired.ts';
 import { evaluateEpisodes, type EvalSettings } from '../src/lib/eval/run.ts';
-import { splitClasses } from '../src/lib/eval/session-episodes.ts';
+import { classesOf } from '../src/lib/eval/datasets.ts';
 import { MODELS } from '../src/lib/models/catalog.ts';
 
 const { values } = parseArgs({
@@ -36,7 +36,7 @@ const points = (x: number) => `${x >= 0 ? '+' : ''}${(100 * x).toFixed(2)}`;
 for (const { id, calibrationDataset } of MODELS.filter((m) => !values.model || m.id === values.model)) {
   const model = await loadModelInNode(id);
   const full = loadDataset(calibrationDataset);
-  const dataset = { ...full, byClass: splitClasses(full.byClass, 'validation') };
+  const dataset = { ...full, byClass: classesOf(full, 'validation') };
   const embeddings = await embeddingsOf(model, full);
   const dim = model.embedder.card.output.dim;
   for (const shot of values.shots.split(',').map(Number)) {

@@ -40,7 +40,7 @@ export const evaluationResultSchema = z.strictObject({
   /** A learned metric head trained on each episode's supports (npm run eval:heads); absent or "none" for plain prototypes. */
   head: z.enum(['none', ...HEAD_LOSS_NAMES]).optional(),
   headSteps: z.number().int().min(1).max(MAX_HEAD_STEPS).optional(),
-  /** Which classes the episodes drew from: every class of the data set, or only the test (odd-numbered) ones (splitClasses), the even ones being where settings were chosen. */
+  /** Which classes the episodes drew from: every class of the data set, or only the test (odd-numbered) ones (the data set's split rule, src/lib/eval/datasets.ts), the even ones being where settings were chosen. */
   classes: z.enum(['all', 'test']),
   /** For head rows: this head minus plain prototypes at the same distance and normalisation, on the same episodes. */
   vsPrototypes: pairedDifferenceSchema.optional(),

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { classesSentence, heldOutNote } from '../../src/lib/eval/held-out';
-import { splitClasses } from '../../src/lib/eval/session-episodes';
+import { ALTERNATE_CLASSES, splitClasses } from '../../src/lib/eval/datasets';
 import { MODEL_IDS, RETIRED_MODEL_IDS } from '../../src/lib/models/catalog';
 import { BASELINE, groupKey, rowKey } from '../../src/lib/eval/summary';
 import { evaluationsSchema } from '../../src/schemas/evaluations';
@@ -56,7 +56,7 @@ describe('src/data/evaluations.json', () => {
 
 describe('heldOutNote', () => {
   test('names the classes the rows were measured on, by the split the evaluation runs', () => {
-    expect(splitClasses([[0], [1], [2], [3]], 'test')).toEqual([[1], [3]]);
+    expect(splitClasses([[0], [1], [2], [3]], 'test', ALTERNATE_CLASSES)).toEqual([[1], [3]]);
     expect(classesSentence('photo-kinds', 'test')).toBe(
       'Test kinds only: the 6 odd-numbered (test) kinds of 12 (fish and sea creatures; cattle, goats and sheep; other land mammals; vegetables; tools; and sports balls and gear).',
     );

@@ -55,3 +55,17 @@ describe('registries', () => {
     ]);
   });
 });
+
+describe('data sets', () => {
+  test('the Node catalog reads exactly the registry’s data sets, in its order', async () => {
+    const { DATASET_CATALOG } = await import('../../src/lib/eval/dataset-catalog.ts');
+    const { DATASET_IDS, datasetInfo } = await import('../../src/lib/eval/datasets.ts');
+    expect(DATASET_CATALOG.map((d) => d.id)).toEqual(DATASET_IDS);
+    for (const id of DATASET_IDS) expect(datasetInfo(id).split.words.test).toBe('odd-numbered');
+  });
+
+  test('an unknown data set is refused with the list of known ones', async () => {
+    const { datasetEntry } = await import('../../src/lib/eval/dataset-catalog.ts');
+    expect(() => datasetEntry('mnist')).toThrow('Unknown data set "mnist"; use glyphs-heldout, fashion-mnist, photo-crops or photo-kinds.');
+  });
+});

@@ -1,62 +1,17 @@
-import { readFileSync } from 'node:fs';
-import { DATASET_IDS, RETIRED_MODEL_IDS, type DatasetId } from '../models/catalog.ts';
-import { splitClasses, type Split } from './session-episodes.ts';
+import { modelOfKind, RAW_PIXELS_MODEL, RETIRED_MODEL_IDS } from '../models/catalog.ts';
+import { datasetEntry } from './dataset-catalog.ts';
+import { datasetInfo, isDatasetId, splitClasses, type DatasetId, type DatasetInfo, type Split } from './datasets.ts';
 
 /**
  * For each group of rows on the Evaluation page: which classes the rows were
  * measured on, what was chosen on the data set's other classes, and how the
  * model's training relates to the data set. The classes come from the rows
  * themselves (`classes`, written by the script that measured them) and the
- * split code they ran (splitClasses: even-numbered classes validate,
- * odd-numbered ones test), with the data sets' own class names; what was
- * chosen where, and what each model was trained on, are stated once per data
- * set and once per model below, from the model cards (models/<id>/README.md).
+ * data set's split rule in its registry (datasets.ts), with the data sets' own
+ * class names (dataset-catalog.ts); what was chosen where, and what each model
+ * was trained on, are stated once per data set and once per model below, from
+ * the model cards (models/<id>/README.md).
  */
-
-interface DatasetFacts {
-  /** What a class is, plural. */
-  noun: string;
-  /** Every class's name, in the data set's order (index.json), for the split. */
-  classNames(): string[];
-  /** What its pictures are, for "never on …". */
-  domain: 'letters' | 'clothing' | 'photographs';
-  /** For a photo network: what its pretraining data share with this set; absent when nothing does. */
-  inPretraining?: string;
-  /** For a network of this set's domain that nothing above covers. */
-  sameDomain?: string;
-}
-
-const ROOT = new URL('../../../', import.meta.url);
-const index = (id: string) => JSON.parse(readFileSync(new URL(`datasets/${id}/index.json`, ROOT), 'utf8'));
-
-/** Fashion-MNIST's labels 0–9 (Xiao et al. 2017). */
-const FASHION_MNIST_CLASSES = ['T-shirt/top', 'trouser', 'pullover', 'dress', 'coat', 'sandal', 'shirt', 'sneaker', 'bag', 'ankle boot'];
-
-const DATASETS: Record<DatasetId, DatasetFacts> = {
-  'glyphs-heldout': {
-    noun: 'letters',
-    classNames: () => index('glyphs-heldout').scripts.flatMap((s: { letters: string[] }) => s.letters),
-    domain: 'letters',
-  },
-  'fashion-mnist': {
-    noun: 'classes',
-    classNames: () => FASHION_MNIST_CLASSES,
-    domain: 'clothing',
-    inPretraining: 'ImageNet and COCO, which the photo networks were trained on, contain clothing, shoes and bags, the kinds of classes Fashion-MNIST has',
-  },
-  'photo-crops': {
-    noun: 'photographs',
-    classNames: () => index('photo-crops').classes.map((c: { photo: string }) => c.photo.replaceAll('_', ' ')),
-    domain: 'photographs',
-    sameDomain: 'A class is one photograph (crops of it), which no network here was trained to tell apart.',
-  },
-  'photo-kinds': {
-    noun: 'kinds',
-    classNames: () => index('photo-kinds').classes.map((c: { kind: string }) => c.kind),
-    domain: 'photographs',
-    inPretraining: 'ImageNet and COCO, which the photo networks were trained on, hold most of these kinds of thing',
-  },
-};
 
 /** What was chosen on a data set's classes, for which models: the validation (even-numbered) ones, or all of them. */
 interface Choice {
@@ -67,19 +22,19 @@ interface Choice {
   where: string;
 }
 
-const SKETCH = 'sketch-protonet';
-const PHOTO = 'photo-mobilenetv2-centernet';
+const SKETCH = modelOfKind('sketch');
+const PHOTO = modelOfKind('photo');
 const [RETIRED_PHOTO] = RETIRED_MODEL_IDS;
 
 const CHOICES: Record<DatasetId, readonly Choice[]> = {
   'glyphs-heldout': [
-    { models: [SKETCH], on: 'validation', what: 'sketch-protonet v2’s architecture and training schedule', where: 'training/heldout.py, models/sketch-protonet/README.md' },
+    { models: [SKETCH], on: 'validation', what: `${SKETCH} v2’s architecture and training schedule`, where: `training/heldout.py, models/${SKETCH}/README.md` },
     { models: [SKETCH], on: 'validation', what: 'its card’s temperatures and thresholds', where: 'npm run fit:calibration' },
   ],
   'fashion-mnist': [],
   'photo-crops': [
     { models: [PHOTO], on: 'validation', what: 'combining the MobileNetV2 vector with the CenterNet taps', where: 'scripts/compare-photo-features.ts' },
-    { models: [PHOTO, RETIRED_PHOTO], on: 'all', what: 'which CenterNet stages are averaged, the taps', where: 'models/photo-mobilenetv3/README.md' },
+    { models: [PHOTO, RETIRED_PHOTO], on: 'all', what: 'which CenterNet stages are averaged, the taps', where: `models/${RETIRED_PHOTO}/README.md` },
   ],
   'photo-kinds': [
     { models: [PHOTO], on: 'validation', what: 'combining the MobileNetV2 vector with the CenterNet taps', where: 'scripts/compare-photo-features.ts' },
@@ -89,7 +44,7 @@ const CHOICES: Record<DatasetId, readonly Choice[]> = {
 
 /** What each model was trained on, and which data set's classes its training kept out on purpose. */
 interface ModelFacts {
-  domain: DatasetFacts['domain'] | 'none';
+  domain: DatasetInfo['domain'] | 'none';
   /** "a network trained on …", for another domain. */
   trainedOn: string;
   /** Pretrained on ImageNet and COCO (a data set's inPretraining applies). */
@@ -110,7 +65,7 @@ const MODELS: Record<string, ModelFacts> = {
   },
   [PHOTO]: PHOTO_FACTS,
   [RETIRED_PHOTO]: { ...PHOTO_FACTS, trainedOn: 'a detector’s backbone trained on photographs (ImageNet, COCO)' },
-  'raw-pixels': { domain: 'none', trainedOn: '' },
+  [RAW_PIXELS_MODEL.id]: { domain: 'none', trainedOn: '' },
 };
 
 /** "a, b and c"; "a; b; and c" when a name has a comma of its own. */
@@ -122,13 +77,13 @@ function list(items: readonly string[]): string {
 const count = (n: number) => n.toLocaleString('en-GB');
 const capitalised = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
-/** Which classes a split keeps, by the code the evaluation runs (splitClasses), with their names where there are few. */
+/** Which classes a split keeps, by the data set's split rule (what the evaluation runs), with their names where there are few. */
 export function classesSentence(dataset: DatasetId, classes: 'all' | Split): string {
-  const facts = DATASETS[dataset];
-  const names = facts.classNames();
+  const facts = datasetInfo(dataset);
+  const names = datasetEntry(dataset).classNames();
   if (classes === 'all') return `All ${count(names.length)} ${facts.noun} of this set.`;
-  const kept = splitClasses(names.map((_, i) => [i]), classes).map(([i]) => names[i!]!);
-  const which = classes === 'test' ? 'odd-numbered (test)' : 'even-numbered (validation)';
+  const kept = splitClasses(names.map((_, i) => [i]), classes, facts.split).map(([i]) => names[i!]!);
+  const which = `${facts.split.words[classes]} (${classes})`;
   return `${capitalised(classes)} ${facts.noun} only: the ${count(kept.length)} ${which} ${facts.noun} of ${count(names.length)}${kept.length <= 12 ? ` (${list(kept)})` : ''}.`;
 }
 
@@ -138,29 +93,28 @@ export function classesSentence(dataset: DatasetId, classes: 'all' | Split): str
  * about, so a new one cannot appear on the page without its note.
  */
 export function heldOutNote(model: string, dataset: string, classes: 'all' | Split): string {
-  if (!(DATASET_IDS as readonly string[]).includes(dataset)) throw new Error(`The Evaluation page knows nothing about the data set ${dataset}: add it to src/lib/eval/held-out.ts.`);
+  if (!isDatasetId(dataset)) throw new Error(`The Evaluation page knows nothing about the data set ${dataset}: add it to src/lib/eval/held-out.ts.`);
   const facts = MODELS[model];
   if (!facts) throw new Error(`The Evaluation page knows nothing about how ${model} was trained: add it to src/lib/eval/held-out.ts.`);
-  const id = dataset as DatasetId;
-  const data = DATASETS[id];
-  const sentences = [classesSentence(id, classes)];
+  const data = datasetInfo(dataset);
+  const sentences = [classesSentence(dataset, classes)];
 
-  const choices = CHOICES[id].filter((c) => c.models.includes(model));
+  const choices = CHOICES[dataset].filter((c) => c.models.includes(model));
   const chosen = (on: Choice['on']) => list(choices.filter((c) => c.on === on).map((c) => `${c.what} (${c.where})`));
   if (choices.some((c) => c.on === 'validation')) {
     const rows = classes === 'test' ? 'which these rows leave out' : 'which these rows include, so they are optimistic';
-    sentences.push(`Chosen on the even-numbered (validation) ${data.noun}, ${rows}: ${chosen('validation')}.`);
+    sentences.push(`Chosen on the ${data.split.words.validation} (validation) ${data.noun}, ${rows}: ${chosen('validation')}.`);
   }
   if (choices.some((c) => c.on === 'all')) {
     sentences.push(`Chosen on all the ${data.noun} of this set, these rows’ included, so these numbers are somewhat optimistic: ${chosen('all')}.`);
   }
-  if (model === 'raw-pixels') {
+  if (model === RAW_PIXELS_MODEL.id) {
     sentences.push('No network and nothing trained: the preprocessed pixels are the embedding; this is the floor.');
     return sentences.join(' ');
   }
   if (choices.length === 0) sentences.push(`Nothing about ${model} was chosen on this set.`);
 
-  const heldOut = facts.heldOut?.[id];
+  const heldOut = facts.heldOut?.[dataset];
   if (heldOut) sentences.push(heldOut);
   else if (facts.pretrained && data.inPretraining) sentences.push(`Not held out from pretraining: ${data.inPretraining}.`);
   else if (facts.domain !== data.domain) sentences.push(`Not a held-out split but another domain: ${facts.trainedOn}, never on ${data.domain}.`);

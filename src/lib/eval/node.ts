@@ -3,7 +3,9 @@ import { ortInNode } from '../inference/ort-node.ts';
 import type { Kernels } from '../kernels/index.ts';
 import { createEmbedder, type Embedder } from '../inference/embedder.ts';
 import { parseModelCard } from '../models/card.ts';
-import { loadFashionMnist, loadGlyphsHeldOut, loadPhotoCrops, loadPhotoKinds, type Dataset } from './datasets-node.ts';
+import { RAW_PIXELS_MODEL as BASELINE } from '../models/catalog.ts';
+import { datasetEntry } from './dataset-catalog.ts';
+import type { Dataset } from './datasets-node.ts';
 import { embedDataset, evaluateEpisodes, type EvalResult, type EvalSettings } from './run.ts';
 
 /** A result with its per-episode accuracies, for paired comparisons (paired.ts). */
@@ -16,13 +18,13 @@ export interface LoadedModel {
   embedder: Embedder;
 }
 
-/** The floor every model is measured against: the preprocessed pixels themselves, as the embedding. */
-export const RAW_PIXELS = 'raw-pixels';
+/** The floor every model is measured against: the preprocessed pixels themselves, as the embedding (the catalog's RAW_PIXELS_MODEL). */
+export const RAW_PIXELS = BASELINE.id;
 
 function rawPixels(): LoadedModel {
-  const sketch = readCard('sketch-protonet');
-  const dim = sketch.input.channels * sketch.input.height * sketch.input.width;
-  const card = { ...sketch, id: RAW_PIXELS, name: 'Raw pixels (no network)', output: { name: 'pixels', dim } };
+  const input = readCard(BASELINE.inputOf);
+  const dim = input.input.channels * input.input.height * input.input.width;
+  const card = { ...input, id: RAW_PIXELS, name: BASELINE.name, output: { name: 'pixels', dim } };
   return {
     id: RAW_PIXELS,
     embedder: {
@@ -52,15 +54,11 @@ export async function loadModelInNode(id: string): Promise<LoadedModel> {
 
 const datasets = new Map<string, Dataset>();
 
-/** A data set by name, decoded once per process. */
+/** A data set by name (dataset-catalog.ts), decoded once per process. */
 export function loadDataset(name: string): Dataset {
   let dataset = datasets.get(name);
   if (!dataset) {
-    if (name === 'glyphs-heldout') dataset = loadGlyphsHeldOut(new URL('datasets/glyphs-heldout/', ROOT));
-    else if (name === 'fashion-mnist') dataset = loadFashionMnist();
-    else if (name === 'photo-crops') dataset = loadPhotoCrops(new URL('datasets/photo-crops/', ROOT));
-    else if (name === 'photo-kinds') dataset = loadPhotoKinds(new URL('datasets/photo-kinds/', ROOT));
-    else throw new Error(`Unknown data set "${name}"; use glyphs-heldout, fashion-mnist, photo-crops or photo-kinds.`);
+    dataset = datasetEntry(name).load();
     datasets.set(name, dataset);
   }
   return dataset;

@@ -1,3 +1,8 @@
+/**
+ * Episodes run through the lab's own session (the worker's code): each
+ * episode's supports become a session's classes, its queries are predicted,
+ * and every query's outcome is kept for calibration and open-set measures.
+ */
 import type { Kernels } from '../kernels/index.ts';
 import type { CardCalibration } from '../models/card.ts';
 import { FewShotSession } from '../fewshot/session.ts';
@@ -6,27 +11,18 @@ import type { HeadOptions } from '../fewshot/head.ts';
 import { seededRandom } from '../random.ts';
 import { sample, sampleEpisode } from './episodes.ts';
 import type { Dataset } from './datasets-node.ts';
+import { classesOf, type Split } from './datasets.ts';
+
+export type { Split } from './datasets.ts';
 
 /**
- * Episodes run through the lab's own session (the worker's code): each
- * episode's supports become a session's classes, its queries are predicted,
- * and every query's outcome is kept for calibration and open-set measures.
- */
-export type Split = 'validation' | 'test';
-
-/** Classes split by index: even-numbered ones for fitting (validation), odd-numbered ones for reporting (test). */
-export function splitClasses(byClass: readonly number[][], split: Split): number[][] {
-  return byClass.filter((_, c) => c % 2 === (split === 'validation' ? 0 : 1));
-}
-
-/**
- * One split of a data set as a data set of its own, at most `classes` classes
+ * One split of a data set (by its registry's rule, datasets.ts) as a data set of its own, at most `classes` classes
  * of at most `perClass` images (in order), renumbered so that only they are
  * embedded: the Node harness embeds a large set (26,000 glyphs, 10,000
  * Fashion-MNIST images) with a photo network in minutes instead of an hour.
  */
 export function splitDataset(full: Dataset, split: Split, { classes = Infinity, perClass = Infinity } = {}): Dataset {
-  const kept = splitClasses(full.byClass, split).slice(0, classes).map((images) => images.slice(0, perClass));
+  const kept = classesOf(full, split).slice(0, classes).map((images) => images.slice(0, perClass));
   const originals = kept.flat();
   let next = 0;
   return { ...full, byClass: kept.map((images) => images.map(() => next++)), image: (i) => full.image(originals[i]!), size: originals.length };

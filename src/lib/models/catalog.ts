@@ -1,8 +1,14 @@
+import type { DatasetId } from '../eval/datasets.ts';
+
 /**
- * The one list of the site's models and evaluation data sets: the lab's model
- * choice, saved-lab checks, the evaluation scripts and the benchmarks all read
- * it, so adding a model or a data set is one entry here (plus its folder).
+ * The one list of the site's models: the lab's model choice, saved-lab
+ * checks, the evaluation scripts and the benchmarks all read it, so adding a
+ * model is one entry here (plus its folder). The evaluation data sets are
+ * src/lib/eval/datasets.ts, re-exported here. Model ids are written nowhere
+ * else (tests aside).
  */
+export { DATASET_IDS, type DatasetId } from '../eval/datasets.ts';
+
 export interface CatalogModel {
   /** Folder under models/. */
   id: string;
@@ -21,6 +27,11 @@ export const MODELS = [
 export type ModelId = (typeof MODELS)[number]['id'];
 export const MODEL_IDS: readonly ModelId[] = MODELS.map((m) => m.id);
 export const DEFAULT_MODEL: ModelId = 'sketch-protonet';
+
+/** The lab's model for pictures of this kind. */
+export function modelOfKind(kind: CatalogModel['kind']): ModelId {
+  return MODELS.find((m) => m.kind === kind)!.id;
+}
 
 export function isModelId(value: unknown): value is ModelId {
   return MODEL_IDS.includes(value as ModelId);
@@ -46,5 +57,8 @@ export function currentModelId(id: string): string {
 /** Ids that recorded results (benchmarks) may name: today's models and retired ones. */
 export const RECORDED_MODEL_IDS = [...MODEL_IDS, ...RETIRED_MODEL_IDS] as const;
 
-export const DATASET_IDS = ['glyphs-heldout', 'fashion-mnist', 'photo-crops', 'photo-kinds'] as const;
-export type DatasetId = (typeof DATASET_IDS)[number];
+/**
+ * The floor every model is measured against (src/lib/eval/node.ts): no network,
+ * the pixels as the sketch model's preprocessing gives them are the embedding.
+ */
+export const RAW_PIXELS_MODEL = { id: 'raw-pixels', name: 'Raw pixels (no network)', inputOf: 'sketch-protonet' } as const satisfies { id: string; name: string; inputOf: ModelId };

@@ -4,6 +4,7 @@ import type { APIRoute } from 'astro';
 import { PNG } from 'pngjs';
 import { sheetCell } from '../../lib/images/crop.ts';
 import { letterClassName, titleCase } from '../../lib/lab/page/presets.ts';
+import { modelOfKind } from '../../lib/models/catalog.ts';
 
 /**
  * Ready-made example sets for the lab, cut at build time from the committed
@@ -29,7 +30,7 @@ function glyphPreset() {
   const name = titleCase(script.script);
   const characters = letters.map((row) => `U+${script.letters[row].codePointAt(0).toString(16).toUpperCase()} ${script.names[row]}`);
   return {
-    model: 'sketch-protonet',
+    model: modelOfKind('sketch'),
     title: `Three ${name} letters`,
     credit: `letters of the ${name} writing system (${characters.join(', ')}), which the sketch model never saw in training, rendered from Debian's fonts (SIL Open Font License) with pen-like variations.`,
     classes: letters.map((row) => ({ name: letterClassName(script.names[row], script.script), images: Array.from({ length: PER_CLASS }, (_, c) => cell(sheet, index.cell, row, c)) })),
@@ -43,7 +44,7 @@ function photoPreset() {
   const sheet = PNG.sync.read(readFileSync(new URL('crops.png', dir)));
   const rows = ['brick', 'grass', 'gravel'].map((photo) => index.classes.findIndex((c: { photo: string }) => c.photo === photo));
   return {
-    model: 'photo-mobilenetv2-centernet',
+    model: modelOfKind('photo'),
     title: 'Three textures',
     credit: 'crops of the brick, grass and gravel photographs in scikit-image’s sample data (CC0, cc0textures.com).',
     classes: rows.map((row) => ({ name: index.classes[row].photo, images: Array.from({ length: PER_CLASS }, (_, c) => cell(sheet, index.cell, row, c)) })),

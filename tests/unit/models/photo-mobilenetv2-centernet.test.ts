@@ -5,7 +5,7 @@ import { centernetEmbedding, loadCenternet } from '../../../src/lib/eval/centern
 import { loadNsfwjs, nsfwjsEmbedding } from '../../../src/lib/eval/nsfwjs-tfjs.ts';
 import { loadDataset, loadModelInNode } from '../../../src/lib/eval/node.ts';
 import { embedDataset, evaluateEpisodes } from '../../../src/lib/eval/run.ts';
-import { splitClasses } from '../../../src/lib/eval/session-episodes.ts';
+import { classesOf } from '../../../src/lib/eval/datasets.ts';
 import { ortInNode } from '../../../src/lib/inference/ort-node.ts';
 import { loadKernelsInNode } from '../../../src/lib/kernels/load-node.ts';
 import { preprocess } from '../../../src/lib/models/preprocess.ts';
@@ -48,7 +48,7 @@ describe(ID, () => {
     const [kernels, { embedder }] = await Promise.all([loadKernelsInNode(), loadModelInNode(ID)]);
     for (const [name, floor] of [['photo-kinds', 0.4], ['photo-crops', 0.85]] as const) {
       const dataset = loadDataset(name);
-      const validation = { ...dataset, byClass: splitClasses(dataset.byClass, 'validation') };
+      const validation = { ...dataset, byClass: classesOf(dataset, 'validation') };
       const embeddings = await embedDataset(dataset, embedder);
       const { accuracy } = evaluateEpisodes(embeddings, embedder.card.output.dim, validation, kernels, {
         way: 5, shot: 1, queries: 5, episodes: 100, metric: 'euclidean', normalize: 'l2', refine: 0, seed: 1,
