@@ -34,6 +34,24 @@ export interface Drawing {
 }
 
 /**
+ * A live figure's metadata: what it shows, where it lives, and which papers of
+ * the survey it illustrates. Each definition file exports its own as `meta`
+ * (the figure's id is meta.id); registry.ts gathers them. Captions are the
+ * editors' explanations, not the survey author's words.
+ */
+export interface FigureMeta {
+  id: string;
+  title: string;
+  /** The survey topic whose page shows it, by slug. */
+  topic: string;
+  /** The survey papers it illustrates, by slug. */
+  papers: string[];
+  caption: string;
+  /** How to use it, for the keyboard and for touch. */
+  howTo: string;
+}
+
+/**
  * A live figure: its state, how readers change it, and how it is drawn. The
  * same definition draws the static SVG at build time (kernels in Node) and the
  * live one in the browser (kernels in WASM there too).

@@ -40,3 +40,17 @@ describe('SNR figure', () => {
     expect(distanceAt(0.7, 0.5)).toBeCloseTo(0.25, 3);
   });
 });
+
+describe('FIGURES', () => {
+  test('gathers every definition file’s own metadata, once, with the definition’s id', async () => {
+    const { readdirSync } = await import('node:fs');
+    const { FIGURES } = await import('../../src/figures/registry');
+    const files = readdirSync(new URL('../../src/figures/definitions/', import.meta.url)).filter((f) => f.endsWith('.ts'));
+    expect(FIGURES.map((f) => `${f.id}.ts`).sort()).toEqual(files.sort());
+    for (const meta of FIGURES) {
+      const module = await import(`../../src/figures/definitions/${meta.id}.ts`);
+      expect(module.meta).toBe(meta);
+      expect(module.default.id).toBe(meta.id);
+    }
+  });
+});

@@ -1,5 +1,5 @@
 import { arrow, clamp, line, n, scale, text } from '../svg.ts';
-import type { FigureDefinition } from '../types.ts';
+import type { FigureDefinition, FigureMeta } from '../types.ts';
 
 interface State {
   sn: number;
@@ -14,8 +14,19 @@ const SP = scale([0, 1], [PLOT.top + PLOT.size, PLOT.top]);
 const FIELD = 9;
 const ARROW = 16;
 
-const figure: FigureDefinition<State> = {
+/** What the figure shows, where it lives and which papers of the survey it illustrates (src/figures/registry.ts gathers these). */
+export const meta: FigureMeta = {
   id: 'circle-loss',
+  title: 'Circle loss against optimising s_n − s_p',
+  topic: 'dml-iccv-2019-cvpr-2020',
+  papers: ['circle-loss'],
+  caption:
+    'The plane of one pair’s between-class similarity s_n (across) and within-class similarity s_p (up). Losses that reduce s_n − s_p have a straight decision boundary, s_p − s_n = m, and push both similarities equally hard. Circle loss weights each similarity by its distance from its optimum (α_n = [s_n + m]₊, α_p = [1 + m − s_p]₊), which bends the boundary into the circle s_n² + (s_p − 1)² = 2m². Arrows show the direction in which each loss moves the pair; the field shows Circle loss everywhere.',
+  howTo: 'Drag the pair T, or focus it with Tab and use the arrow keys; change the margin m and scale γ with the sliders.',
+};
+
+const figure: FigureDefinition<State> = {
+  id: meta.id,
   width: 680,
   height: 470,
   initial: () => ({ sn: 0.6, sp: 0.55, margin: 0.25, scale: 32 }),

@@ -2,7 +2,7 @@ import type { HeadLoss, Kernels, Matrix } from '../../lib/kernels/index.ts';
 import { headSimilarities, trainHead, type TrainedHead } from '../../lib/fewshot/head-train.ts';
 import { HEAD_LOSSES, headLossInfo } from '../../lib/fewshot/head-losses.ts';
 import { arrow, line, n, text } from '../svg.ts';
-import type { FigureDefinition } from '../types.ts';
+import type { FigureDefinition, FigureMeta } from '../types.ts';
 
 /**
  * The lab's "Learn a metric from my examples" on a toy set: unit vectors in
@@ -46,8 +46,19 @@ function train(state: State, kernels: Kernels): { head: TrainedHead | null; prot
   return { head, prototypes, paths };
 }
 
-const figure: FigureDefinition<State> = {
+/** What the figure shows, where it lives and which papers of the survey it illustrates (src/figures/registry.ts gathers these). */
+export const meta: FigureMeta = {
   id: 'metric-head',
+  title: 'Learning a metric from a few examples: class proxies trained by four losses',
+  topic: 'dml-iccv-2019-cvpr-2020',
+  papers: ['softtriple-loss', 'circle-loss', 'multi-similarity-loss'],
+  caption:
+    'Three classes of examples on a circle (unit vectors in two dimensions). At step 0 each class is its prototype, the mean direction of its examples (dashed), and the ring shows which class every direction on the circle goes to. Training moves one proxy per class (arrows; two per class for SoftTriple) from the prototypes, by gradient descent with momentum on the chosen loss, with the examples themselves fixed: normalised softmax over cosine similarities to the proxies (as in NormFace and ProxyNCA++, which are not in the survey), SoftTriple (Qian et al., 2019), and Multi-Similarity (Wang et al., 2019) and Circle loss (Sun et al., 2020) with each example as an anchor and the other examples and the proxies as its pairs. Dotted paths are the proxies’ way. Class A is spread out, so its prototype hands its example at 60° to the tight class B. With the figure’s defaults, the proxies of normalised softmax and SoftTriple take it back by step 5; Multi-Similarity and Circle loss barely lower their loss (0.620 → 0.619 and 5.771 → 5.759 in 100 steps) and leave it with B at every step the slider offers. This is what the lab’s “Learn a metric from my examples” does with a model’s embeddings, with the same kernels.',
+  howTo: 'Choose a loss with its button and move the training-steps slider; drag an example, or focus it with Tab and move it with the arrow keys.',
+};
+
+const figure: FigureDefinition<State> = {
+  id: meta.id,
   width: 660,
   height: 364,
   initial: () => ({ angles: [-60, -30, 30, 60, 80, 88, 95, 102, 180, 200, 220].map(toRadians), labels: [0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2], loss: 'norm-softmax', steps: 0 }),

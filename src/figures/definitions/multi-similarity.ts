@@ -1,6 +1,6 @@
 import type { Matrix } from '../../lib/kernels/index.ts';
 import { line, n, text } from '../svg.ts';
-import type { FigureDefinition } from '../types.ts';
+import type { FigureDefinition, FigureMeta } from '../types.ts';
 
 interface State {
   angles: number[];
@@ -19,8 +19,19 @@ const NAMES = ['A', 'B', 'C'];
 const position = (angle: number) => ({ x: CX + R * Math.cos(angle), y: CY - R * Math.sin(angle) });
 const degrees = (angle: number) => Math.round((((angle * 180) / Math.PI) % 360 + 360) % 360);
 
-const figure: FigureDefinition<State> = {
+/** What the figure shows, where it lives and which papers of the survey it illustrates (src/figures/registry.ts gathers these). */
+export const meta: FigureMeta = {
   id: 'multi-similarity',
+  title: 'How the Multi-Similarity loss weights pairs',
+  topic: 'dml-cvpr-2019',
+  papers: ['multi-similarity-loss'],
+  caption:
+    'Eight embeddings on the unit circle in three classes; similarity is the cosine. For the chosen anchor, pairs are first mined (a negative is kept only if it is more similar than the least similar positive minus ε, a positive only if it is less similar than the most similar negative plus ε), then weighted: a pair counts more the harder it is on its own (self-similarity, its similarity against the threshold λ) and compared with the anchor’s other pairs of its kind (relative similarity). α for positives and β for negatives scale both terms alike: w⁺ = 1 / (e^{−α(λ − S)} + Σ e^{−α(S′ − S)}) over the kept positives, and w⁻ the same with β and the signs turned. Line width is the weight; dashed pairs were mined away.',
+  howTo: 'Drag a point around the circle or move it with the arrow keys; press Enter on a point (or click it) to make it the anchor.',
+};
+
+const figure: FigureDefinition<State> = {
+  id: meta.id,
   width: 660,
   height: 400,
   initial: () => ({

@@ -1,6 +1,6 @@
 import type { Matrix } from '../../lib/kernels/index.ts';
 import { line, n, text } from '../svg.ts';
-import type { FigureDefinition } from '../types.ts';
+import type { FigureDefinition, FigureMeta } from '../types.ts';
 
 interface Point {
   x: number;
@@ -89,8 +89,19 @@ const inDisk = ({ t, angle }: { t: number; angle: number }): Point => ({ x: Math
 const tree = () => treeEdges().map((e) => `<path d="${geodesic(inDisk(e.parent), inDisk(e.child))}" class="faint"/>`).join('');
 const TREE = tree();
 
-const figure: FigureDefinition<State> = {
+/** What the figure shows, where it lives and which papers of the survey it illustrates (src/figures/registry.ts gathers these). */
+export const meta: FigureMeta = {
   id: 'poincare-disk',
+  title: 'Distances in the Poincaré disk',
+  topic: 'hyperbolic',
+  papers: ['multi-relational-poincare-embeddings', 'tiling-based-hyperbolic-embeddings'],
+  caption:
+    'The Poincaré disk model of the hyperbolic plane. Shortest paths (geodesics) are arcs that meet the boundary at right angles, and distances grow without bound towards the edge: d(u, v) = arcosh(1 + 2‖u − v‖² / ((1 − ‖u‖²)(1 − ‖v‖²))). The geodesic between A and B bends towards the centre; it passes through O only when A and B are opposite (θ = π, θ the angle AOB). As A and B move towards the boundary at a fixed θ, the ratio d(A, B) / (d(A, O) + d(O, B)) tends to 1, while the gap d(A, O) + d(O, B) − d(A, B) tends to −2 ln sin(θ/2) rather than to zero: far from the centre, distances grow almost like paths through the root of a tree, which is why hierarchies embed in few dimensions with little distortion. The faint tree has every edge of hyperbolic length 1.',
+  howTo: 'Drag A or B, or focus one with Tab and move it with the arrow keys.',
+};
+
+const figure: FigureDefinition<State> = {
+  id: meta.id,
   width: 690,
   height: 440,
   initial: () => ({ a: { x: -0.45, y: 0.3 }, b: { x: 0.5, y: 0.35 } }),

@@ -1,6 +1,6 @@
 import type { Matrix, Metric } from '../../lib/kernels/index.ts';
 import { clamp, diamond, line, regions, scale, text } from '../svg.ts';
-import type { FigureDefinition, Handle } from '../types.ts';
+import type { FigureDefinition, FigureMeta, Handle } from '../types.ts';
 
 interface Point {
   x: number;
@@ -39,8 +39,19 @@ const GRID_POINTS: Matrix = (() => {
 
 const at = (p: { x: number; y: number }) => `(${p.x.toFixed(2)}, ${p.y.toFixed(2)})`;
 
-const figure: FigureDefinition<State> = {
+/** What the figure shows, where it lives and which papers of the survey it illustrates (src/figures/registry.ts gathers these). */
+export const meta: FigureMeta = {
   id: 'prototype-classifier',
+  title: 'A prototype classifier under three distances',
+  topic: 'few-shot-learning',
+  papers: [],
+  caption:
+    'Three classes with three support points each. Each class is represented by its prototype, the mean of its support points (Prototypical Networks, Snell et al., 2017), and every location is shaded by the class whose prototype is nearest. The same points are classified with squared Euclidean distance (straight boundaries), cosine distance (boundaries are rays from the origin: only direction counts) and Poincaré distance, where the points are first mapped into the unit ball by the exponential map at the origin, exp₀(x) = tanh(‖x‖) x / ‖x‖, as the lab does. The Poincaré prototype is therefore exp₀ of the Euclidean mean of the support points, not a hyperbolic mean (such as the Fréchet mean in the ball) of their images. The star is a query.',
+  howTo: 'Drag a point or the star, or focus one with Tab and move it with the arrow keys (Shift for larger steps).',
+};
+
+const figure: FigureDefinition<State> = {
+  id: meta.id,
   width: 960,
   height: 350,
   initial: () => ({

@@ -1,7 +1,7 @@
 import type { Matrix } from '../../lib/kernels/index.ts';
 import { seededRandom as random } from '../../lib/random.ts';
 import { clamp, line, n, scale, text } from '../svg.ts';
-import type { FigureDefinition } from '../types.ts';
+import type { FigureDefinition, FigureMeta } from '../types.ts';
 
 interface Point {
   x: number;
@@ -53,8 +53,19 @@ function directions(state: State): Matrix {
 const matrix = (points: Point[]): Matrix => ({ data: Float32Array.from(points.flatMap((p) => [p.x, p.y])), rows: points.length, cols: 2 });
 const at = (p: Point) => `(${p.x.toFixed(2)}, ${p.y.toFixed(2)})`;
 
-const figure: FigureDefinition<State> = {
+/** What the figure shows, where it lives and which papers of the survey it illustrates (src/figures/registry.ts gathers these). */
+export const meta: FigureMeta = {
   id: 'sliced-wasserstein',
+  title: 'Sliced Wasserstein distance between two point clouds',
+  topic: 'wasserstein',
+  papers: ['generalized-sliced-wasserstein', 'tree-sliced-wasserstein', 'sliced-gromov-wasserstein'],
+  caption:
+    'Two clouds of twelve points. On a line through the origin, both clouds project to twelve numbers each; in one dimension the optimal transport plan matches them in sorted order, so the 1-D Wasserstein distance is cheap. The sliced Wasserstein distance averages it over random directions: SW₂² = mean over θ of (1/n) Σ (sort(Aθ)ᵢ − sort(Bθ)ᵢ)². The strip below shows the highlighted direction’s matching.',
+  howTo: 'Drag a cloud by its centre handle or move it with the arrow keys; rotate and spread cloud B, and choose the number of directions with the sliders.',
+};
+
+const figure: FigureDefinition<State> = {
+  id: meta.id,
   width: 660,
   height: 450,
   initial: () => ({ centreA: { x: -1.2, y: 0.3 }, centreB: { x: 1.2, y: -0.3 }, rotation: 30, spread: 1, directions: 8, seed: 3 }),

@@ -1,7 +1,7 @@
 import type { Matrix } from '../../lib/kernels/index.ts';
 import { seededRandom } from '../../lib/random.ts';
 import { clamp, line, n, scale, text } from '../svg.ts';
-import type { FigureDefinition, Handle } from '../types.ts';
+import type { FigureDefinition, FigureMeta, Handle } from '../types.ts';
 
 interface State {
   offset: number;
@@ -24,8 +24,19 @@ const NOISE = (() => {
 const other = (state: State) => ANCHOR.map((a, i) => state.gain * a + state.offset + state.noise * NOISE[i]! + state.nudges[i]!);
 const row = (values: number[]): Matrix => ({ data: Float32Array.from(values), rows: 1, cols: values.length });
 
-const figure: FigureDefinition<State> = {
+/** What the figure shows, where it lives and which papers of the survey it illustrates (src/figures/registry.ts gathers these). */
+export const meta: FigureMeta = {
   id: 'snr-distance',
+  title: 'SNR distance against Euclidean distance',
+  topic: 'dml-cvpr-2019',
+  papers: ['snr-distance-metric'],
+  caption:
+    'Two embeddings of sixteen numbers each: an anchor a (solid) and b = scale · a + offset + noise (dashed). Squared Euclidean distance adds up every difference, so a constant offset or a change of scale counts as much as noise does. The SNR distance of the Signal-To-Noise Ratio paper treats b as the anchor plus noise and measures var(b − a) / var(a), the noise’s variance over the signal’s. It is invariant to offsets, not to scale: a constant offset leaves it unchanged, but b = s · a, which has exactly a’s shape, gives (s − 1)², so at scale 2 the distance is 1 with no noise at all (the panel shows this term). Note that it is not symmetric: the anchor’s variance is the yardstick.',
+  howTo: 'Drag a point of b up or down, or focus one with Tab and use the arrow keys; change offset, scale and noise with the sliders.',
+};
+
+const figure: FigureDefinition<State> = {
+  id: meta.id,
   width: 700,
   height: 360,
   initial: () => ({ offset: 0.5, gain: 1, noise: 0.3, nudges: new Array(SIZE).fill(0) }),

@@ -1,7 +1,7 @@
 import type { Matrix } from '../../lib/kernels/index.ts';
 import { seededRandom as random } from '../../lib/random.ts';
 import { clamp, diamond, line, n, scale } from '../svg.ts';
-import type { FigureDefinition, Handle } from '../types.ts';
+import type { FigureDefinition, FigureMeta, Handle } from '../types.ts';
 
 interface Point {
   x: number;
@@ -34,8 +34,19 @@ function unlabeledAround(seed: number): Point[] {
   });
 }
 
-const figure: FigureDefinition<State> = {
+/** What the figure shows, where it lives and which papers of the survey it illustrates (src/figures/registry.ts gathers these). */
+export const meta: FigureMeta = {
   id: 'soft-kmeans',
+  title: 'Refining prototypes with unlabeled points',
+  topic: 'few-shot-learning',
+  papers: ['meta-learning-semi-supervised-few-shot'],
+  caption:
+    'Two classes with two labeled points each (filled) and a set of unlabeled points (rings). Each refinement step is one soft k-means step: every unlabeled point is assigned to the prototypes softly, by a softmax over negative squared distances, and each prototype moves to the weighted mean of its labeled points and its share of the unlabeled ones. This is the refinement of Ren et al. (2018), who draw the unlabeled points as a separate set in each episode (in some variants with distractor classes that belong to no class of the episode) and found little gain beyond one step; the lab and the Evaluation page refine with the episode’s own queries instead, which makes them transductive. Lines show each unlabeled point’s assignment (thicker is more); the dotted path is the prototype’s way from its labeled-only start.',
+  howTo: 'Move the steps slider to step through the refinement; drag points, or move them with the arrow keys after Tab.',
+};
+
+const figure: FigureDefinition<State> = {
+  id: meta.id,
   width: 640,
   height: 420,
   initial: () => ({
