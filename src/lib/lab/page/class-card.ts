@@ -4,7 +4,7 @@
  * (hold to record), file and download buttons. A card lives as long as its
  * class id, so a half-finished drawing survives every update of the lab.
  */
-import type { LabView } from '../worker/engine';
+import type { LabView } from '../messages';
 import { createDrawingPad } from './drawing-pad';
 import { el } from './dom';
 import { holdToRecord, type RecordingState } from './hold-to-record';

@@ -4,12 +4,10 @@
  * requests, and renders the view and verdicts that come back. The worker
  * (runtime, model, kernels) starts only when the visitor starts the lab.
  */
-import * as Comlink from 'comlink';
-import type { LabEngine, LabView, Verdicts } from '../worker/engine';
-import type { BackendPreference } from '../worker/runtime';
+import type { LabView, Picture } from '../messages';
 import { createClassCard, type ClassActions, type ClassCard } from './class-card';
 import { wireFrameBox } from '../../frame/frame-box';
-import { labPageParts } from './lab-page';
+import { labPageOf, labPageParts, type LabPage } from './lab-page';
 import { nextClassName } from '../class-names';
 import { el, transferPictures } from './dom';
 import { readMethod, writeMethod } from './method-form';
@@ -28,21 +26,6 @@ import { wireHeadPanel } from './head-panel';
 
 /** How long after the model is ready the lab's files are stored for offline use. */
 const KEEP_AFTER_MS = 3000;
-
-export interface LabPage {
-  root: HTMLElement;
-  base: string;
-  $<T extends HTMLElement>(selector: string): T;
-  engine(): Comlink.Remote<LabEngine>;
-  started(): boolean;
-  backend(): BackendPreference;
-  say(message: string): void;
-  progress(label: string): (done: number, total: number) => void;
-  render(view: LabView): void;
-  show(verdicts: Verdicts, problems?: string[]): void;
-  /** Runs a request to the worker, showing its error in `where` (or the status line). */
-  attempt<T>(task: () => Promise<T>, where?: HTMLElement): Promise<T | undefined>;
-}
 
 export function startLab(root: HTMLElement, base: string): void {
   const $ = <T extends HTMLElement>(selector: string) => root.querySelector<T>(selector)!;
@@ -64,8 +47,7 @@ export function startLab(root: HTMLElement, base: string): void {
     thumbOf: (id) => thumbs.url(id),
   };
 
-  const page: LabPage = {
-    ...labPageParts(root, base),
+  const page: LabPage = labPageOf(labPageParts(root, base), {
     started: () => current !== undefined,
     render(view) {
       const firstTime = !current;
@@ -91,36 +73,37 @@ export function startLab(root: HTMLElement, base: string): void {
       queryThumbs.forEach((url) => URL.revokeObjectURL(url));
       queryThumbs = verdicts.queryThumbs.map((b) => URL.createObjectURL(b));
       const lines = problems.map((p) => el('p', { className: 'message' }, p));
+      // Before any query (and with nothing to say) the results keep their hint; the map still follows every change.
+      const asked = verdicts.report || verdicts.problem || verdicts.queryThumbs.length || lines.length;
       if (verdicts.report) results.replaceChildren(...lines, ...predictionsView(verdicts.report, names, (i) => queryThumbs[i], current?.model?.calibratedOn));
-      else results.replaceChildren(...lines, ...(verdicts.problem ? [el('p', { className: 'message' }, verdicts.problem)] : []));
+      else if (asked) results.replaceChildren(...lines, ...(verdicts.problem ? [el('p', { className: 'message' }, verdicts.problem)] : []));
       if (verdicts.map.length || !verdicts.report) mapBox.replaceChildren(...mapView(verdicts.map, names));
       if (verdicts.report?.calibration) writeMethod(settings, current!.method, verdicts.report.calibration);
     },
-  };
+  });
 
   const actions: ClassActions = {
     async rename(id, name) {
       try {
-        page.render(await page.engine().renameClass(id, name));
+        page.apply(await page.engine().renameClass(id, name));
         return null;
       } catch (error) {
         return (error as Error).message;
       }
     },
-    remove: (id) => void page.attempt(async () => (page.render(await page.engine().removeClass(id)), await queries.rerun())),
-    removeExample: (id) => void page.attempt(async () => (page.render(await page.engine().removeExample(id)), await queries.rerun())),
+    remove: (id) => void page.attempt(async () => page.apply(await page.engine().removeClass(id))),
+    removeExample: (id) => void page.attempt(async () => page.apply(await page.engine().removeExample(id))),
     addPictures: (id, pictures, message) => void addPictures(id, pictures, message),
     captureFrame: () => camera.frame(),
     addFrames: async (id, frames, message) => void (await page.attempt(() => camera.addFrames(id, frames, message), message)),
     download: (id, message) => void page.attempt(async () => offerDownload(await page.engine().exportClass(id), `${folderName(names.nameOf(id))}.zip`), message),
   };
 
-  async function addPictures(id: string, pictures: Array<{ source: Blob | ImageBitmap; name: string }>, message: HTMLElement) {
-    const result = await page.attempt(() => page.engine().addExamples(id, transferPictures(pictures), pictures.length > 1 ? page.progress('Adding pictures') : undefined), message);
-    if (!result) return;
-    message.textContent = result.problems.join(' ');
-    page.render(result.view);
-    if (result.verdicts.report || queries.asked()) page.show(result.verdicts);
+  async function addPictures(id: string, pictures: Picture[], message: HTMLElement) {
+    const reply = await page.attempt(() => page.engine().addExamples(id, transferPictures(pictures), pictures.length > 1 ? page.progress('Adding pictures') : undefined), message);
+    if (!reply) return;
+    message.textContent = reply.problems.join(' ');
+    page.apply(reply);
   }
 
   /** The short ready line with its details folded; rewritten only when it changes, so open details stay open. */
@@ -141,22 +124,18 @@ export function startLab(root: HTMLElement, base: string): void {
 
   const headPanel = wireHeadPanel(page, (points) => mapBox.replaceChildren(...mapView(points, names)));
   const camera = wireCamera(page);
-  const queries = wireQueries(page);
+  wireQueries(page);
   wireModelChoice(page);
   wireSaving(page);
   wireFolderImport(page);
   wireSteps(root);
-  undoButton.addEventListener('click', () => void page.attempt(async () => page.render(await page.engine().undo(page.progress('Restoring')))));
+  undoButton.addEventListener('click', () => void page.attempt(async () => page.apply(await page.engine().undo(page.progress('Restoring')))));
   settings.addEventListener('change', () => {
     if (!page.started()) return;
-    void page.attempt(async () => {
-      const { view, verdicts } = await page.engine().setMethod(readMethod(settings));
-      page.render(view);
-      page.show(verdicts);
-    });
+    void page.attempt(async () => page.apply(await page.engine().setMethod(readMethod(settings))));
   });
   $<HTMLButtonElement>('[data-lab-add-class]').addEventListener('click', () => {
-    void page.attempt(async () => page.render(await page.engine().addClass(nextClassName(current?.classes.map((c) => c.name) ?? []))));
+    void page.attempt(async () => page.apply(await page.engine().addClass(nextClassName(current?.classes.map((c) => c.name) ?? []))));
   });
   const frameBox = root.querySelector<HTMLElement>('.embed-box');
   if (frameBox) wireFrameBox(frameBox);

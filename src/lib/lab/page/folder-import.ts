@@ -5,9 +5,9 @@
  * (read by the worker). One class per folder, with progress; the files go to
  * the worker as they are (handles, not copies) and it decodes and embeds them.
  */
-import type { AddResult } from '../worker/engine';
+import type { LabReply } from '../messages';
 import { classFolders } from '../class-folders';
-import type { LabPage } from './controller';
+import type { LabPage } from './lab-page';
 
 type Found = { path: string; item: File };
 
@@ -38,9 +38,8 @@ export function wireFolderImport(page: LabPage): void {
     if (result) shown(result, file.name, []);
   }
 
-  function shown(result: AddResult, what: string, notes: string[]) {
-    page.render(result.view);
-    if (result.verdicts.report) page.show(result.verdicts);
+  function shown(result: LabReply, what: string, notes: string[]) {
+    page.apply(result);
     const pictures = result.view.classes.reduce((n, c) => n + c.examples.length, 0);
     status.textContent = [`Added ${what}: the lab has ${result.view.classes.length} classes and ${pictures} pictures.`, ...notes, ...result.problems].join(' ');
   }

@@ -1,6 +1,6 @@
 import * as Comlink from 'comlink';
-import type { LabView, LearnProgress } from '../worker/engine';
-import type { LabPage } from './controller';
+import type { LabView, LearnProgress } from '../messages';
+import type { LabPage } from './lab-page';
 import type { HeadOptions } from '../../fewshot/head';
 import { HEAD_LOSSES } from '../../fewshot/head-losses';
 import type { MapPoint } from '../../fewshot/map';
@@ -62,11 +62,10 @@ export function wireHeadPanel(page: LabPage, showMap: (points: MapPoint[]) => vo
     learn.disabled = true;
     void page
       .attempt(async () => {
-        const { view, verdicts } = await page.engine().learnMetric(options, onProgress);
+        const reply = await page.engine().learnMetric(options, onProgress);
         busy = false;
         frames = [];
-        page.render(view);
-        page.show(verdicts);
+        page.apply(reply);
       }, status)
       .finally(() => {
         // After a failure the status keeps the error; the button comes back for another try.
@@ -77,11 +76,7 @@ export function wireHeadPanel(page: LabPage, showMap: (points: MapPoint[]) => vo
   });
 
   reset.addEventListener('click', () => {
-    void page.attempt(async () => {
-      const { view, verdicts } = await page.engine().usePrototypes();
-      page.render(view);
-      page.show(verdicts);
-    }, status);
+    void page.attempt(async () => page.apply(await page.engine().usePrototypes()), status);
   });
 
   let last: Parameters<HeadPanel['update']> | undefined;

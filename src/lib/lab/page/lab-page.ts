@@ -4,11 +4,42 @@
  * the backend choice, and requests whose errors are shown where they belong.
  */
 import * as Comlink from 'comlink';
+// The one place the page names the worker's code: as a type, for Comlink.
 import type { LabEngine } from '../worker/engine';
-import type { BackendPreference } from '../worker/runtime';
-import type { LabPage } from './controller';
+import type { BackendPreference, LabReply, LabView, Verdicts } from '../messages';
 
-export type LabPageParts = Omit<LabPage, 'started' | 'render' | 'show'>;
+/** What the panels get from the view they are part of (the lab page or the stage); panels never import the view itself. */
+export interface LabPage {
+  root: HTMLElement;
+  base: string;
+  $<T extends HTMLElement>(selector: string): T;
+  engine(): Comlink.Remote<LabEngine>;
+  started(): boolean;
+  backend(): BackendPreference;
+  say(message: string): void;
+  progress(label: string): (done: number, total: number) => void;
+  render(view: LabView): void;
+  show(verdicts: Verdicts, problems?: string[]): void;
+  /** The one reply to a change: the view rendered, then its verdicts (and map) shown. */
+  apply(reply: LabReply): void;
+  /** Runs a request to the worker, showing its error in `where` (or the status line). */
+  attempt<T>(task: () => Promise<T>, where?: HTMLElement): Promise<T | undefined>;
+}
+
+type ViewParts = Pick<LabPage, 'started' | 'render' | 'show'>;
+export type LabPageParts = Omit<LabPage, keyof ViewParts | 'apply'>;
+
+/** A view's page: the shared parts, the view's own rendering, and `apply` made of them. */
+export function labPageOf(parts: LabPageParts, view: ViewParts): LabPage {
+  return {
+    ...parts,
+    ...view,
+    apply({ view: next, verdicts }) {
+      view.render(next);
+      view.show(verdicts);
+    },
+  };
+}
 
 /** The lab's worker (runtime, model, kernels, storage). */
 const openLabEngine = (): Comlink.Remote<LabEngine> => Comlink.wrap<LabEngine>(new Worker(new URL('../../../workers/lab.worker.ts', import.meta.url), { type: 'module' }));

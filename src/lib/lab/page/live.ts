@@ -10,7 +10,7 @@
  */
 import * as Comlink from 'comlink';
 import { createCamera } from './camera';
-import type { LabPage } from './controller';
+import type { LabPage } from './lab-page';
 
 /** Frames for live verdicts are sent this small: the photo model needs 224 px. */
 const LIVE_SIDE = 320;
@@ -80,18 +80,17 @@ export function wireCamera(page: LabPage) {
   $<HTMLButtonElement>('[data-lab-camera-classify]').addEventListener('click', () =>
     void page.attempt(async () => {
       const bitmap = await camera.frame();
-      const verdicts = await page.engine().predict(Comlink.transfer([{ source: bitmap, name: 'the camera’s picture' }], [bitmap]));
-      page.show(verdicts, verdicts.problems);
+      const reply = await page.engine().predict(Comlink.transfer([{ source: bitmap, name: 'the camera’s picture' }], [bitmap]));
+      page.show(reply.verdicts, reply.problems);
     }, cameraStatus),
   );
   liveToggle.addEventListener('change', () => live(liveToggle.checked));
 
   /** Camera frames become examples of the class, in one request (transferred). */
   async function addFrames(classId: string, bitmaps: ImageBitmap[], message: HTMLElement) {
-    const result = await page.engine().addExamples(classId, Comlink.transfer(bitmaps.map((source) => ({ source, name: 'the camera’s picture' })), bitmaps));
-    message.textContent = result.problems.join(' ');
-    page.render(result.view);
-    if (result.verdicts.report) page.show(result.verdicts);
+    const reply = await page.engine().addExamples(classId, Comlink.transfer(bitmaps.map((source) => ({ source, name: 'the camera’s picture' })), bitmaps));
+    message.textContent = reply.problems.join(' ');
+    page.apply(reply);
   }
 
   return {

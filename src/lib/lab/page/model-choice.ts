@@ -4,11 +4,11 @@
  * class and example: the worker re-embeds the kept originals, with progress.
  */
 import * as Comlink from 'comlink';
-import { createStore, get } from 'idb-keyval';
 import { isMetric } from '../../kernels/metrics';
-import { currentModelId, isModelId } from '../../models/catalog';
+import type { Method } from '../../fewshot/method';
+import { currentModelId, DEFAULT_MODEL, isModelId } from '../../models/catalog';
 import { readCustomModel } from './custom-model';
-import type { LabPage } from './controller';
+import type { LabPage } from './lab-page';
 import { fetchExampleSet } from './presets';
 
 export function wireModelChoice(page: LabPage): void {
@@ -24,7 +24,7 @@ export function wireModelChoice(page: LabPage): void {
   const controls = [startButton, modelSelect, backendSelect, presetButton];
   // Settings from the address, for embeds: ?model=…&metric=…&preset=1
   const params = new URLSearchParams(location.search);
-  const metric = [params.get('metric')].find((m) => m && isMetric(m));
+  const metric = [params.get('metric')].find((m) => m && isMetric(m)) as Method['metric'] | undefined;
   let modelInUse = '';
 
   /** Runs one model request with the controls locked; true when it worked. */
@@ -42,12 +42,12 @@ export function wireModelChoice(page: LabPage): void {
     if (page.started()) return true;
     page.say('Starting the runtime…');
     const ok = await busy(async () => {
-      const view = await page.engine().start(page.base, modelId, page.backend(), page.progress('Downloading the model and embedding your examples'));
-      modelInUse = view.model?.id ?? modelId;
+      const request = { base: page.base, modelId, backend: page.backend(), ...(metric ? { metric } : {}) };
+      const reply = await page.engine().start(request, page.progress('Downloading the model and embedding your examples'));
+      modelInUse = reply.view.model?.id ?? modelId;
       startButton.hidden = true;
       workspace.hidden = false;
-      page.render(view);
-      if (metric && metric !== view.method.metric) page.render((await page.engine().setMethod({ metric: metric as typeof view.method.metric })).view);
+      page.apply(reply);
     });
     if (!ok) page.say(`The model could not be loaded: ${page.root.querySelector('[data-lab-status]')!.textContent} Try again.`);
     return ok;
@@ -57,13 +57,13 @@ export function wireModelChoice(page: LabPage): void {
     if (modelId === modelInUse) return true;
     page.say('Loading the model; your examples are kept and embedded again…');
     return busy(async () => {
-      const view = await page.engine().useModel(modelId, page.backend(), page.progress('Embedding your examples with the new model'));
+      const reply = await page.engine().useModel(modelId, page.backend(), page.progress('Embedding your examples with the new model'));
       modelInUse = modelId;
-      page.render(view);
+      page.apply(reply);
     });
   }
 
-  startButton.addEventListener('click', () => void start(modelSelect.value === 'custom' ? 'sketch-protonet' : modelSelect.value));
+  startButton.addEventListener('click', () => void start(modelSelect.value === 'custom' ? DEFAULT_MODEL : modelSelect.value));
   modelSelect.addEventListener('change', () => {
     customForm.hidden = modelSelect.value !== 'custom';
     if (page.started() && modelSelect.value !== 'custom') void useModel(modelSelect.value);
@@ -71,43 +71,40 @@ export function wireModelChoice(page: LabPage): void {
   backendSelect.addEventListener('change', () => {
     if (!page.started()) return;
     page.say('Switching the backend…');
-    void busy(async () => page.render(await page.engine().switchBackend(page.backend())));
+    void busy(async () => page.apply(await page.engine().switchBackend(page.backend())));
   });
   customForm.addEventListener('submit', async (event) => {
     event.preventDefault();
     const model = await readCustomModel(customForm);
     if (typeof model === 'string') return void (customMessage.textContent = model);
     customMessage.textContent = 'Checking your model…';
-    if (!(await start('sketch-protonet'))) return void (customMessage.textContent = 'The lab could not start.');
+    if (!(await start(DEFAULT_MODEL))) return void (customMessage.textContent = 'The lab could not start.');
     const ok = await page.attempt(async () => {
-      const view = await page.engine().useCustomModel(model.fileName, Comlink.transfer(model.bytes, [model.bytes.buffer]), model.card, page.backend(), page.progress('Embedding your examples with your model'));
-      modelInUse = view.model!.id;
-      page.render(view);
+      const reply = await page.engine().useCustomModel(model.fileName, Comlink.transfer(model.bytes, [model.bytes.buffer]), model.card, page.backend(), page.progress('Embedding your examples with your model'));
+      modelInUse = reply.view.model!.id;
+      page.apply(reply);
       return true;
     }, customMessage);
     if (ok) customMessage.textContent = 'Your model is loaded. It stays on this device.';
   });
   presetButton.addEventListener('click', async () => {
-    const wanted = modelSelect.value === 'custom' ? 'sketch-protonet' : modelSelect.value;
+    const wanted = modelSelect.value === 'custom' ? DEFAULT_MODEL : modelSelect.value;
     const example = await page.attempt(() => fetchExampleSet(page.base, wanted));
     if (!example || !(await start(example.model)) || !(await useModel(example.model))) return;
     await busy(async () => {
-      const { view, verdicts, problems } = await page.engine().loadExampleSet(example.set, page.progress('Adding the example set'));
-      page.render(view);
-      page.show(verdicts, problems);
+      const reply = await page.engine().loadExampleSet(example.set, page.progress('Adding the example set'));
+      page.apply(reply);
+      page.show(reply.verdicts, reply.problems);
+      const { view } = reply;
       fileStatus.textContent = `Example set “${example.title}”: ${example.credit}${view.undo ? ` Your own classes are kept for “${view.undo.replace(/^Undo /, 'Undo')}”.` : ''}`;
     });
   });
 
-  // A saved lab is resumed by Start: say so on the button (read-only look at the worker's storage).
-  void get<{ classes: Array<{ exampleIds: string[] }> }>('lab', createStore('metric-atlas-lab', 'lab'))
-    .then(async (shape) => shape ?? (await get<{ session?: { classes: Array<{ examples: unknown[] }> } }>('metric-atlas-lab'))?.session?.classes.map((c) => ({ exampleIds: c.examples })))
-    .then((shape) => {
-      const classes = Array.isArray(shape) ? shape : shape?.classes;
-      if (!classes) return;
-      const examples = classes.reduce((n, c) => n + c.exampleIds.length, 0);
-      startButton.textContent = `Resume your lab (${classes.length} classes, ${examples} examples)`;
-    })
+  // A saved lab is resumed by Start: say so on the button (the worker peeks at its storage; the model loads only on Start).
+  void page
+    .engine()
+    .peekSaved()
+    .then((saved) => saved && (startButton.textContent = `Resume your lab (${saved.classes} classes, ${saved.examples} examples)`))
     .catch(() => undefined);
 
   // An address naming a retired model (an old embed or link) gets its successor.

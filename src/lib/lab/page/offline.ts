@@ -3,7 +3,8 @@
  * hands it the addresses of everything the lab has loaded (the page, its
  * scripts, and the worker's runtime, kernels and model), which it keeps in
  * this browser. Starting the lab never waits for it. The page and what it
- * loaded are kept at once, after the page has loaded: a lab added to the home
+ * loaded are kept at once, after the page has loaded (and what it loads later,
+ * as it arrives): a lab added to the home
  * screen (public/manifest.webmanifest) opens offline from its start URL even
  * before its first use; its model is kept once the lab has run it.
  */
@@ -37,6 +38,9 @@ export function setUpOffline(base: string): Offline {
     const keepPage = () => void store([]);
     if (document.readyState === 'complete') keepPage();
     else addEventListener('load', keepPage, { once: true });
+    // What the page loads later (the lab's worker script: it starts at once to peek at the saved lab) is kept as it arrives, in batches.
+    let batch: ReturnType<typeof setTimeout> | undefined;
+    new PerformanceObserver(() => (batch ??= setTimeout(() => ((batch = undefined), keepPage()), 300))).observe({ type: 'resource' });
   }
   return {
     async keep(urls) {

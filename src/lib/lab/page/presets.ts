@@ -1,4 +1,4 @@
-import type { ExampleSet } from '../worker/saved-file';
+import type { ExampleSet } from '../messages';
 
 /**
  * The lab's ready-made example sets (built by src/pages/lab/presets.json.ts

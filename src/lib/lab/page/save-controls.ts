@@ -5,7 +5,7 @@
  * Undo button, here and in storage.
  */
 import { el } from './dom';
-import type { LabPage } from './controller';
+import type { LabPage } from './lab-page';
 
 /** Offers a file the lab made (an export, a class's pictures) as a download. */
 export function offerDownload(blob: Blob, fileName: string): void {
@@ -39,21 +39,21 @@ export function wireSaving(page: LabPage): void {
     await page.attempt(async () => {
       // The worker checks the file (not JSON, not a lab, newer, damaged) before anything in the lab is replaced.
       if (/\.zip$/i.test(file.name)) {
-        const result = await page.engine().importZip(file, file.name, page.progress('Reading the zip'));
-        page.render(result.view);
-        if (result.verdicts.report) page.show(result.verdicts);
-        fileStatus.textContent = `Imported ${file.name}: ${result.view.classes.length} classes. ${result.problems.join(' ')}`;
+        const reply = await page.engine().importZip(file, file.name, page.progress('Reading the zip'));
+        page.apply(reply);
+        fileStatus.textContent = `Imported ${file.name}: ${reply.view.classes.length} classes. ${reply.problems.join(' ')}`;
         return;
       }
-      const view = await page.engine().importLab(await file.text(), file.name, page.progress('Embedding the imported examples'));
-      page.render(view);
+      const reply = await page.engine().importLab(await file.text(), file.name, page.progress('Embedding the imported examples'));
+      page.apply(reply);
+      const { view } = reply;
       fileStatus.textContent = `Imported ${file.name}: ${view.classes.length} classes. ${view.undo ? 'The lab you had is kept for Undo.' : ''}`;
     }, fileStatus);
   });
   $<HTMLButtonElement>('[data-lab-clear]').addEventListener('click', () =>
     void page.attempt(async () => {
-      page.render(await page.engine().clear());
-      $<HTMLElement>('[data-lab-results]').replaceChildren();
+      // The last queries stay: they wait for classes (the results say so) and come back with Undo.
+      page.apply(await page.engine().clear());
       fileStatus.textContent = 'Everything was cleared. Undo brings it back.';
     }, fileStatus),
   );

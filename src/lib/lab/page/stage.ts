@@ -7,13 +7,12 @@
  * record while their button is held (hold-to-record.ts); drawings are added
  * with a press.
  */
-import type { LabView, Verdicts } from '../worker/engine';
+import type { LabView, Verdicts } from '../messages';
 import { nextClassName } from '../class-names';
 import { createDrawingPad } from './drawing-pad';
 import { el, transferPictures } from './dom';
 import { holdToRecord, type HoldToRecord } from './hold-to-record';
-import type { LabPage } from './controller';
-import { labPageParts } from './lab-page';
+import { labPageOf, labPageParts, type LabPage } from './lab-page';
 import { wireCamera } from './live';
 import { wireModelChoice } from './model-choice';
 import { confidenceLabel } from './results-view';
@@ -33,8 +32,7 @@ export function startStage(root: HTMLElement, base: string): void {
   let recorders: HoldToRecord[] = [];
   let shownClasses = '';
 
-  const page: LabPage = {
-    ...labPageParts(root, base, message),
+  const page: LabPage = labPageOf(labPageParts(root, base, message), {
     started: () => current !== undefined,
     render(view) {
       current = view;
@@ -46,7 +44,7 @@ export function startStage(root: HTMLElement, base: string): void {
       undoButton.textContent = view.undo ?? '';
     },
     show,
-  };
+  });
 
   const nameOf = (id: string) => current?.classes.find((c) => c.id === id)?.name ?? id;
 
@@ -117,22 +115,22 @@ export function startStage(root: HTMLElement, base: string): void {
     const result = await page.attempt(() => page.engine().addExamples(classId, transferPictures([{ source: bitmap, name: 'your drawing' }])));
     if (!result) return;
     message.textContent = result.problems.join(' ');
-    page.render(result.view);
+    page.apply(result);
   }
 
   /** Each finished stroke asks the lab what the drawing is. */
   async function classifyDrawing() {
     if (!page.started() || pad.isEmpty()) return;
     const bitmap = await pad.bitmap();
-    const verdicts = await page.attempt(() => page.engine().predict(transferPictures([{ source: bitmap, name: 'your drawing' }])));
-    if (verdicts) show(verdicts);
+    const reply = await page.attempt(() => page.engine().predict(transferPictures([{ source: bitmap, name: 'your drawing' }])));
+    if (reply) show(reply.verdicts);
   }
 
   const camera = wireCamera(page);
   wireModelChoice(page);
-  undoButton.addEventListener('click', () => void page.attempt(async () => page.render(await page.engine().undo(page.progress('Restoring')))));
+  undoButton.addEventListener('click', () => void page.attempt(async () => page.apply(await page.engine().undo(page.progress('Restoring')))));
   $<HTMLButtonElement>('[data-stage-clear-pad]').addEventListener('click', () => pad.clear());
   $<HTMLButtonElement>('[data-stage-add-class]').addEventListener('click', () => {
-    void page.attempt(async () => page.render(await page.engine().addClass(nextClassName(current?.classes.map((c) => c.name) ?? []))));
+    void page.attempt(async () => page.apply(await page.engine().addClass(nextClassName(current?.classes.map((c) => c.name) ?? []))));
   });
 }

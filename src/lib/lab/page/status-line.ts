@@ -1,4 +1,4 @@
-import type { LoadReport } from '../worker/model';
+import type { LoadReport } from '../messages';
 import { el } from './dom';
 
 /**

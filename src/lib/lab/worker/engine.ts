@@ -1,304 +1,126 @@
 /// <reference lib="webworker" />
-import { instantiateKernels, type Kernels } from '../../kernels/index';
-import { FewShotSession } from '../../fewshot/session';
-import { DEFAULT_METHOD, type Method } from '../../fewshot/method';
+import { instantiateKernels } from '../../kernels/index';
 import type { HeadOptions } from '../../fewshot/head';
+import type { Method } from '../../fewshot/method';
 import { parseModelCard } from '../../models/card';
-import { preprocess } from '../../models/preprocess';
-import type { BackendPreference } from './runtime';
-import { embedMissing, embedOriginals, newExample, type Progress } from './examples';
-import { framePixels, keepPicture } from './decode';
-import { downloadModel, runModel, type LoadedModel } from './model';
-import { LabStore, LatestSaver, type LabShape, type StoredExample, type Undo } from './store';
-import { labView, verdictsFor, type AddResult, type LabView, type LearnProgress, type Verdicts } from './views';
-import { exportLab, importLab, type ExampleSet } from './saved-file';
-import { parseSavedLab, readSavedLabFile } from './saved-lab';
-import { imageTypeOf } from '../class-folders';
-import { classToZip, labToZip, readLabZip } from './zip-lab';
+import type { BackendPreference, ExampleSet, LabReply, LearnProgress, Picture, Progress, SavedLabPeek, StartRequest, Verdicts } from '../messages';
+import { exportClass, exportLabFile, exportZip, importLabFile, importZip, openSaved } from './archive';
+import { learnMetric, usePrototypes } from './head';
+import { addFolderClasses, addPictures, classify, classifyFrame, loadExampleSet, stageInto, type Folder } from './intake';
+import { runModel } from './model';
+import { DEFAULT_CLASSES, LabState, type ModelOpener } from './state';
 
 /**
  * The lab, owned by its worker (as tfjs-models' KNN classifier owns its data
- * set): classes and examples by id, each example's kept original, thumbnail
- * and embeddings per model, the model, the session and what is saved. The
- * page only hands it pictures and renders what comes back; nothing here
- * touches the DOM. Calls that change the lab run one at a time.
+ * set): the page hands it pictures and requests and renders what comes back;
+ * nothing here touches the DOM. This is the worker's front (exposed with
+ * Comlink): every public call runs in one queue, so no request sees another's
+ * half-done state, and every change answers with one LabReply. The work is in
+ * state.ts, intake.ts, archive.ts and head.ts.
  */
-export type { AddResult, LabView, LearnProgress, Verdicts } from './views';
-
-const DEFAULT_CLASSES = ['Class A', 'Class B'];
-
-/** A folder of pictures that becomes a class (its name). */
-export interface Folder {
-  name: string;
-  pictures: Array<{ source: Blob; name: string }>;
-}
-
 export class LabEngine {
-  private kernels: Kernels | undefined;
-  private model: LoadedModel | undefined;
-  private session = new FewShotSession(1);
-  private readonly examples = new Map<string, StoredExample>();
-  private readonly stored = new Set<string>();
-  private readonly store = new LabStore();
-  private undoState: Undo | undefined;
-  /** The catalog model a saved lab names (the visitor's own model is never stored). */
-  private siteModelId = '';
-  private queries: { embeddings: Float32Array[]; thumbs: Blob[] } = { embeddings: [], thumbs: [] };
+  private readonly state: LabState;
+  private readonly kernelsUrl: string;
   private queue: Promise<unknown> = Promise.resolve();
   private staged: Folder[] = [];
-  private readonly saver = new LatestSaver(() => this.store.save(this.shape(), this.undoState, this.examples, this.stored));
 
-  /** The site's base path: models are under it. */
-  private base = '/';
-  private readonly kernelsUrl: string;
-
-  constructor(kernelsUrl: string) {
+  /** `openModel` is for Node tests; the worker uses the site's models. */
+  constructor(kernelsUrl: string, openModel?: ModelOpener) {
     this.kernelsUrl = kernelsUrl;
+    this.state = new LabState(openModel);
   }
 
-  /** Opens the lab: the saved one if there is one (or one saved by the page's first version), else two empty classes. */
-  start(base: string, modelId: string, backend: BackendPreference, onProgress: Progress): Promise<LabView> {
+  /** The saved lab's size, without starting the lab (for "Resume your lab"); null when nothing is saved. */
+  peekSaved(): Promise<SavedLabPeek | null> {
+    return this.serial(() => this.state.store.peek());
+  }
+
+  /** Opens the saved lab (or a new one) with the model, and applies the address's metric if any. */
+  start(request: StartRequest, onProgress: Progress): Promise<LabReply> {
     return this.serial(async () => {
-      this.base = base;
-      this.kernels ??= await instantiateKernels(await (await fetch(this.kernelsUrl)).arrayBuffer());
-      const saved = await this.store.load();
-      for (const [id, example] of saved.examples) (this.examples.set(id, example), this.stored.add(id));
-      this.undoState = saved.undo;
-      let shape = saved.shape;
-      if (!shape) {
-        const old = await this.store.version1().catch(() => undefined);
-        if (old) shape = await this.adopt(await importLab(parseSavedLab(old)), 'keep');
-      }
-      await this.load(shape?.modelId ?? modelId, backend, onProgress);
-      await this.rebuild(shape ?? { modelId, method: DEFAULT_METHOD, classes: [] }, onProgress);
-      if (!shape) for (const name of DEFAULT_CLASSES) this.session.addClass(name);
-      if (!saved.shape) this.saveSoon();
-      if (!saved.shape && shape) await this.store.dropVersion1().catch(() => undefined);
-      return this.view();
+      this.state.base = request.base;
+      this.state.kernels ??= await instantiateKernels(await (await fetch(this.kernelsUrl)).arrayBuffer());
+      await openSaved(this.state, request, onProgress);
+      return this.state.reply();
     });
   }
 
   /** Another model: every example is re-embedded from its kept original (once per model; switching back is instant). */
-  useModel(modelId: string, backend: BackendPreference, onProgress: Progress): Promise<LabView> {
+  useModel(modelId: string, backend: BackendPreference, onProgress: Progress): Promise<LabReply> {
     return this.serial(async () => {
-      await this.load(modelId, backend, onProgress);
-      await this.rebuild(this.shape(), onProgress);
-      return this.saved(this.view());
+      await this.state.load(modelId, backend, onProgress);
+      await this.state.rebuild(this.state.shape(), onProgress);
+      return this.state.reply();
     });
   }
 
-  useCustomModel(fileName: string, bytes: Uint8Array, cardFields: unknown, backend: BackendPreference, onProgress: Progress): Promise<LabView> {
+  useCustomModel(fileName: string, bytes: Uint8Array, cardFields: unknown, backend: BackendPreference, onProgress: Progress): Promise<LabReply> {
     return this.serial(async () => {
-      await this.replaceModel(await runModel(`custom:${fileName}`, bytes, parseModelCard(cardFields), backend));
-      await this.rebuild(this.shape(), onProgress);
-      return this.view();
+      await this.state.replaceModel(await runModel(`custom:${fileName}`, bytes, parseModelCard(cardFields), backend));
+      await this.state.rebuild(this.state.shape(), onProgress);
+      return this.state.reply();
     });
   }
 
-  switchBackend(backend: BackendPreference): Promise<LabView> {
+  switchBackend(backend: BackendPreference): Promise<LabReply> {
     return this.serial(async () => {
-      const current = this.ready();
-      await this.replaceModel(await runModel(current.id, current.bytes, current.card, backend));
-      return this.view();
+      const current = this.state.ready();
+      await this.state.replaceModel(await runModel(current.id, current.bytes, current.card, backend));
+      return this.state.reply();
     });
   }
 
-  addClass(name: string): Promise<LabView> {
-    return this.change(() => this.session.addClass(name));
-  }
-
-  renameClass(id: string, name: string): Promise<LabView> {
-    return this.change(() => this.session.renameClass(id, name));
-  }
-
-  removeClass(id: string): Promise<LabView> {
-    return this.change(() => {
-      const name = this.session.list().find((c) => c.id === id)?.name ?? id;
-      this.undoState = { label: `Undo “Remove ${name}”`, shape: this.shape() };
-      this.session.removeClass(id);
-    });
-  }
-
-  removeExample(id: string): Promise<LabView> {
-    return this.change(() => this.session.removeExample(id));
-  }
-
+  addClass = (name: string): Promise<LabReply> => this.change(() => this.state.session.addClass(name));
+  renameClass = (id: string, name: string): Promise<LabReply> => this.change(() => this.state.session.renameClass(id, name));
+  removeExample = (id: string): Promise<LabReply> => this.change(() => this.state.session.removeExample(id));
   /** A new method: recomputed from the cached embeddings, nothing embedded again. */
-  setMethod(method: Partial<Method>): Promise<{ view: LabView; verdicts: Verdicts }> {
-    return this.serial(async () => {
-      this.session.setMethod(method);
-      this.saveSoon();
-      return { view: this.view(), verdicts: this.verdicts() };
-    });
-  }
+  setMethod = (method: Partial<Method>): Promise<LabReply> => this.change(() => this.state.session.setMethod(method));
 
-  /**
-   * Trains the learned metric head on the examples (issue 13), then keeps it on:
-   * later verdicts, probabilities, unknowns and the map use it, and it is saved.
-   * Progress: each chunk of steps with the map as it moves, then each held-out round.
-   */
-  learnMetric(options: Partial<HeadOptions>, onProgress: (progress: LearnProgress) => void): Promise<{ view: LabView; verdicts: Verdicts }> {
-    return this.serial(async () => {
-      const kernels = this.kernels!;
-      const steps = options.steps ?? 0;
-      this.session.trainHead(kernels, options, {
-        training: (step, loss, proxies) => onProgress({ phase: 'training', step, steps, loss, map: this.session.mapWithProxies(kernels, proxies(), this.queries.embeddings) }),
-        rounds: (round, rounds) => onProgress({ phase: 'checking', round, rounds }),
-      });
-      this.saveSoon();
-      return { view: this.view(), verdicts: this.verdicts() };
-    });
-  }
-
-  /** Back to plain prototypes (the head's settings are forgotten; learning again is one click). */
-  usePrototypes(): Promise<{ view: LabView; verdicts: Verdicts }> {
-    return this.serial(async () => {
-      this.session.setHead(null);
-      this.saveSoon();
-      return { view: this.view(), verdicts: this.verdicts() };
-    });
-  }
-
-  /** Adds every picture it can to the class; each one it cannot gets its own line, and the rest are kept. */
-  addExamples(classId: string, pictures: Array<{ source: Blob | ImageBitmap; name: string }>, onProgress?: Progress): Promise<AddResult> {
-    return this.serial(async () => {
-      const problems = await this.addPictures(classId, pictures, onProgress);
-      this.saveSoon();
-      return { view: this.view(), verdicts: this.verdicts(), problems };
-    });
-  }
-
-  /**
-   * Pictures of folders, handed over in parts before addStagedFolders: one
-   * message of thousands of files would hold the page for seconds (each File
-   * costs it time to send), a part of a few hundred does not.
-   */
-  stageFolderPictures(part: Array<{ folder: string; source: Blob; name: string }>): number {
-    for (const { folder, source, name } of part) {
-      let last = this.staged.at(-1);
-      if (last?.name !== folder) this.staged.push((last = { name: folder, pictures: [] }));
-      last.pictures.push({ source, name });
-    }
-    return part.length;
-  }
-
-  /** The staged folders as classes: one per folder, joined to a class of the same name; undoable. */
-  addStagedFolders(onProgress: Progress): Promise<AddResult> {
-    return this.serial(() => {
-      const folders = this.staged;
-      this.staged = [];
-      return this.addFolderClasses(folders, onProgress);
-    });
-  }
-
-  /** A zip: the lab it holds (its manifest) opened over this one, undoable; or its class folders added. */
-  importZip(file: Blob, fileName: string, onProgress: Progress): Promise<AddResult> {
-    return this.serial(async () => {
-      const contents = await readLabZip(file, fileName);
-      if (contents.kind === 'folders') {
-        const folders: Folder[] = [];
-        for (const c of contents.classes) folders.push({ name: c.name, pictures: await Promise.all(c.items.map(async ({ path, item }) => ({ source: await item.read(imageTypeOf(path)), name: path }))) });
-        const added = await this.addFolderClasses(folders, onProgress);
-        return { ...added, problems: [...contents.skipped.map((path) => `${path} in ${fileName} is not a picture (by its name), so it was left out.`), ...added.problems] };
-      }
-      this.undoState = { label: 'Undo “Import”', shape: this.shape() };
-      await this.rebuild(await this.adopt(contents.lab, 'current'), onProgress);
-      return { view: this.saved(this.view()), verdicts: this.verdicts(), problems: [] };
-    });
-  }
-
-  /** The lab as a zip of class folders and a manifest (see zip-lab.ts). */
-  exportZip(): Promise<Blob> {
-    return this.serial(async () => labToZip(this.shape(), this.examples));
-  }
-
-  /** One class's pictures, as kept, in a zip of one folder. */
-  exportClass(classId: string): Promise<Blob> {
-    return this.serial(async () => {
-      const found = this.session.list().find((c) => c.id === classId);
-      if (!found) throw new Error('That class is no longer in the lab.');
-      return classToZip(found.name, found.exampleIds.map((id) => this.examples.get(id)!.original));
-    });
-  }
-
-  /** Classifies pictures (files, drawings, one camera photo): the reply carries their thumbnails and the map. */
-  predict(pictures: Array<{ source: Blob | ImageBitmap; name: string }>): Promise<Verdicts & { problems: string[] }> {
-    return this.serial(async () => {
-      const { embedder } = this.ready();
-      const kept: Array<{ original: Blob; thumb: Blob }> = [];
-      const problems: string[] = [];
-      for (const { source, name } of pictures) {
-        try {
-          kept.push(await keepPicture(source, name, embedder.card.kind === 'sketch' ? 'sketch' : 'photo'));
-        } catch (error) {
-          problems.push(namedProblem(name, error));
-        }
-      }
-      if (kept.length) this.queries = { embeddings: await embedOriginals(kept.map((k) => k.original), embedder), thumbs: kept.map((k) => k.thumb) };
-      return { ...this.verdicts(), problems };
-    });
-  }
-
-  /** One live camera frame: embedded and classified against the cached prototypes; no thumbnail, no map. */
-  predictFrame(frame: ImageBitmap): Promise<Verdicts> {
-    return this.serial(async () => {
-      const { embedder } = this.ready();
-      const out = await embedder.embed([preprocess(framePixels(frame, 320), embedder.card)]);
-      this.queries = { embeddings: [out.data], thumbs: [] };
-      return this.verdicts(false);
-    });
-  }
-
-  /** Empties the lab; the state before stays (here and in storage) until the next destructive action, for undo. */
-  clear(): Promise<LabView> {
+  removeClass(id: string): Promise<LabReply> {
     return this.change(() => {
-      this.undoState = { label: 'Undo “Clear everything”', shape: this.shape() };
-      this.session = this.emptySession(this.session.method);
-      for (const name of DEFAULT_CLASSES) this.session.addClass(name);
-      this.queries = { embeddings: [], thumbs: [] };
+      this.state.remember(`Undo “Remove ${this.state.session.list().find((c) => c.id === id)?.name ?? id}”`);
+      this.state.session.removeClass(id);
     });
   }
 
-  undo(onProgress: Progress): Promise<LabView> {
-    return this.serial(async () => {
-      if (!this.undoState) throw new Error('There is nothing to undo.');
-      await this.rebuild(this.undoState.shape, onProgress);
-      this.undoState = undefined;
-      return this.saved(this.view());
-    });
-  }
+  learnMetric = (options: Partial<HeadOptions>, onProgress: (progress: LearnProgress) => void): Promise<LabReply> => this.serial(async () => learnMetric(this.state, options, onProgress));
+  usePrototypes = (): Promise<LabReply> => this.serial(async () => usePrototypes(this.state));
+  addExamples = (classId: string, pictures: Picture[], onProgress?: Progress): Promise<LabReply> => this.serial(async () => this.state.reply(await addPictures(this.state, classId, pictures, onProgress)));
+  /**
+   * Folder pictures in parts before addStagedFolders: one message of thousands
+   * of files would hold the page for seconds, a part of a few hundred does not.
+   */
+  stageFolderPictures = (part: Array<{ folder: string; source: Blob; name: string }>): Promise<number> => this.serial(async () => stageInto(this.staged, part));
+  /** The staged folders as classes: one per folder, joined to a class of the same name; undoable. */
+  addStagedFolders = (onProgress: Progress): Promise<LabReply> => this.serial(() => addFolderClasses(this.state, this.staged.splice(0), onProgress));
+  importZip = (file: Blob, fileName: string, onProgress: Progress): Promise<LabReply> => this.serial(() => importZip(this.state, file, fileName, onProgress));
+  importLab = (text: string, fileName: string, onProgress: Progress): Promise<LabReply> => this.serial(() => importLabFile(this.state, text, fileName, onProgress));
+  exportLab = (): Promise<Blob> => this.serial(() => exportLabFile(this.state));
+  exportZip = (): Promise<Blob> => this.serial(() => exportZip(this.state));
+  exportClass = (classId: string): Promise<Blob> => this.serial(() => exportClass(this.state, classId));
+  /** Classifies pictures; they stay the last queries, classified again after every change. */
+  predict = (pictures: Picture[]): Promise<{ verdicts: Verdicts; problems: string[] }> => this.serial(() => classify(this.state, pictures));
+  predictFrame = (frame: ImageBitmap): Promise<Verdicts> => this.serial(() => classifyFrame(this.state, frame));
 
   /** Replaces the classes with an example set's (undoable) and classifies its queries. */
-  loadExampleSet(set: ExampleSet, onProgress: Progress): Promise<{ view: LabView; verdicts: Verdicts; problems: string[] }> {
-    const replaced = this.serial(async () => {
-      if (this.session.list().some((c) => c.exampleIds.length)) this.undoState = { label: 'Undo “Try an example set”', shape: this.shape() };
-      this.session = this.emptySession(this.session.method);
-      return set.classes.map(({ name }) => this.session.addClass(name));
-    });
-    return replaced.then(async (ids) => {
-      const problems: string[] = [];
-      let done = 0;
-      const total = set.classes.reduce((n, c) => n + c.images.length, 0);
-      for (const [i, c] of set.classes.entries()) {
-        problems.push(...(await this.addExamples(ids[i]!, c.images, () => onProgress(++done, total))).problems);
-      }
-      const verdicts = await this.predict(set.queries);
-      return { view: this.view(), verdicts, problems: [...problems, ...verdicts.problems] };
+  loadExampleSet = (set: ExampleSet, onProgress: Progress): Promise<LabReply> => this.serial(() => loadExampleSet(this.state, set, onProgress));
+
+  /** Empties the lab (the last queries stay, to be classified again after an undo); the state before stays for undo. */
+  clear(): Promise<LabReply> {
+    return this.change(() => {
+      this.state.remember('Undo “Clear everything”');
+      this.state.session = this.state.emptySession(this.state.session.method);
+      for (const name of DEFAULT_CLASSES) this.state.session.addClass(name);
     });
   }
 
-  exportLab(): Promise<Blob> {
-    return this.serial(async () => exportLab(this.shape(), this.examples));
-  }
-
-  /** Opens a saved lab over this one (undoable); its examples are embedded by the current model where they lack it. */
-  importLab(text: string, fileName: string, onProgress: Progress): Promise<LabView> {
+  undo(onProgress: Progress): Promise<LabReply> {
     return this.serial(async () => {
-      const lab = await importLab(readSavedLabFile(text, fileName));
-      this.undoState = { label: 'Undo “Import”', shape: this.shape() };
-      const shape = await this.adopt(lab, 'current');
-      await this.rebuild(shape, onProgress);
-      return this.saved(this.view());
+      const undo = this.state.undo;
+      if (!undo) throw new Error('There is nothing to undo.');
+      await this.state.rebuild(undo.shape, onProgress);
+      this.state.undo = undefined;
+      return this.state.reply();
     });
   }
 
@@ -307,112 +129,9 @@ export class LabEngine {
     return [self.location.href, ...performance.getEntriesByType('resource').map((entry) => entry.name)];
   }
 
-  private async addPictures(classId: string, pictures: Array<{ source: Blob | ImageBitmap; name: string }>, onProgress?: Progress): Promise<string[]> {
-    const model = this.ready();
-    const problems: string[] = [];
-    for (const [i, { source, name }] of pictures.entries()) {
-      try {
-        const example = await newExample(source, name, model.id, model.embedder);
-        const id = this.session.addExample(classId, example.embeddings[model.id]!);
-        this.examples.set(id, example);
-      } catch (error) {
-        problems.push(namedProblem(name, error));
-      }
-      onProgress?.(i + 1, pictures.length);
-    }
-    return problems;
-  }
-
-  /** The folders as classes; the two empty classes a new lab starts with give way to them. */
-  private async addFolderClasses(folders: Folder[], onProgress: Progress): Promise<AddResult> {
-    const before = this.shape();
-    for (const c of this.session.list()) if (c.exampleIds.length === 0 && DEFAULT_CLASSES.includes(c.name)) this.session.removeClass(c.id);
-    const total = folders.reduce((n, f) => n + f.pictures.length, 0);
-    const problems: string[] = [];
-    let done = 0;
-    for (const folder of folders) {
-      const same = this.session.list().find((c) => c.name.toLocaleLowerCase() === folder.name.toLocaleLowerCase());
-      const id = same?.id ?? this.session.addClass(folder.name);
-      problems.push(...(await this.addPictures(id, folder.pictures, () => onProgress(++done, total))));
-    }
-    this.undoState = { label: 'Undo “Add classes from folders”', shape: before };
-    return { view: this.saved(this.view()), verdicts: this.verdicts(), problems };
-  }
-
-  private async load(modelId: string, backend: BackendPreference, onProgress: Progress): Promise<void> {
-    if (this.model?.id === modelId) return;
-    const { bytes, card } = await downloadModel(this.base, modelId, onProgress);
-    await this.replaceModel(await runModel(modelId, bytes, card, backend));
-    this.siteModelId = modelId;
-  }
-
-  private async replaceModel(next: LoadedModel): Promise<void> {
-    await this.model?.embedder.dispose();
-    this.model = next;
-  }
-
-  /** The session rebuilt for the current model from a lab's shape, embedding what the model has not seen. */
-  private async rebuild(shape: LabShape, onProgress: Progress): Promise<void> {
-    const model = this.ready();
-    const ids = shape.classes.flatMap((c) => c.exampleIds);
-    const embedded = await embedMissing(this.examples, ids, model.id, model.embedder, onProgress);
-    if (!model.id.startsWith('custom:')) await Promise.all(embedded.filter((id) => this.stored.has(id)).map((id) => this.store.updateExample(id, this.examples.get(id)!)));
-    const session = this.emptySession(shape.method);
-    for (const c of shape.classes) {
-      session.addClass(c.name, c.id);
-      for (const id of c.exampleIds) if (this.examples.has(id)) session.addExample(c.id, this.examples.get(id)!.embeddings[model.id]!, id);
-    }
-    if (shape.head) session.setHead(shape.head);
-    this.session = session;
-    this.queries = { embeddings: [], thumbs: [] };
-  }
-
-  /** A saved lab's examples taken into memory; 'current' keeps the running model, 'keep' the file's. */
-  private async adopt(lab: { shape: LabShape; examples: Map<string, StoredExample> }, model: 'current' | 'keep'): Promise<LabShape> {
-    for (const [id, example] of lab.examples) this.examples.set(id, example);
-    return model === 'current' && this.model ? { ...lab.shape, modelId: this.siteModelId } : lab.shape;
-  }
-
-  private emptySession(method: Method): FewShotSession {
-    const { card } = this.ready();
-    const session = new FewShotSession(card.output.dim, card.calibration);
-    session.setMethod(method);
-    return session;
-  }
-
-  private verdicts(withMap = true): Verdicts {
-    return verdictsFor(this.session, this.kernels!, this.queries, withMap);
-  }
-
-  private view(): LabView {
-    return labView(this.session, this.kernels, this.model, this.examples, this.undoState?.label ?? null);
-  }
-
-  private shape(): LabShape {
-    const head = this.session.head;
-    return { modelId: this.siteModelId, method: this.session.method, ...(head ? { head } : {}), classes: this.session.list() };
-  }
-
-  private ready(): LoadedModel {
-    if (!this.model || !this.kernels) throw new Error('The model is not loaded yet.');
-    return this.model;
-  }
-
-  /** A synchronous change of the lab: applied in turn, saved, and answered with the new view. */
-  private change(apply: () => unknown): Promise<LabView> {
-    return this.serial(async () => {
-      apply();
-      return this.saved(this.view());
-    });
-  }
-
-  private saved<T>(value: T): T {
-    this.saveSoon();
-    return value;
-  }
-
-  private saveSoon(): void {
-    this.saver.save();
+  /** A change made at once: applied in turn, then answered (and saved). */
+  private change(apply: () => unknown): Promise<LabReply> {
+    return this.serial(async () => (apply(), this.state.reply()));
   }
 
   private serial<T>(task: () => Promise<T>): Promise<T> {
@@ -420,9 +139,4 @@ export class LabEngine {
     this.queue = next.catch(() => undefined);
     return next;
   }
-}
-
-function namedProblem(name: string, error: unknown): string {
-  const message = (error as Error).message;
-  return message.includes(name) ? message : `${name}: ${message}`;
 }

@@ -3,13 +3,13 @@ import type { Embedder } from '../../inference/embedder';
 import { preprocess } from '../../models/preprocess';
 import { keepPicture, pixelsOf } from './decode';
 import type { StoredExample } from './store';
+import type { Progress } from '../messages';
 
 /**
  * Examples as the worker keeps them (original, thumbnail, embeddings per
  * model id), and the two ways they are embedded: a new picture, or every kept
  * original a newly chosen model has not embedded yet.
  */
-export type Progress = (done: number, total: number) => void;
 
 /** How many originals are embedded per call when a model is changed (keeps progress fluid and memory low). */
 const BATCH = 16;

@@ -1,7 +1,7 @@
 /// <reference lib="webworker" />
 import { createEmbedder, type Embedder } from '../../inference/embedder';
 import { parseModelCard, type ModelCard } from '../../models/card';
-import { chooseRuntime, wasmRuntime, type BackendPreference } from './runtime';
+import type { BackendPreference, LoadReport, Progress } from '../messages';
 import { startChecked } from './probe-check';
 
 /**
@@ -10,20 +10,6 @@ import { startChecked } from './probe-check';
  * checked on whichever it runs against its card's probe (probe-check.ts). The bytes are kept so the
  * backend can change without another download.
  */
-export interface LoadReport {
-  model: string;
-  kind: string;
-  dim: number;
-  backend: string;
-  threads: number;
-  /** Why the preferred backend was not used, if it was not. */
-  note?: string;
-  /** Why the verdicts may be wrong (the card's probe fails even on WASM), if they may. */
-  warning?: string;
-  /** The data set whose validation classes the card's temperatures and thresholds were fitted on, if it has them. */
-  calibratedOn?: string;
-}
-
 export interface LoadedModel {
   /** The catalog id, or "custom:<file name>" for the visitor's own. */
   id: string;
@@ -33,7 +19,6 @@ export interface LoadedModel {
   report: LoadReport;
 }
 
-export type Progress = (loaded: number, total: number) => void;
 
 export async function downloadModel(base: string, modelId: string, onProgress: Progress): Promise<{ bytes: Uint8Array; card: ModelCard }> {
   const cardResponse = await fetch(`${base}models/${modelId}/card.json`);
@@ -62,6 +47,8 @@ export async function downloadModel(base: string, modelId: string, onProgress: P
 }
 
 export async function runModel(id: string, bytes: Uint8Array, card: ModelCard, preference: BackendPreference): Promise<LoadedModel> {
+  // onnxruntime-web's script loads with the first model, not with the worker: the worker starts on the page's load to peek at the saved lab.
+  const { chooseRuntime, wasmRuntime } = await import('./runtime');
   const { runtime, embedder, warning } = await startChecked(await chooseRuntime(preference), wasmRuntime, card, (runtime) =>
     createEmbedder(runtime.ort, bytes, card, { executionProviders: runtime.executionProviders }),
   );

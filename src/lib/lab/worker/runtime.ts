@@ -8,8 +8,8 @@
 import * as wasmOrt from 'onnxruntime-web/wasm';
 import ortWasmUrl from 'onnxruntime-web/ort-wasm-simd-threaded.wasm?url';
 import type * as Ort from 'onnxruntime-web';
+import type { BackendPreference } from '../messages';
 
-export type BackendPreference = 'auto' | 'wasm';
 
 export interface Runtime {
   ort: typeof Ort;

@@ -4,12 +4,6 @@ import { bytesToBase64, decodeFloats, encodeFloats, SavedLabError } from './save
 import { thumbOf } from './decode';
 import type { LabShape, StoredExample } from './store';
 
-/** A ready-made set of classes and queries, as pictures (the page fetches it; the worker keeps it like any other). */
-export interface ExampleSet {
-  classes: Array<{ name: string; images: Array<{ source: Blob; name: string }> }>;
-  queries: Array<{ source: Blob; name: string }>;
-}
-
 /**
  * The lab as a file: version 2, every original as it is kept (lossless) and
  * every embedding made so far. Each original is written as `originalAs` says:

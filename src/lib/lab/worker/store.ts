@@ -3,6 +3,7 @@ import { createStore, del, delMany, entries, get, set, setMany, type UseStore } 
 import type { HeadOptions } from '../../fewshot/head';
 import type { Method } from '../../fewshot/method';
 import { currentModelId } from '../../models/catalog';
+import type { SavedLabPeek } from '../messages';
 
 /**
  * The lab in this browser's IndexedDB, written by the worker: the lab's shape
@@ -71,6 +72,13 @@ export class LabStore {
   /** An example whose embeddings changed (a new model's) is written again. */
   async updateExample(id: string, example: StoredExample): Promise<void> {
     await set(EXAMPLE + id, example, this.store);
+  }
+
+  /** The saved lab's size, read without its pictures ("Resume your lab"); version 1's if that is all there is. */
+  async peek(): Promise<SavedLabPeek | null> {
+    const shape = await get<LabShape>(LAB, this.store);
+    const classes = shape?.classes.map((c) => c.exampleIds.length) ?? ((await this.version1().catch(() => undefined)) as { session?: { classes?: Array<{ examples: unknown[] }> } } | undefined)?.session?.classes?.map((c) => c.examples.length);
+    return classes ? { classes: classes.length, examples: classes.reduce((n, c) => n + c, 0) } : null;
   }
 
   /** Version 1's saved lab, if the page saved one before this version. */

@@ -1,57 +1,11 @@
 /// <reference lib="webworker" />
 import type { Kernels } from '../../kernels/index';
 import type { FewShotSession, KnowledgeReport, PredictionReport } from '../../fewshot/session';
-import type { HeadOptions } from '../../fewshot/head';
 import { MAX_HEAD_EXAMPLES } from '../../fewshot/head-losses';
-import type { Method } from '../../fewshot/method';
-import type { MapPoint } from '../../fewshot/map';
 import type { Calibration } from '../../fewshot/fit';
-import type { LoadedModel, LoadReport } from './model';
+import type { LoadedModel } from './model';
+import type { HeadView, LabView, Verdicts } from '../messages';
 import type { StoredExample } from './store';
-
-/** What the page renders after every change: the classes with their thumbnails, the method and what applies to it. */
-export interface LabView {
-  model: (LoadReport & { id: string }) | null;
-  classes: Array<{ id: string; name: string; examples: Array<{ id: string; thumb: Blob }> }>;
-  method: Method;
-  /** What an undo would restore, in words; null when there is nothing to undo. */
-  undo: string | null;
-  /** The temperature and open-set rule in force; null until two classes have examples. */
-  calibration: Calibration | null;
-  head: HeadView;
-}
-
-/** What the page hears while a metric is learned. */
-export type LearnProgress =
-  | { phase: 'training'; step: number; steps: number; loss: number; map: MapPoint[] }
-  | { phase: 'checking'; round: number; rounds: number };
-
-/** The learned metric: its settings when on, whether the examples allow one, and how well the lab knows its classes. */
-export interface HeadView {
-  options: HeadOptions | null;
-  /** Two classes with two examples or more, and no more examples than the head can train on here. */
-  canLearn: boolean;
-  /** Why it cannot, in words; null when it can. */
-  reason: string | null;
-  knowledge: KnowledgeReport | null;
-}
-
-/** One request, one reply: verdicts, their query thumbnails and the map together. */
-export interface Verdicts {
-  report: PredictionReport | null;
-  /** Why there is no report (e.g. fewer than two classes with examples). */
-  problem?: string;
-  queryThumbs: Blob[];
-  map: MapPoint[];
-}
-
-export interface AddResult {
-  view: LabView;
-  /** The last queries classified again with the new example (one reply, not a second request). */
-  verdicts: Verdicts;
-  /** One line per picture that could not be added, naming it. */
-  problems: string[];
-}
 
 export function labView(session: FewShotSession, kernels: Kernels | undefined, model: LoadedModel | undefined, examples: ReadonlyMap<string, StoredExample>, undo: string | null): LabView {
   let calibration: Calibration | null = null;

@@ -1,0 +1,27 @@
+/// <reference lib="webworker" />
+import type { HeadOptions } from '../../fewshot/head';
+import type { LabReply, LearnProgress } from '../messages';
+import type { LabState } from './state';
+
+/**
+ * The learned metric head (issue 13): trained on the examples, then kept on,
+ * so later verdicts, probabilities, unknowns and the map use it, and it is
+ * saved; or dropped, back to plain prototypes.
+ */
+
+/** Trains the head, reporting each chunk of steps with the map as it moves, then each held-out round. */
+export function learnMetric(state: LabState, options: Partial<HeadOptions>, onProgress: (progress: LearnProgress) => void): LabReply {
+  const kernels = state.kernels!;
+  const steps = options.steps ?? 0;
+  state.session.trainHead(kernels, options, {
+    training: (step, loss, proxies) => onProgress({ phase: 'training', step, steps, loss, map: state.session.mapWithProxies(kernels, proxies(), state.queries.embeddings) }),
+    rounds: (round, rounds) => onProgress({ phase: 'checking', round, rounds }),
+  });
+  return state.reply();
+}
+
+/** Back to plain prototypes (the head's settings are forgotten; learning again is one click). */
+export function usePrototypes(state: LabState): LabReply {
+  state.session.setHead(null);
+  return state.reply();
+}

@@ -1,0 +1,112 @@
+/// <reference lib="webworker" />
+import { preprocess } from '../../models/preprocess';
+import type { ExampleSet, LabReply, Picture, Progress, Verdicts } from '../messages';
+import { framePixels, keepPicture } from './decode';
+import { embedOriginals, newExample } from './examples';
+import { DEFAULT_CLASSES, type LabState } from './state';
+
+/**
+ * Pictures into the lab: examples added to a class, folders become classes,
+ * example sets replace the classes, and queries are classified. Each picture
+ * that cannot be read gets its own line naming it; the others are kept.
+ */
+
+/** A folder of pictures that becomes a class (its name). */
+export interface Folder {
+  name: string;
+  pictures: Array<{ source: Blob; name: string }>;
+}
+
+/** Adds every picture it can to the class; returns one line per picture it could not. */
+export async function addPictures(state: LabState, classId: string, pictures: Picture[], onProgress?: Progress): Promise<string[]> {
+  const model = state.ready();
+  const problems: string[] = [];
+  for (const [i, { source, name }] of pictures.entries()) {
+    try {
+      const example = await newExample(source, name, model.id, model.embedder);
+      const id = state.session.addExample(classId, example.embeddings[model.id]!);
+      state.examples.set(id, example);
+    } catch (error) {
+      problems.push(namedProblem(name, error));
+    }
+    onProgress?.(i + 1, pictures.length);
+  }
+  return problems;
+}
+
+/** The folders as classes, each joined to a class of the same name; the two empty classes a new lab starts with give way to them. Undoable. */
+export async function addFolderClasses(state: LabState, folders: Folder[], onProgress: Progress): Promise<LabReply> {
+  const before = state.shape();
+  for (const c of state.session.list()) if (c.exampleIds.length === 0 && DEFAULT_CLASSES.includes(c.name)) state.session.removeClass(c.id);
+  const total = folders.reduce((n, f) => n + f.pictures.length, 0);
+  const problems: string[] = [];
+  let done = 0;
+  for (const folder of folders) {
+    const same = state.session.list().find((c) => c.name.toLocaleLowerCase() === folder.name.toLocaleLowerCase());
+    const id = same?.id ?? state.session.addClass(folder.name);
+    problems.push(...(await addPictures(state, id, folder.pictures, () => onProgress(++done, total))));
+  }
+  state.remember('Undo “Add classes from folders”', before);
+  return state.reply(problems);
+}
+
+/** Folder pictures handed over in parts, gathered in order into folders until they are added. */
+export function stageInto(staged: Folder[], part: Array<{ folder: string; source: Blob; name: string }>): number {
+  for (const { folder, source, name } of part) {
+    let last = staged.at(-1);
+    if (last?.name !== folder) staged.push((last = { name: folder, pictures: [] }));
+    last.pictures.push({ source, name });
+  }
+  return part.length;
+}
+
+/** Replaces the classes with an example set's (undoable) and classifies its queries, in one request. */
+export async function loadExampleSet(state: LabState, set: ExampleSet, onProgress: Progress): Promise<LabReply> {
+  if (state.session.list().some((c) => c.exampleIds.length)) state.remember('Undo “Try an example set”');
+  state.session = state.emptySession(state.session.method);
+  const ids = set.classes.map(({ name }) => state.session.addClass(name));
+  const problems: string[] = [];
+  let done = 0;
+  const total = set.classes.reduce((n, c) => n + c.images.length, 0);
+  for (const [i, c] of set.classes.entries()) problems.push(...(await addPictures(state, ids[i]!, c.images, () => onProgress(++done, total))));
+  problems.push(...(await takeQueries(state, set.queries)));
+  return state.reply(problems);
+}
+
+/** Classifies pictures (files, drawings, one camera photo): they become the last queries, kept for the next changes. */
+export async function classify(state: LabState, pictures: Picture[]): Promise<{ verdicts: Verdicts; problems: string[] }> {
+  const problems = await takeQueries(state, pictures);
+  return { verdicts: state.verdicts(), problems };
+}
+
+/** One live camera frame: embedded and classified against the cached prototypes; no thumbnail, no map. */
+export async function classifyFrame(state: LabState, frame: ImageBitmap): Promise<Verdicts> {
+  const { embedder } = state.ready();
+  const out = await embedder.embed([preprocess(framePixels(frame, 320), embedder.card)]);
+  state.queries = { embeddings: [out.data], thumbs: [], originals: [] };
+  return state.verdicts(false);
+}
+
+/** The pictures that can be read become the last queries (the previous ones stay if none can). */
+async function takeQueries(state: LabState, pictures: Picture[]): Promise<string[]> {
+  const { embedder } = state.ready();
+  const kept: Array<{ original: Blob; thumb: Blob }> = [];
+  const problems: string[] = [];
+  for (const { source, name } of pictures) {
+    try {
+      kept.push(await keepPicture(source, name, embedder.card.kind === 'sketch' ? 'sketch' : 'photo'));
+    } catch (error) {
+      problems.push(namedProblem(name, error));
+    }
+  }
+  if (kept.length) {
+    const originals = kept.map((k) => k.original);
+    state.queries = { embeddings: await embedOriginals(originals, embedder), thumbs: kept.map((k) => k.thumb), originals };
+  }
+  return problems;
+}
+
+export function namedProblem(name: string, error: unknown): string {
+  const message = (error as Error).message;
+  return message.includes(name) ? message : `${name}: ${message}`;
+}

@@ -1,0 +1,137 @@
+/// <reference lib="webworker" />
+import type { Kernels } from '../../kernels/index';
+import { FewShotSession } from '../../fewshot/session';
+import type { Method } from '../../fewshot/method';
+import type { BackendPreference, LabReply, LabView, Progress, Verdicts } from '../messages';
+import { embedMissing, embedOriginals } from './examples';
+import { downloadModel, runModel, type LoadedModel } from './model';
+import { LabStore, LatestSaver, type LabShape, type StoredExample, type Undo } from './store';
+import { labView, verdictsFor } from './views';
+
+/** The two empty classes a new lab (or a cleared one) starts with. */
+export const DEFAULT_CLASSES = ['Class A', 'Class B'];
+
+/** The last queries: their embeddings by the current model, thumbnails, and kept originals to embed again when the model changes. */
+export interface Queries {
+  embeddings: Float32Array[];
+  thumbs: Blob[];
+  originals: Blob[];
+}
+
+export const NO_QUERIES: Queries = { embeddings: [], thumbs: [], originals: [] };
+
+export type ModelOpener = (base: string, modelId: string, backend: BackendPreference, onProgress: Progress) => Promise<LoadedModel>;
+
+/** A catalog model downloaded from the site (with progress) and run on onnxruntime-web. */
+export async function openSiteModel(base: string, modelId: string, backend: BackendPreference, onProgress: Progress): Promise<LoadedModel> {
+  const { bytes, card } = await downloadModel(base, modelId, onProgress);
+  return runModel(modelId, bytes, card, backend);
+}
+
+/**
+ * Everything the lab's worker holds: the model and kernels, the session
+ * (classes, examples' embeddings, method, head), each example as kept, the
+ * last queries, what an undo restores, and what is saved. The engine's
+ * modules (intake, archive, head) change it; only the engine's queue calls them.
+ */
+export class LabState {
+  kernels: Kernels | undefined;
+  model: LoadedModel | undefined;
+  session = new FewShotSession(1);
+  readonly examples = new Map<string, StoredExample>();
+  /** Example ids written to storage. */
+  readonly stored = new Set<string>();
+  readonly store = new LabStore();
+  undo: Undo | undefined;
+  queries: Queries = NO_QUERIES;
+  /** The site's base path: models are under it. */
+  base = '/';
+  /** The catalog model a saved lab names (the visitor's own model is never stored). */
+  siteModelId = '';
+  private readonly saver = new LatestSaver(() => this.store.save(this.shape(), this.undo, this.examples, this.stored));
+  /** How a catalog model is fetched and started (the site's download and onnxruntime-web; Node tests give their own). */
+  private readonly open: ModelOpener;
+
+  constructor(open: ModelOpener = openSiteModel) {
+    this.open = open;
+  }
+
+  ready(): LoadedModel {
+    if (!this.model || !this.kernels) throw new Error('The model is not loaded yet.');
+    return this.model;
+  }
+
+  shape(): LabShape {
+    const head = this.session.head;
+    return { modelId: this.siteModelId, method: this.session.method, ...(head ? { head } : {}), classes: this.session.list() };
+  }
+
+  view(): LabView {
+    return labView(this.session, this.kernels, this.model, this.examples, this.undo?.label ?? null);
+  }
+
+  /** Verdicts for the last queries from their cached embeddings; the map only where asked (not per live frame). */
+  verdicts(withMap = true): Verdicts {
+    return verdictsFor(this.session, this.kernels!, this.queries, withMap);
+  }
+
+  /** The one reply to a change: saved soon, then the view and the last queries classified again. */
+  reply(problems: string[] = []): LabReply {
+    this.saver.save();
+    return { view: this.view(), verdicts: this.verdicts(), problems };
+  }
+
+  /** Keeps the lab as it is now for the undo button, under `label` (e.g. "Undo “Clear everything”"). */
+  remember(label: string, shape = this.shape()): void {
+    this.undo = { label, shape };
+  }
+
+  /** A new empty session for the current model, with this method. */
+  emptySession(method: Method): FewShotSession {
+    const { card } = this.ready();
+    const session = new FewShotSession(card.output.dim, card.calibration);
+    session.setMethod(method);
+    return session;
+  }
+
+  /** Downloads and runs a catalog model, unless it already runs. */
+  async load(modelId: string, backend: BackendPreference, onProgress: Progress): Promise<void> {
+    if (this.model?.id === modelId) return;
+    await this.replaceModel(await this.open(this.base, modelId, backend, onProgress));
+    this.siteModelId = modelId;
+  }
+
+  /** Another network: the last queries are embedded again from their originals (a live frame, which has none, is dropped). */
+  async replaceModel(next: LoadedModel): Promise<void> {
+    await this.model?.embedder.dispose();
+    this.model = next;
+    const { originals, thumbs } = this.queries;
+    this.queries = originals.length ? { embeddings: await embedOriginals(originals, next.embedder), thumbs, originals } : NO_QUERIES;
+  }
+
+  /**
+   * The session rebuilt for the current model from a lab's shape, embedding
+   * what the model has not seen. The last queries stay (embedded by the
+   * current model, see replaceModel), so an undo or an import classifies them
+   * again rather than dropping them.
+   */
+  async rebuild(shape: LabShape, onProgress: Progress): Promise<void> {
+    const model = this.ready();
+    const ids = shape.classes.flatMap((c) => c.exampleIds);
+    const embedded = await embedMissing(this.examples, ids, model.id, model.embedder, onProgress);
+    if (!model.id.startsWith('custom:')) await Promise.all(embedded.filter((id) => this.stored.has(id)).map((id) => this.store.updateExample(id, this.examples.get(id)!)));
+    const session = this.emptySession(shape.method);
+    for (const c of shape.classes) {
+      session.addClass(c.name, c.id);
+      for (const id of c.exampleIds) if (this.examples.has(id)) session.addExample(c.id, this.examples.get(id)!.embeddings[model.id]!, id);
+    }
+    if (shape.head) session.setHead(shape.head);
+    this.session = session;
+  }
+
+  /** A saved lab's examples taken into memory; 'current' keeps the running model, 'keep' the file's. */
+  adopt(lab: { shape: LabShape; examples: Map<string, StoredExample> }, model: 'current' | 'keep'): LabShape {
+    for (const [id, example] of lab.examples) this.examples.set(id, example);
+    return model === 'current' && this.model ? { ...lab.shape, modelId: this.siteModelId } : lab.shape;
+  }
+}
