@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { kernelsBenchSchema } from '../../src/schemas/bench-kernels.ts';
 import { labBenchSchema } from '../../src/schemas/bench-lab.ts';
@@ -30,6 +30,12 @@ describe('results files', () => {
       expect(result.success, `${file} (${command} rewrites it): ${result.error?.message}`).toBe(true);
     });
   }
+
+  // A results file nobody lists here would never be checked, and a page that globs for it would skip it quietly when it went missing.
+  test('every file in bench/results/ is listed above, so none goes unchecked', () => {
+    const listed = FILES.map((f) => f.file);
+    expect(readdirSync(url('bench/results/')).map((name) => `bench/results/${name}`).filter((file) => !listed.includes(file))).toEqual([]);
+  });
 
   test('a row with a model outside the catalog, or a field the schema does not know, is refused', () => {
     const lab = read('bench/results/lab.json') as { rows: Array<Record<string, unknown>> };
