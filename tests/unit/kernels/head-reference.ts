@@ -27,7 +27,6 @@ export type FrozenAlphas = Map<string, number>;
 /** The mean loss and ∂L/∂cos (m × n) from the cosine matrix cos[r][i]. */
 export function lossOfCosines(p: HeadProblem, cos: Rows, frozen?: FrozenAlphas): { loss: number; grad: Rows; alphas: FrozenAlphas } {
   const n = p.x.length;
-  const m = cos.length;
   const owner = (r: number) => Math.floor(r / p.centres);
   const grad = cos.map((row) => row.map(() => 0));
   const alphas: FrozenAlphas = new Map();

@@ -6,7 +6,6 @@ import { expectClose, kernels, RUNS } from './setup.ts';
 
 const LOSSES: HeadLoss[] = ['norm-softmax', 'soft-triple', 'multi-similarity', 'circle'];
 const toMatrix = (rows: Rows): Matrix => ({ data: Float32Array.from(rows.flat()), rows: rows.length, cols: rows[0]!.length });
-const toRows = (m: Matrix): Rows => Array.from({ length: m.rows }, (_, i) => Array.from(m.data.subarray(i * m.cols, (i + 1) * m.cols)));
 const unit = (row: number[]) => {
   const length = Math.hypot(...row);
   return length < 1e-3 ? row.map((_, k) => (k === 0 ? 1 : 0)) : row.map((v) => Math.fround(v / length));
