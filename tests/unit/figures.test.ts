@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import poincare, { treeEdges } from '../../src/figures/definitions/poincare-disk';
+import poincare from '../../src/figures/definitions/poincare-disk';
+import { treeEdges } from '../../src/figures/hyperbolic-tree';
 import snr from '../../src/figures/definitions/snr-distance';
 import { loadKernelsInNode } from '../../src/lib/kernels/load-node';
 

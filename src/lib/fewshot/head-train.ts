@@ -1,5 +1,5 @@
 /** Training the learned metric head: proxies over the supports, trained by the kernels (assembly/head/). */
-import type { HeadLoss, HeadState, Kernels, Matrix } from '../kernels/index.ts';
+import type { HeadLoss, HeadState, Kernels, Matrix, Normalization } from '../kernels/index.ts';
 import { HEAD_DECAY, HEAD_MOMENTUM, headLossInfo } from './head-losses.ts';
 import { FewShotError } from './names.ts';
 
@@ -81,7 +81,7 @@ export function headSimilarities(kernels: Kernels, head: TrainedHead, queries: M
 }
 
 /** The evaluation's classifier with a head: trains on one episode's supports (normalised as the method says) and labels its queries. */
-export function classifyWithHead(kernels: Kernels, episode: { supports: Matrix; labels: Int32Array; classes: number; queries: Matrix }, normalization: 'none' | 'l2' | 'cl2n', options: HeadOptions): Int32Array {
+export function classifyWithHead(kernels: Kernels, episode: { supports: Matrix; labels: Int32Array; classes: number; queries: Matrix }, normalization: Normalization, options: HeadOptions): Int32Array {
   const mean = normalization === 'cl2n' ? kernels.mean(episode.supports) : undefined;
   const unit = (m: Matrix) => kernels.normalize(kernels.normalize(m, normalization, mean), 'l2');
   const head = trainHead(kernels, { x: unit(episode.supports), labels: episode.labels, classes: episode.classes }, options);
