@@ -1,8 +1,16 @@
 import { describe, expect, test } from 'vitest';
-import { FewShotSession } from '../../src/lib/fewshot/session';
+import { ClassStore } from '../../src/lib/fewshot/class-store';
+import { Predictor } from '../../src/lib/fewshot/predictor';
 import { HEAD_LOSSES } from '../../src/lib/fewshot/head-losses';
 import { defaultHeadOptions, trainHead } from '../../src/lib/fewshot/head';
 import { loadKernelsInNode } from '../../src/lib/kernels/load-node';
+
+/** A class store and the predictor that reads it, as the lab's worker and the evaluation harness pair them. */
+function sessionOf(dim: number, card?: ConstructorParameters<typeof Predictor>[1]) {
+  const store = new ClassStore(dim);
+  return { store, predictor: new Predictor(store, card) };
+}
+
 
 const kernels = await loadKernelsInNode();
 const degrees = (a: number) => Float32Array.of(Math.cos((a * Math.PI) / 180), Math.sin((a * Math.PI) / 180), 0);
@@ -14,12 +22,12 @@ const degrees = (a: number) => Float32Array.of(Math.cos((a * Math.PI) / 180), Ma
  * from the examples can turn the spread class's proxy towards it.
  */
 function spreadAndTight() {
-  const session = new FewShotSession(3);
-  const spread = session.addClass('spread');
-  const tight = session.addClass('tight');
+  const session = sessionOf(3);
+  const spread = session.store.addClass('spread');
+  const tight = session.store.addClass('tight');
   const spreadAngles = [-60, -30, 30, 60];
-  for (const a of spreadAngles) session.addExample(spread, degrees(a), `spread ${a}`);
-  for (const a of [80, 85, 90, 95]) session.addExample(tight, degrees(a), `tight ${a}`);
+  for (const a of spreadAngles) session.store.addExample(spread, degrees(a), `spread ${a}`);
+  for (const a of [80, 85, 90, 95]) session.store.addExample(tight, degrees(a), `tight ${a}`);
   return { session, spread, tight, spreadAngles };
 }
 
@@ -28,10 +36,10 @@ describe('learned metric head in the session', () => {
   // similarity −0.5) takes almost all of its positive softmax share, so its proxy barely turns (see the Evaluation page).
   test.each(HEAD_LOSSES.filter((l) => l.id !== 'circle').map((l) => l.id))('%s: puts back in its class the example that prototypes give away', (loss) => {
     const { session, spread, spreadAngles } = spreadAndTight();
-    const before = session.predict(kernels, spreadAngles.map(degrees)).predictions.map((p) => p.nearestClassId);
+    const before = session.predictor.predict(kernels, spreadAngles.map(degrees)).predictions.map((p) => p.nearestClassId);
     expect(before.filter((c) => c !== spread)).toHaveLength(1);
-    session.trainHead(kernels, defaultHeadOptions(loss));
-    const after = session.predict(kernels, spreadAngles.map(degrees));
+    (session.store.setHead(defaultHeadOptions(loss)), session.predictor.trainHead(kernels));
+    const after = session.predictor.predict(kernels, spreadAngles.map(degrees));
     expect(after.head?.loss).toBe(loss);
     expect(after.predictions.map((p) => p.nearestClassId)).toEqual(spreadAngles.map(() => spread));
   });
@@ -47,9 +55,11 @@ describe('learned metric head in the session', () => {
 
   test('verdicts with the head are calibrated on held-out rounds, sum to one, and a query unlike any class is unknown', () => {
     const { session } = spreadAndTight();
-    session.setHead(defaultHeadOptions('norm-softmax'));
+    session.store.setHead(defaultHeadOptions('norm-softmax'));
+    session.predictor.trainHead(kernels);
+    expect(session.predictor.headIsStale()).toBe(false);
     // The second query points along the third axis, where no example lies: cosine 0 to every proxy.
-    const report = session.predict(kernels, [degrees(10), Float32Array.of(0, 0, 1)]);
+    const report = session.predictor.predict(kernels, [degrees(10), Float32Array.of(0, 0, 1)]);
     expect(report.calibration.temperatureSource).toBe('examples');
     expect(report.calibration.thresholdSource).toBe('examples');
     expect(report.calibration.samples).toBe(8);
@@ -58,44 +68,52 @@ describe('learned metric head in the session', () => {
     expect(report.predictions[1]!.classId).toBeNull();
   });
 
-  test('turning the head off gives back exactly the prototypes’ verdicts; a new example retrains it', () => {
+  test('turning the head off gives back exactly the prototypes’ verdicts; a new example leaves it stale until trained again, never trained by predict', () => {
     const { session } = spreadAndTight();
     const queries = [degrees(50), degrees(20)];
-    const plain = session.predict(kernels, queries);
-    session.trainHead(kernels, defaultHeadOptions('circle'));
-    session.setHead(null);
-    expect(session.predict(kernels, queries)).toEqual(plain);
-    session.setHead(defaultHeadOptions('circle'));
-    const third = session.addClass('third');
-    session.addExample(third, degrees(180));
-    session.addExample(third, degrees(170));
-    const report = session.predict(kernels, [degrees(175)]);
+    const plain = session.predictor.predict(kernels, queries);
+    (session.store.setHead(defaultHeadOptions('circle')), session.predictor.trainHead(kernels));
+    session.store.setHead(null);
+    expect(session.predictor.predict(kernels, queries)).toEqual(plain);
+    session.store.setHead(defaultHeadOptions('circle'));
+    const third = session.store.addClass('third');
+    session.store.addExample(third, degrees(180));
+    session.store.addExample(third, degrees(170));
+    expect(session.predictor.headIsStale()).toBe(true);
+    expect(session.predictor.predict(kernels, [degrees(175)]).head).toBeNull();
+    expect(session.predictor.headIsStale()).toBe(true);
+    session.predictor.trainHead(kernels);
+    const report = session.predictor.predict(kernels, [degrees(175)]);
     expect(report.head?.loss).toBe('circle');
     expect(report.predictions[0]!.nearestClassId).toBe(third);
   });
 
   test('refuses to learn from fewer than two classes with two examples, saying why', () => {
-    const session = new FewShotSession(3);
-    const a = session.addClass('a');
-    const b = session.addClass('b');
-    session.addExample(a, degrees(0));
-    session.addExample(a, degrees(10));
-    session.addExample(b, degrees(90));
-    expect(session.canLearnMetric()).toBe(false);
-    expect(() => session.trainHead(kernels, defaultHeadOptions('norm-softmax'))).toThrow(/two classes with two examples/);
-    expect(session.knowledge(kernels)).toBeNull();
+    const session = sessionOf(3);
+    const a = session.store.addClass('a');
+    const b = session.store.addClass('b');
+    session.store.addExample(a, degrees(0));
+    session.store.addExample(a, degrees(10));
+    session.store.addExample(b, degrees(90));
+    expect(session.store.canLearnMetric()).toBe(false);
+    session.store.setHead(defaultHeadOptions('norm-softmax'));
+    expect(() => session.predictor.trainHead(kernels)).toThrow(/two classes with two examples/);
+    expect(session.predictor.headIsStale()).toBe(false);
+    expect(session.predictor.knowledge(kernels)).toBeNull();
   });
 
   test('how well it knows the classes: every example judged once, per class and in the confusion matrix, with and without the head', () => {
     const { session } = spreadAndTight();
-    const plain = session.knowledge(kernels)!;
+    const plain = session.predictor.knowledge(kernels)!;
     expect(plain.head).toBeUndefined();
     expect(plain.prototypes.perClass.map((c) => c.total)).toEqual([4, 4]);
     expect(plain.prototypes.confusion.flat().reduce((s, v) => s + v, 0)).toBe(8);
     // Leave-one-out for prototypes: without 60°, the spread class's prototype is at −20°, and 60° goes to the tight class.
     expect(plain.prototypes.confusion[0]).toEqual([3, 1]);
-    session.setHead(defaultHeadOptions('norm-softmax'));
-    const withHead = session.knowledge(kernels)!;
+    session.store.setHead(defaultHeadOptions('norm-softmax'));
+    expect(session.predictor.knowledge(kernels)!.head).toBeUndefined();
+    session.predictor.trainHead(kernels);
+    const withHead = session.predictor.knowledge(kernels)!;
     expect(withHead.head!.total).toBe(8);
     expect(withHead.head!.perClass.map((c) => c.total)).toEqual([4, 4]);
   });

@@ -5,7 +5,8 @@
  */
 import type { Kernels } from '../kernels/index.ts';
 import type { CardCalibration } from '../models/card.ts';
-import { FewShotSession } from '../fewshot/session.ts';
+import { ClassStore } from '../fewshot/class-store.ts';
+import { Predictor } from '../fewshot/predictor.ts';
 import type { Method } from '../fewshot/method.ts';
 import type { HeadOptions } from '../fewshot/head.ts';
 import { seededRandom } from '../random.ts';
@@ -63,17 +64,20 @@ export function runSessionEpisodes(
   const outcomes: QueryOutcome[] = [];
   for (let e = 0; e < spec.episodes; e++) {
     const episode = sampleEpisode(byClass, spec.way, spec.shot, spec.queries, random);
-    const session = new FewShotSession(dim, card);
-    session.setMethod(method);
-    if (spec.head) session.setHead(spec.head);
-    const classIds = Array.from({ length: spec.way }, (_, c) => session.addClass(`class ${c}`, `c${c}`));
-    episode.supports.forEach((image, i) => session.addExample(classIds[episode.supportLabels[i]!]!, row(image)));
+    const store = new ClassStore(dim);
+    const predictor = new Predictor(store, card);
+    store.setMethod(method);
+    if (spec.head) store.setHead(spec.head);
+    const classIds = Array.from({ length: spec.way }, (_, c) => store.addClass(`class ${c}`, `c${c}`));
+    episode.supports.forEach((image, i) => store.addExample(classIds[episode.supportLabels[i]!]!, row(image)));
+    // As in the lab, the head is trained as its own step once the supports are in (where the episode allows one).
+    if (predictor.headIsStale()) predictor.trainHead(kernels);
     const inEpisode = new Set(episode.supports.map((image) => byClass.findIndex((images) => images.includes(image))));
     const others = byClass.filter((_, c) => !inEpisode.has(c));
     const unseen = spec.unseen && others.length ? sample(others.flat(), Math.min(spec.unseen, others.flat().length), random) : [];
     const queries = [...episode.queries, ...unseen];
     const labels = [...episode.queryLabels, ...unseen.map(() => -1)];
-    const report = session.predict(kernels, queries.map(row));
+    const report = predictor.predict(kernels, queries.map(row));
     report.predictions.forEach((p, i) => {
       const predicted = classIds.indexOf(p.nearestClassId);
       outcomes.push({

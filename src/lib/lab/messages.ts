@@ -4,7 +4,7 @@
  * reply: every call that changes the lab answers with a LabReply, so the
  * page never asks twice and never shows verdicts the worker has dropped.
  */
-import type { KnowledgeReport, PredictionReport } from '../fewshot/session';
+import type { KnowledgeReport, PredictionReport } from '../fewshot/reports';
 import type { HeadOptions } from '../fewshot/head';
 import type { Method } from '../fewshot/method';
 import type { MapPoint } from '../fewshot/map';

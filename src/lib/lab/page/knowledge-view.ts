@@ -1,4 +1,4 @@
-import type { KnowledgeReport } from '../../fewshot/session';
+import type { KnowledgeReport } from '../../fewshot/reports';
 import type { Knowledge } from '../../fewshot/held-out';
 import { el } from './dom';
 

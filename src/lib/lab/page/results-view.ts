@@ -6,7 +6,7 @@
  */
 import type { Calibration } from '../../fewshot/fit';
 import type { MapPoint } from '../../fewshot/map';
-import type { PredictionReport } from '../../fewshot/session';
+import type { PredictionReport } from '../../fewshot/reports';
 import { el } from './dom';
 
 export interface ResultNames {

@@ -26,9 +26,9 @@ export async function openSaved(state: LabState, request: StartRequest, onProgre
   }
   await state.load(shape?.modelId ?? request.modelId, request.backend, onProgress);
   await state.rebuild(shape ?? { modelId: request.modelId, method: DEFAULT_METHOD, classes: [] }, onProgress);
-  if (!shape) for (const name of DEFAULT_CLASSES) state.session.addClass(name);
+  if (!shape) for (const name of DEFAULT_CLASSES) state.classes.addClass(name);
   // The address's metric (an embed's ?metric=) applies to whatever was opened.
-  if (request.metric) state.session.setMethod({ metric: request.metric });
+  if (request.metric) state.classes.setMethod({ metric: request.metric });
   if (!saved.shape && shape) await state.store.dropVersion1().catch(() => undefined);
 }
 
@@ -66,7 +66,7 @@ export function exportZip(state: LabState): Promise<Blob> {
 
 /** One class's pictures, as kept, in a zip of one folder. */
 export function exportClass(state: LabState, classId: string): Promise<Blob> {
-  const found = state.session.list().find((c) => c.id === classId);
+  const found = state.classes.list().find((c) => c.id === classId);
   if (!found) throw new Error('That class is no longer in the lab.');
   return classToZip(found.name, found.exampleIds.map((id) => state.examples.get(id)!.original));
 }

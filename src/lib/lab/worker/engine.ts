@@ -70,16 +70,16 @@ export class LabEngine {
     });
   }
 
-  addClass = (name: string): Promise<LabReply> => this.change(() => this.state.session.addClass(name));
-  renameClass = (id: string, name: string): Promise<LabReply> => this.change(() => this.state.session.renameClass(id, name));
-  removeExample = (id: string): Promise<LabReply> => this.change(() => this.state.session.removeExample(id));
+  addClass = (name: string): Promise<LabReply> => this.change(() => this.state.classes.addClass(name));
+  renameClass = (id: string, name: string): Promise<LabReply> => this.change(() => this.state.classes.renameClass(id, name));
+  removeExample = (id: string): Promise<LabReply> => this.change(() => this.state.classes.removeExample(id));
   /** A new method: recomputed from the cached embeddings, nothing embedded again. */
-  setMethod = (method: Partial<Method>): Promise<LabReply> => this.change(() => this.state.session.setMethod(method));
+  setMethod = (method: Partial<Method>): Promise<LabReply> => this.change(() => this.state.classes.setMethod(method));
 
   removeClass(id: string): Promise<LabReply> {
     return this.change(() => {
-      this.state.remember(`Undo “Remove ${this.state.session.list().find((c) => c.id === id)?.name ?? id}”`);
-      this.state.session.removeClass(id);
+      this.state.remember(`Undo “Remove ${this.state.classes.list().find((c) => c.id === id)?.name ?? id}”`);
+      this.state.classes.removeClass(id);
     });
   }
 
@@ -109,8 +109,8 @@ export class LabEngine {
   clear(): Promise<LabReply> {
     return this.change(() => {
       this.state.remember('Undo “Clear everything”');
-      this.state.session = this.state.emptySession(this.state.session.method);
-      for (const name of DEFAULT_CLASSES) this.state.session.addClass(name);
+      this.state.reset(this.state.classes.method);
+      for (const name of DEFAULT_CLASSES) this.state.classes.addClass(name);
     });
   }
 

@@ -13,15 +13,23 @@ import type { LabState } from './state';
 export function learnMetric(state: LabState, options: Partial<HeadOptions>, onProgress: (progress: LearnProgress) => void): LabReply {
   const kernels = state.kernels!;
   const steps = options.steps ?? 0;
-  state.session.trainHead(kernels, options, {
-    training: (step, loss, proxies) => onProgress({ phase: 'training', step, steps, loss, map: state.session.mapWithProxies(kernels, proxies(), state.queries.embeddings) }),
-    rounds: (round, rounds) => onProgress({ phase: 'checking', round, rounds }),
-  });
+  const before = state.classes.head;
+  state.classes.setHead(options);
+  try {
+    state.predictor.trainHead(kernels, {
+      training: (step, loss, proxies) => onProgress({ phase: 'training', step, steps, loss, map: state.predictor.mapWithProxies(kernels, proxies(), state.queries.embeddings) }),
+      rounds: (round, rounds) => onProgress({ phase: 'checking', round, rounds }),
+    });
+  } catch (error) {
+    // A head that cannot be trained leaves the lab as it was.
+    state.classes.setHead(before);
+    throw error;
+  }
   return state.reply();
 }
 
 /** Back to plain prototypes (the head's settings are forgotten; learning again is one click). */
 export function usePrototypes(state: LabState): LabReply {
-  state.session.setHead(null);
+  state.classes.setHead(null);
   return state.reply();
 }

@@ -24,7 +24,7 @@ export async function addPictures(state: LabState, classId: string, pictures: Pi
   for (const [i, { source, name }] of pictures.entries()) {
     try {
       const example = await newExample(source, name, model.id, model.embedder);
-      const id = state.session.addExample(classId, example.embeddings[model.id]!);
+      const id = state.classes.addExample(classId, example.embeddings[model.id]!);
       state.examples.set(id, example);
     } catch (error) {
       problems.push(namedProblem(name, error));
@@ -37,13 +37,13 @@ export async function addPictures(state: LabState, classId: string, pictures: Pi
 /** The folders as classes, each joined to a class of the same name; the two empty classes a new lab starts with give way to them. Undoable. */
 export async function addFolderClasses(state: LabState, folders: Folder[], onProgress: Progress): Promise<LabReply> {
   const before = state.shape();
-  for (const c of state.session.list()) if (c.exampleIds.length === 0 && DEFAULT_CLASSES.includes(c.name)) state.session.removeClass(c.id);
+  for (const c of state.classes.list()) if (c.exampleIds.length === 0 && DEFAULT_CLASSES.includes(c.name)) state.classes.removeClass(c.id);
   const total = folders.reduce((n, f) => n + f.pictures.length, 0);
   const problems: string[] = [];
   let done = 0;
   for (const folder of folders) {
-    const same = state.session.list().find((c) => c.name.toLocaleLowerCase() === folder.name.toLocaleLowerCase());
-    const id = same?.id ?? state.session.addClass(folder.name);
+    const same = state.classes.list().find((c) => c.name.toLocaleLowerCase() === folder.name.toLocaleLowerCase());
+    const id = same?.id ?? state.classes.addClass(folder.name);
     problems.push(...(await addPictures(state, id, folder.pictures, () => onProgress(++done, total))));
   }
   state.remember('Undo “Add classes from folders”', before);
@@ -62,9 +62,9 @@ export function stageInto(staged: Folder[], part: Array<{ folder: string; source
 
 /** Replaces the classes with an example set's (undoable) and classifies its queries, in one request. */
 export async function loadExampleSet(state: LabState, set: ExampleSet, onProgress: Progress): Promise<LabReply> {
-  if (state.session.list().some((c) => c.exampleIds.length)) state.remember('Undo “Try an example set”');
-  state.session = state.emptySession(state.session.method);
-  const ids = set.classes.map(({ name }) => state.session.addClass(name));
+  if (state.classes.list().some((c) => c.exampleIds.length)) state.remember('Undo “Try an example set”');
+  state.reset(state.classes.method);
+  const ids = set.classes.map(({ name }) => state.classes.addClass(name));
   const problems: string[] = [];
   let done = 0;
   const total = set.classes.reduce((n, c) => n + c.images.length, 0);

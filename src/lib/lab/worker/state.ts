@@ -1,6 +1,7 @@
 /// <reference lib="webworker" />
 import type { Kernels } from '../../kernels/index';
-import { FewShotSession } from '../../fewshot/session';
+import { ClassStore } from '../../fewshot/class-store';
+import { Predictor } from '../../fewshot/predictor';
 import type { Method } from '../../fewshot/method';
 import type { BackendPreference, LabReply, LabView, Progress, Verdicts } from '../messages';
 import { embedMissing, embedOriginals } from './examples';
@@ -29,15 +30,16 @@ export async function openSiteModel(base: string, modelId: string, backend: Back
 }
 
 /**
- * Everything the lab's worker holds: the model and kernels, the session
- * (classes, examples' embeddings, method, head), each example as kept, the
+ * Everything the lab's worker holds: the model and kernels, the classes
+ * (examples' embeddings, method, head) and their predictor, each example as kept, the
  * last queries, what an undo restores, and what is saved. The engine's
  * modules (intake, archive, head) change it; only the engine's queue calls them.
  */
 export class LabState {
   kernels: Kernels | undefined;
   model: LoadedModel | undefined;
-  session = new FewShotSession(1);
+  classes = new ClassStore(1);
+  predictor = new Predictor(this.classes);
   readonly examples = new Map<string, StoredExample>();
   /** Example ids written to storage. */
   readonly stored = new Set<string>();
@@ -62,23 +64,38 @@ export class LabState {
   }
 
   shape(): LabShape {
-    const head = this.session.head;
-    return { modelId: this.siteModelId, method: this.session.method, ...(head ? { head } : {}), classes: this.session.list() };
+    const head = this.classes.head;
+    return { modelId: this.siteModelId, method: this.classes.method, ...(head ? { head } : {}), classes: this.classes.list() };
   }
 
   view(): LabView {
-    return labView(this.session, this.kernels, this.model, this.examples, this.undo?.label ?? null);
+    return labView(this.classes, this.predictor, this.kernels, this.model, this.examples, this.undo?.label ?? null);
   }
 
   /** Verdicts for the last queries from their cached embeddings; the map only where asked (not per live frame). */
   verdicts(withMap = true): Verdicts {
-    return verdictsFor(this.session, this.kernels!, this.queries, withMap);
+    return verdictsFor(this.predictor, this.kernels!, this.queries, withMap);
   }
 
-  /** The one reply to a change: saved soon, then the view and the last queries classified again. */
+  /**
+   * The one reply to a change: saved soon, the head trained again if it is on
+   * and the examples changed, then the view and the last queries classified again.
+   */
   reply(problems: string[] = []): LabReply {
     this.saver.save();
-    return { view: this.view(), verdicts: this.verdicts(), problems };
+    const headProblem = this.trainStaleHead();
+    const verdicts = this.verdicts();
+    // A head that cannot be trained (e.g. a learning rate that diverges) leaves the report out; the verdicts say why.
+    return { view: this.view(), verdicts: headProblem ? { ...verdicts, report: null, problem: headProblem } : verdicts, problems };
+  }
+
+  private trainStaleHead(): string | undefined {
+    if (!this.kernels || !this.predictor.headIsStale()) return undefined;
+    try {
+      this.predictor.trainHead(this.kernels);
+    } catch (error) {
+      return (error as Error).message;
+    }
   }
 
   /** Keeps the lab as it is now for the undo button, under `label` (e.g. "Undo “Clear everything”"). */
@@ -86,12 +103,12 @@ export class LabState {
     this.undo = { label, shape };
   }
 
-  /** A new empty session for the current model, with this method. */
-  emptySession(method: Method): FewShotSession {
+  /** No classes: a new store for the current model (its size, its card's calibration), with this method. */
+  reset(method: Method): void {
     const { card } = this.ready();
-    const session = new FewShotSession(card.output.dim, card.calibration);
-    session.setMethod(method);
-    return session;
+    this.classes = new ClassStore(card.output.dim);
+    this.classes.setMethod(method);
+    this.predictor = new Predictor(this.classes, card.calibration);
   }
 
   /** Downloads and runs a catalog model, unless it already runs. */
@@ -110,7 +127,7 @@ export class LabState {
   }
 
   /**
-   * The session rebuilt for the current model from a lab's shape, embedding
+   * The classes rebuilt for the current model from a lab's shape, embedding
    * what the model has not seen. The last queries stay (embedded by the
    * current model, see replaceModel), so an undo or an import classifies them
    * again rather than dropping them.
@@ -120,13 +137,12 @@ export class LabState {
     const ids = shape.classes.flatMap((c) => c.exampleIds);
     const embedded = await embedMissing(this.examples, ids, model.id, model.embedder, onProgress);
     if (!model.id.startsWith('custom:')) await Promise.all(embedded.filter((id) => this.stored.has(id)).map((id) => this.store.updateExample(id, this.examples.get(id)!)));
-    const session = this.emptySession(shape.method);
-    for (const c of shape.classes) {
-      session.addClass(c.name, c.id);
-      for (const id of c.exampleIds) if (this.examples.has(id)) session.addExample(c.id, this.examples.get(id)!.embeddings[model.id]!, id);
-    }
-    if (shape.head) session.setHead(shape.head);
-    this.session = session;
+    this.reset(shape.method);
+    this.classes.restore({
+      method: shape.method,
+      head: shape.head ?? null,
+      classes: shape.classes.map((c) => ({ id: c.id, name: c.name, examples: c.exampleIds.filter((id) => this.examples.has(id)).map((id) => ({ id, embedding: this.examples.get(id)!.embeddings[model.id]! })) })),
+    });
   }
 
   /** A saved lab's examples taken into memory; 'current' keeps the running model, 'keep' the file's. */

@@ -1,46 +1,48 @@
 /// <reference lib="webworker" />
 import type { Kernels } from '../../kernels/index';
-import type { FewShotSession, KnowledgeReport, PredictionReport } from '../../fewshot/session';
+import type { ClassStore } from '../../fewshot/class-store';
+import type { Predictor } from '../../fewshot/predictor';
+import type { KnowledgeReport } from '../../fewshot/reports';
 import { MAX_HEAD_EXAMPLES } from '../../fewshot/head-losses';
 import type { Calibration } from '../../fewshot/fit';
 import type { LoadedModel } from './model';
 import type { HeadView, LabView, Verdicts } from '../messages';
 import type { StoredExample } from './store';
 
-export function labView(session: FewShotSession, kernels: Kernels | undefined, model: LoadedModel | undefined, examples: ReadonlyMap<string, StoredExample>, undo: string | null): LabView {
+export function labView(classes: ClassStore, predictor: Predictor, kernels: Kernels | undefined, model: LoadedModel | undefined, examples: ReadonlyMap<string, StoredExample>, undo: string | null): LabView {
   let calibration: Calibration | null = null;
   try {
-    calibration = kernels ? session.calibration(kernels) : null;
+    calibration = kernels ? predictor.calibration(kernels) : null;
   } catch {
     // Fewer than two classes with examples: nothing is calibrated yet.
   }
-  const classes = session.list().map((c) => ({ id: c.id, name: c.name, examples: c.exampleIds.map((id) => ({ id, thumb: examples.get(id)!.thumb })) }));
-  return { model: model ? { ...model.report, id: model.id } : null, classes, method: session.method, undo, calibration, head: headView(session, kernels) };
+  const shown = classes.list().map((c) => ({ id: c.id, name: c.name, examples: c.exampleIds.map((id) => ({ id, thumb: examples.get(id)!.thumb })) }));
+  return { model: model ? { ...model.report, id: model.id } : null, classes: shown, method: classes.method, undo, calibration, head: headView(classes, predictor, kernels) };
 }
 
-function headView(session: FewShotSession, kernels: Kernels | undefined): HeadView {
-  const examples = session.list().reduce((sum, c) => sum + c.exampleIds.length, 0);
-  const reason = session.canLearnMetric()
+function headView(classes: ClassStore, predictor: Predictor, kernels: Kernels | undefined): HeadView {
+  const examples = classes.list().reduce((sum, c) => sum + c.exampleIds.length, 0);
+  const reason = classes.canLearnMetric()
     ? null
     : examples <= MAX_HEAD_EXAMPLES
       ? 'Learning a metric needs at least two classes with two examples or more each.'
       : `Learning a metric works on up to ${MAX_HEAD_EXAMPLES} examples; this lab has ${examples}.`;
   let knowledge: KnowledgeReport | null = null;
   try {
-    knowledge = kernels && reason === null ? session.knowledge(kernels) : null;
+    knowledge = kernels && reason === null ? predictor.knowledge(kernels) : null;
   } catch {
     // A head that cannot be trained (e.g. a learning rate that diverges) leaves the report out; the verdicts say why.
   }
-  return { options: session.head, canLearn: reason === null, reason, knowledge };
+  return { options: classes.head, canLearn: reason === null, reason, knowledge };
 }
 
 /** Verdicts for the last queries from their cached embeddings; the map only where asked (not per live frame). */
-export function verdictsFor(session: FewShotSession, kernels: Kernels, queries: { embeddings: Float32Array[]; thumbs: Blob[] }, withMap: boolean): Verdicts {
+export function verdictsFor(predictor: Predictor, kernels: Kernels, queries: { embeddings: Float32Array[]; thumbs: Blob[] }, withMap: boolean): Verdicts {
   const { embeddings, thumbs } = queries;
-  const map = withMap ? session.map(kernels, embeddings) : [];
+  const map = withMap ? predictor.map(kernels, embeddings) : [];
   if (embeddings.length === 0) return { report: null, queryThumbs: [], map };
   try {
-    return { report: session.predict(kernels, embeddings), queryThumbs: thumbs, map };
+    return { report: predictor.predict(kernels, embeddings), queryThumbs: thumbs, map };
   } catch (error) {
     return { report: null, problem: (error as Error).message, queryThumbs: thumbs, map };
   }
