@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
-import { FewShotSession } from '../../src/lib/fewshot/session';
+import { ClassStore } from '../../src/lib/fewshot/class-store';
+import { Predictor } from '../../src/lib/fewshot/predictor';
 import type { Method } from '../../src/lib/fewshot/method';
 import { loadKernelsInNode } from '../../src/lib/kernels/load-node';
 import { seededRandom } from '../../src/lib/random';
@@ -44,15 +45,12 @@ function bigLab(method: Method): { lab: Lab; queries: Float32Array[] } {
   return { lab: { shape: { modelId: MODEL, method, classes }, examples }, queries };
 }
 
-/** The classifier the worker rebuilds from a lab. */
-function sessionOf({ shape, examples }: Lab): FewShotSession {
-  const session = new FewShotSession(DIM);
-  session.setMethod(shape.method);
-  for (const c of shape.classes) {
-    session.addClass(c.name, c.id);
-    for (const id of c.exampleIds) session.addExample(c.id, examples.get(id)!.embeddings[MODEL]!, id);
-  }
-  return session;
+/** The classifier the worker rebuilds from a lab (a snapshot restored, as worker/state.ts does). */
+function sessionOf({ shape, examples }: Lab): { store: ClassStore; predictor: Predictor } {
+  const store = new ClassStore(DIM);
+  const classes = shape.classes.map((c) => ({ id: c.id, name: c.name, examples: c.exampleIds.map((id) => ({ id, embedding: examples.get(id)!.embeddings[MODEL]! })) }));
+  store.restore({ method: shape.method, head: null, classes });
+  return { store, predictor: new Predictor(store) };
 }
 
 async function throughJson(lab: Lab): Promise<Lab> {
@@ -101,22 +99,22 @@ describe('stress: 50 classes × 20 examples', async () => {
   test('1,000 predictions in a row give identical results, and WASM memory stops growing after the first', () => {
     const { lab, queries } = bigLab(OPTIONS[0]!);
     const session = sessionOf(lab);
-    const predictWith = (method: Method) => (session.setMethod(method), JSON.stringify(session.predict(kernels, queries)));
+    const predictWith = (method: Method) => (session.store.setMethod(method), JSON.stringify(session.predictor.predict(kernels, queries)));
     const first = OPTIONS.map(predictWith);
     const memoryAfterWarmUp = kernels.memoryBytes;
     for (let i = 0; i < 1000; i++) expect(predictWith(OPTIONS[i % OPTIONS.length]!)).toBe(first[i % OPTIONS.length]);
     expect(kernels.memoryBytes).toBe(memoryAfterWarmUp);
-    session.setMethod(OPTIONS[0]!);
-    expect(session.predict(kernels, queries).predictions.map((p) => p.nearestClassId)).toEqual(lab.shape.classes.slice(0, 5).map((c) => c.id));
+    session.store.setMethod(OPTIONS[0]!);
+    expect(session.predictor.predict(kernels, queries).predictions.map((p) => p.nearestClassId)).toEqual(lab.shape.classes.slice(0, 5).map((c) => c.id));
   }, 60_000);
 
   test('100 round trips, JSON file and zip by turns, keep every original byte for byte, every embedding bit for bit, and the predictions', async () => {
     const { lab, queries } = bigLab(OPTIONS[1]!);
     const first = await savedText(lab);
-    const expected = JSON.stringify(sessionOf(lab).predict(kernels, queries));
+    const expected = JSON.stringify(sessionOf(lab).predictor.predict(kernels, queries));
     let current = lab;
     for (let i = 0; i < 100; i++) current = await (i % 2 === 0 ? throughJson : throughZip)(current);
     expect(await savedText(current)).toBe(first);
-    expect(JSON.stringify(sessionOf(current).predict(kernels, queries))).toBe(expected);
+    expect(JSON.stringify(sessionOf(current).predictor.predict(kernels, queries))).toBe(expected);
   }, 120_000);
 });
