@@ -1,8 +1,10 @@
 import { expect, test } from '@playwright/test';
 import evaluationsJson from '../../src/data/evaluations.json' with { type: 'json' };
 import { classesSentence } from '../../src/lib/eval/held-out';
-import { rowKey, taskKey } from '../../src/lib/eval/summary';
-import { evaluationsSchema } from '../../src/schemas/evaluations';
+import { verdictOf, type PairedDifference } from '../../src/lib/eval/paired';
+import { BASELINE, rowKey, taskKey } from '../../src/lib/eval/summary';
+import { NORMALIZATION_INFO } from '../../src/lib/kernels/normalizations';
+import { evaluationsSchema, type EvaluationResult } from '../../src/schemas/evaluations';
 
 const evaluations = evaluationsSchema.parse(evaluationsJson);
 const plain = evaluations.results.filter((r) => r.head === undefined);
@@ -11,15 +13,37 @@ const groups = [...new Set(plain.map((r) => `${r.model}|${r.dataset}`))].map((ke
   return { model, dataset, rows: plain.filter((r) => r.model === model && r.dataset === dataset) };
 });
 
-test('each section shows its own rows, its classes and the run that made them', async ({ page }) => {
+// What each row of a group's table must say, from evaluations.json: its setting
+// in the registry's words, then per task the accuracy ± its interval, the paired
+// difference Δ from the baseline (none in the baseline's own row), and the verdict
+// for screen readers where the difference's interval excludes zero; — for a task
+// the setting was not run on.
+const percent = (x: number) => (100 * x).toFixed(1);
+const points = (d: PairedDifference) => `${d.difference >= 0 ? '+' : '−'}${percent(Math.abs(d.difference))} ± ${percent(d.ci95)}`;
+function settingLabel(r: EvaluationResult): string {
+  return `${r.metric}, ${NORMALIZATION_INFO[r.normalize].inResults}${r.refine === 0 ? '' : `, refined ×${r.refine}`}`;
+}
+function cellText(r: EvaluationResult | undefined): string {
+  if (!r) return '—';
+  if (rowKey(r) === rowKey(BASELINE)) return `${percent(r.accuracy)} ± ${percent(r.ci95)}`;
+  const verdict = verdictOf(r.vsBaseline);
+  return `${percent(r.accuracy)} ± ${percent(r.ci95)} Δ ${points(r.vsBaseline)}${verdict === 'same' ? '' : ` (${verdict} than the baseline)`}`;
+}
+function expectedRows(rows: EvaluationResult[]): string[][] {
+  const tasks = [...new Set(rows.map(taskKey))];
+  return [...new Set(rows.map(rowKey))].map((setting) => {
+    const inRow = rows.filter((r) => rowKey(r) === setting);
+    return [settingLabel(inRow[0]!), ...tasks.map((t) => cellText(inRow.find((r) => taskKey(r) === t)))];
+  });
+}
+
+test('each section shows its own rows, cell by cell, its classes and the run that made them', async ({ page }) => {
   await page.goto('evaluation/');
   for (const { model, dataset, rows } of groups) {
     const section = page.locator('section', { has: page.getByRole('heading', { level: 2, name: `${model} on ${dataset}` }) });
-    const settings = new Set(rows.map(rowKey)).size;
-    const tasks = new Set(rows.map(taskKey));
-    await expect(section.locator('thead th')).toHaveText(['Setting', ...tasks]);
-    await expect(section.locator('tbody tr')).toHaveCount(settings);
-    await expect(section.locator('tbody td')).toHaveCount(settings * tasks.size);
+    await expect(section.locator('thead th')).toHaveText(['Setting', ...new Set(rows.map(taskKey))]);
+    const shown = await section.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('th, td')].map((cell) => cell.textContent!.replace(/\s+/g, ' ').trim())));
+    expect(shown, `${model} on ${dataset}`).toEqual(expectedRows(rows));
     await expect(section.locator('.held-out')).toContainText(classesSentence(rows[0]!.dataset, rows[0]!.classes));
     const stamp = evaluations.stamps[rows[0]!.stamp]!;
     await expect(section.locator('.run-stamp')).toContainText(`Made by ${stamp.command} at commit ${stamp.commit.sha.slice(0, 7)}`);
