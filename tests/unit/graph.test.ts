@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { buildGraph, layoutGraph, neighboursOf, sharedNeighboursOf, type GraphPaper } from '../../src/lib/survey/graph';
+import { buildGraph, neighboursOf, sharedNeighboursOf, type GraphPaper } from '../../src/lib/survey/graph';
+import { layoutGraph } from '../../src/lib/survey/graph-layout';
 import { paperSchema } from '../../src/schemas/paper';
 import { readCollection } from '../helpers/content';
 

@@ -1,30 +1,19 @@
 import { Arena } from './arena.ts';
 import { ClassifierKernels } from './classifier.ts';
 import type { FewShotInput, FewShotResult, Prediction, PredictInput } from './classifier-types.ts';
-import { DistanceKernels, type DistanceExports } from './distances.ts';
-import { HeadKernels, type HeadExports } from './head.ts';
-import { LossKernels, type LossExports } from './losses.ts';
+import { DistanceKernels } from './distances.ts';
+import { HeadKernels } from './head.ts';
+import { LossKernels } from './losses.ts';
 import type { Matrix } from './matrix.ts';
 import type { Metric } from './metrics.ts';
-import { NormalizeKernels, type Normalization, type NormalizeExports } from './normalize.ts';
-import { DEFAULT_OPEN_SET_QUANTILE, OpenSetKernels, type OpenSetCalibration, type OpenSetExports } from './openset.ts';
-import { PcaKernels, type PcaExports, type Projection } from './pca.ts';
-import { PrototypeKernels, type PrototypeExports, type PrototypeResult } from './prototypes.ts';
-import { RefineKernels, type RefineExports } from './refine.ts';
-import { SoftmaxKernels, type SoftmaxExports } from './softmax.ts';
-import { TransportKernels, type TransportExports } from './transport.ts';
-
-/** The flat exports of assembly/index.ts: each wrapper declares the part it calls. */
-type KernelExports = { memory: WebAssembly.Memory; heapBase(): number; usesRelaxedSimd(): number } & NormalizeExports &
-  PrototypeExports &
-  DistanceExports &
-  SoftmaxExports &
-  OpenSetExports &
-  RefineExports &
-  PcaExports &
-  LossExports &
-  HeadExports &
-  TransportExports;
+import { NormalizeKernels, type Normalization } from './normalize.ts';
+import { DEFAULT_OPEN_SET_QUANTILE, OpenSetKernels, type OpenSetCalibration } from './openset.ts';
+import { PcaKernels, type Projection } from './pca.ts';
+import { PrototypeKernels, type PrototypeResult } from './prototypes.ts';
+import { RefineKernels } from './refine.ts';
+import { SoftmaxKernels } from './softmax.ts';
+import { TransportKernels } from './transport.ts';
+import type { KernelExports } from './exports.ts';
 
 /**
  * Typed, validated access to the AssemblyScript kernels: one wrapper per

@@ -8,7 +8,8 @@ import { exportClass, exportLabFile, exportZip, importLabFile, importZip, openSa
 import { learnMetric, usePrototypes } from './head';
 import { addFolderClasses, addPictures, classify, classifyFrame, loadExampleSet, stageInto, type Folder } from './intake';
 import { runModel } from './model';
-import { DEFAULT_CLASSES, LabState, type ModelOpener } from './state';
+import { DEFAULT_CLASSES, LabState } from './state';
+import type { ModelOpener } from './model';
 
 /**
  * The lab, owned by its worker (as tfjs-models' KNN classifier owns its data

@@ -1,5 +1,6 @@
 /// <reference lib="webworker" />
-import type { HeadOptions } from '../../fewshot/head';
+import { defaultHeadOptions, type HeadOptions } from '../../fewshot/head';
+import { HEAD_LOSSES } from '../../fewshot/head-losses';
 import type { LabReply, LearnProgress } from '../messages';
 import type { LabState } from './state';
 
@@ -12,9 +13,9 @@ import type { LabState } from './state';
 /** Trains the head, reporting each chunk of steps with the map as it moves, then each held-out round. */
 export function learnMetric(state: LabState, options: Partial<HeadOptions>, onProgress: (progress: LearnProgress) => void): LabReply {
   const kernels = state.kernels!;
-  const steps = options.steps ?? 0;
   const before = state.classes.head;
-  state.classes.setHead(options);
+  // Steps and rate left out are the loss's own defaults.
+  const { steps } = state.classes.setHead({ ...defaultHeadOptions(options.loss ?? HEAD_LOSSES[0]!.id), ...options })!;
   try {
     state.predictor.trainHead(kernels, {
       training: (step, loss, proxies) => onProgress({ phase: 'training', step, steps, loss, map: state.predictor.mapWithProxies(kernels, proxies(), state.queries.embeddings) }),

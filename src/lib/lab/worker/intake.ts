@@ -36,6 +36,8 @@ export async function addPictures(state: LabState, classId: string, pictures: Pi
 
 /** The folders as classes, each joined to a class of the same name; the two empty classes a new lab starts with give way to them. Undoable. */
 export async function addFolderClasses(state: LabState, folders: Folder[], onProgress: Progress): Promise<LabReply> {
+  // Nothing to add: the lab, and what Undo would restore, stay as they are.
+  if (folders.length === 0) return state.reply();
   const before = state.shape();
   for (const c of state.classes.list()) if (c.exampleIds.length === 0 && DEFAULT_CLASSES.includes(c.name)) state.classes.removeClass(c.id);
   const total = folders.reduce((n, f) => n + f.pictures.length, 0);

@@ -55,3 +55,11 @@ export async function runModel(id: string, bytes: Uint8Array, card: ModelCard, p
   const report = { model: card.name, kind: card.kind, dim: card.output.dim, backend: runtime.backend, threads: runtime.threads, ...(runtime.note ? { note: runtime.note } : {}), ...(warning ? { warning } : {}), ...(card.calibration ? { calibratedOn: card.calibration.dataset } : {}) };
   return { id, bytes, card, embedder, report };
 }
+
+export type ModelOpener = (base: string, modelId: string, backend: BackendPreference, onProgress: Progress) => Promise<LoadedModel>;
+
+/** A catalog model downloaded from the site (with progress) and run on onnxruntime-web. */
+export async function openSiteModel(base: string, modelId: string, backend: BackendPreference, onProgress: Progress): Promise<LoadedModel> {
+  const { bytes, card } = await downloadModel(base, modelId, onProgress);
+  return runModel(modelId, bytes, card, backend);
+}

@@ -5,7 +5,7 @@ import { Predictor } from '../../fewshot/predictor';
 import type { Method } from '../../fewshot/method';
 import type { BackendPreference, LabReply, LabView, Progress, Verdicts } from '../messages';
 import { embedMissing, embedOriginals } from './examples';
-import { downloadModel, runModel, type LoadedModel } from './model';
+import { openSiteModel, type LoadedModel, type ModelOpener } from './model';
 import { LabStore, LatestSaver, type LabShape, type StoredExample, type Undo } from './store';
 import { labView, verdictsFor } from './views';
 
@@ -21,13 +21,6 @@ export interface Queries {
 
 export const NO_QUERIES: Queries = { embeddings: [], thumbs: [], originals: [] };
 
-export type ModelOpener = (base: string, modelId: string, backend: BackendPreference, onProgress: Progress) => Promise<LoadedModel>;
-
-/** A catalog model downloaded from the site (with progress) and run on onnxruntime-web. */
-export async function openSiteModel(base: string, modelId: string, backend: BackendPreference, onProgress: Progress): Promise<LoadedModel> {
-  const { bytes, card } = await downloadModel(base, modelId, onProgress);
-  return runModel(modelId, bytes, card, backend);
-}
 
 /**
  * Everything the lab's worker holds: the model and kernels, the classes
