@@ -41,6 +41,16 @@ export const cardProbeSchema = z.strictObject({
 });
 export type CardProbe = z.output<typeof cardProbeSchema>;
 
+/** The model file as published (npm run cards:hash): the lab refuses a download whose size or SHA-256 differs. */
+export const cardFileSchema = z.strictObject({
+  /** model.onnx's size: the download's progress total (a host's Content-Length may be the compressed size) and how a cut-short file is told. */
+  bytes: z.number().int().positive(),
+  /** model.onnx's SHA-256, lowercase hex. */
+  sha256: z.string().regex(/^[0-9a-f]{64}$/, 'use 64 lowercase hex digits'),
+  madeBy: z.string().min(1),
+});
+export type CardFile = z.output<typeof cardFileSchema>;
+
 export const modelCardSchema = z
   .strictObject({
     /** Folder name under models/, lowercase with dashes. */
@@ -69,6 +79,8 @@ export const modelCardSchema = z
     sources: z.array(z.strictObject({ name: z.string().min(1), license: z.string().min(1), url: z.url().optional() })).min(1),
     calibration: cardCalibrationSchema.optional(),
     probe: cardProbeSchema.optional(),
+    /** Every site model has one (tests/unit/models/card-file.test.ts); a visitor's own model has none. */
+    file: cardFileSchema.optional(),
   })
   .superRefine((card, ctx) => {
     const { channels, mean, std, ink, crop, height, width } = card.input;

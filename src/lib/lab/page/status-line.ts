@@ -1,4 +1,5 @@
 import type { LoadReport } from '../messages';
+import { shortModelName } from '../../models/model-name';
 import { el } from './dom';
 
 /**
@@ -18,8 +19,8 @@ export interface ReadyStatus {
   details: string[];
 }
 
-/** The model's name without its parenthesised description: "Photo embedding (MobileNetV2 1.4 …)" → "Photo embedding". */
-export const shortModelName = (name: string) => name.split(' (')[0]!.trim() || name;
+// The worker names a model in its errors the same way (without zod, which the page does not load).
+export { shortModelName };
 
 /** "WASM (SIMD)" → "WASM". */
 const shortBackend = (backend: string) => backend.split(' (')[0]!.trim() || backend;
