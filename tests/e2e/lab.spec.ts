@@ -47,7 +47,8 @@ test('a visitor teaches two drawn classes and the lab classifies new drawings, o
 
   await expect(page.locator('.prediction .nearest img')).toHaveCount(3);
   await expect(page.getByRole('img', { name: /^Embedding map/ })).toBeVisible();
-  // 6 examples, 1 query, 2 prototypes, in the map's text alternative.
+  // 6 examples, 1 query, 2 prototypes, in the map's text alternative (built when its fold opens).
+  await page.getByText('The map as a table (9 points)').click();
   await expect(page.locator('.map-table tbody tr')).toHaveCount(9);
 
   await page.getByRole('button', { name: 'Clear', exact: true }).click();

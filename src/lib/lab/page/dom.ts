@@ -15,3 +15,19 @@ export const el = <K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial
 export function transferPictures<T extends { source: Blob | ImageBitmap }>(pictures: T[]): T[] {
   return Comlink.transfer(pictures, pictures.flatMap((p) => (p.source instanceof ImageBitmap ? [p.source] : [])));
 }
+
+/**
+ * A fold whose content is built the first time it opens: what a big lab
+ * would otherwise build on every reply (a table of thousands of map points,
+ * the bars of a hundred more classes) costs nothing until a visitor asks.
+ */
+export function lazyFold(summary: string, fill: () => Node[], props: Record<string, unknown> = {}): HTMLDetailsElement {
+  const fold = el('details', props, el('summary', {}, summary));
+  const open = () => {
+    if (!fold.open) return;
+    fold.removeEventListener('toggle', open);
+    fold.append(...fill());
+  };
+  fold.addEventListener('toggle', open);
+  return fold;
+}

@@ -80,6 +80,7 @@ export function wireHeadPanel(page: LabPage, showMap: (points: MapPoint[]) => vo
   });
 
   let last: Parameters<HeadPanel['update']> | undefined;
+  let shownKnowledge = '';
   const panel: HeadPanel = {
     update(view, nameOf) {
       last = [view, nameOf];
@@ -92,7 +93,10 @@ export function wireHeadPanel(page: LabPage, showMap: (points: MapPoint[]) => vo
           ? `On: verdicts, confidences, “unknown” and the map use the metric learned with ${label} (${head.options.steps} steps, learning rate ${head.options.rate}).`
           : `Off for now: ${head.reason} Verdicts use plain prototypes until then.`;
       } else if (!busy) status.textContent = head.reason ?? 'Ready: verdicts use plain prototypes until you learn a metric.';
-      knowledge.replaceChildren(...(head.knowledge ? knowledgeView(head.knowledge, nameOf) : []));
+      // Rebuilt only when it changes: with many classes its confusion matrix is the largest table on the page.
+      const key = JSON.stringify([head.knowledge, head.knowledge?.classIds.map(nameOf)]);
+      if (key !== shownKnowledge) knowledge.replaceChildren(...(head.knowledge ? knowledgeView(head.knowledge, nameOf) : []));
+      shownKnowledge = key;
     },
   };
   return panel;

@@ -1,6 +1,9 @@
 import type { KnowledgeReport } from '../../fewshot/reports';
 import type { Knowledge } from '../../fewshot/held-out';
-import { el } from './dom';
+import { el, lazyFold } from './dom';
+
+/** Past this many classes the confusion matrix (classes² cells: 40,000 for 200) is built only when its fold opens. */
+const CONFUSION_UNFOLDED_UP_TO = 20;
 
 /**
  * "How well it knows your classes": each class's held-out accuracy with
@@ -22,13 +25,18 @@ export function knowledgeView(report: KnowledgeReport, nameOf: (id: string) => s
     el('p', { className: 'note' }, 'Each example judged without it: prototypes leave it out of its class; the learned metric is retrained without it.'),
     tableBox('Accuracy per class', el('table', { className: 'knowledge-table', 'data-lab-knowledge-table': '' }, el('thead', {}, header), el('tbody', {}, ...rows, total))),
     ...advice(shown, names),
-    tableBox('Confusion matrix', confusionTable(shown, names, report.head ? 'learned metric' : 'prototypes')),
+    confusionBox(shown, names, report.head ? 'learned metric' : 'prototypes'),
   ];
 }
 
 /** A table in a box of its own that scrolls sideways when the table is wider than the part (many classes); it takes focus, so a keyboard can scroll it. */
 function tableBox(label: string, table: HTMLTableElement): HTMLElement {
   return el('div', { className: 'table-box', tabIndex: 0, role: 'region', 'aria-label': label }, table);
+}
+
+function confusionBox(k: Knowledge, names: string[], by: string): HTMLElement {
+  const box = () => tableBox('Confusion matrix', confusionTable(k, names, by));
+  return names.length <= CONFUSION_UNFOLDED_UP_TO ? box() : lazyFold(`Confusion matrix (${names.length} × ${names.length} classes)`, () => [box()]);
 }
 
 function advice(k: Knowledge, names: string[]): Node[] {

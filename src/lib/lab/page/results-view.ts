@@ -1,13 +1,12 @@
 /**
  * What the lab shows after a prediction: one card per query (verdict,
- * confidence bar and distance per class, nearest examples), the latest large
- * and the rest folded, the rule the confidences and "unknown" follow, and the
- * embedding map as an SVG scatter with the same points as a table.
+ * confidence bar and distance per class — the most likely few when there are
+ * many —, nearest examples), the latest large and the rest folded, and the
+ * rule the confidences and "unknown" follow. The map is map-view.ts.
  */
 import type { Calibration } from '../../fewshot/fit';
-import type { MapPoint } from '../../fewshot/map';
-import type { PredictionReport } from '../../fewshot/reports';
-import { el } from './dom';
+import type { ClassScore, PredictionReport } from '../../fewshot/reports';
+import { el, lazyFold } from './dom';
 
 export interface ResultNames {
   nameOf(classId: string): string;
@@ -16,6 +15,11 @@ export interface ResultNames {
   /** The thumbnail address of an example, by id. */
   thumbOf(exampleId: string): string | undefined;
 }
+
+/** Past this many classes a verdict shows its most likely classes as bars and folds the rest: 200 bars would bury it. */
+export const TOP_BARS = 5;
+/** Past this many classes without examples, the note naming them names this many and counts the rest. */
+const NAMED_SKIPPED = 10;
 
 const number = (v: number) => (Math.abs(v) >= 100 ? v.toFixed(1) : v.toPrecision(3));
 
@@ -54,7 +58,7 @@ export function predictionsView(report: PredictionReport, names: ResultNames, qu
   const cards = report.predictions.map((p, i) => predictionCard(p, i, label, names, queryThumb(i)));
   cards[0]?.classList.add('latest');
   const out: HTMLElement[] = [];
-  if (report.skipped.length) out.push(el('p', { className: 'note' }, `Left out (no examples yet): ${report.skipped.map(names.nameOf).join(', ')}.`));
+  if (report.skipped.length) out.push(el('p', { className: 'note' }, `Left out (no examples yet): ${namesOf(report.skipped, names)}.`));
   out.push(...cards.slice(0, 1));
   if (cards.length > 1) out.push(el('details', { className: 'history' }, el('summary', {}, `The other ${cards.length - 1} ${cards.length === 2 ? 'query' : 'queries'}`), ...cards.slice(1)));
   out.push(el('details', { className: 'rule' }, el('summary', {}, 'How the confidences and “unknown” are decided'), el('p', { className: 'note calibration-note' }, `${label}. ${unknownRule(report.calibration, calibratedOn, report.head !== null)}`)));
@@ -70,19 +74,7 @@ function predictionCard(p: Prediction, i: number, label: string, names: ResultNa
     { className: 'prediction', 'aria-label': `Query ${i + 1}` },
     ...(thumb ? [el('img', { src: thumb, alt: `Query ${i + 1}`, className: 'thumb' })] : []),
     el('p', { className: 'verdict' }, el('strong', {}, 'Prediction: '), verdict),
-    el(
-      'ul',
-      { className: 'bars', 'aria-label': label },
-      ...p.scores.map((s) =>
-        el(
-          'li',
-          {},
-          el('span', { className: 'bar-label' }, names.nameOf(s.classId)),
-          el('meter', { min: 0, max: 1, value: s.probability, 'aria-label': `Confidence in ${names.nameOf(s.classId)}` }),
-          el('span', {}, `${(100 * s.probability).toFixed(1)} % · distance ${s.distance.toFixed(3)}`),
-        ),
-      ),
-    ),
+    ...barsView(p, label, names),
     el(
       'p',
       { className: 'nearest' },
@@ -92,38 +84,35 @@ function predictionCard(p: Prediction, i: number, label: string, names: ResultNa
   );
 }
 
-export function mapView(points: MapPoint[], { nameOf, colourOf }: ResultNames): Node[] {
-  if (points.length === 0) return [];
-  const xs = points.map((p) => p.x);
-  const ys = points.map((p) => p.y);
-  const [minX, maxX, minY, maxY] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
-  const scale = (v: number, lo: number, hi: number) => 20 + ((v - lo) / (hi - lo || 1)) * 260;
-  const colour = (id: string | null) => (id === null ? 'var(--text)' : `var(--class-${colourOf(id)})`);
-  const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
-  svg.setAttribute('viewBox', '0 0 300 300');
-  svg.setAttribute('role', 'img');
-  svg.setAttribute('aria-label', 'Embedding map: examples as dots, prototypes as squares, queries as crosses; the table below lists the same points.');
-  for (const p of points) {
-    const x = scale(p.x, minX, maxX);
-    const y = scale(p.y, minY, maxY);
-    const shape =
-      p.kind === 'query'
-        ? `<path d="M${x - 6} ${y - 6}L${x + 6} ${y + 6}M${x + 6} ${y - 6}L${x - 6} ${y + 6}" stroke="${colour(null)}" stroke-width="2.5"/>`
-        : p.kind === 'prototype'
-          ? `<rect x="${x - 7}" y="${y - 7}" width="14" height="14" fill="${colour(p.classId)}" stroke="var(--text)" stroke-width="1.5"/>`
-          : `<circle cx="${x}" cy="${y}" r="4" fill="${colour(p.classId)}" fill-opacity="0.7"/>`;
-    svg.insertAdjacentHTML('beforeend', shape);
-  }
-  const table = el(
-    'table',
-    { className: 'map-table' },
-    el('caption', {}, 'The map’s points: first and second principal coordinates'),
-    el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'Point'), el('th', { scope: 'col' }, 'Class'), el('th', { scope: 'col' }, 'x'), el('th', { scope: 'col' }, 'y'))),
+function namesOf(ids: string[], names: ResultNames): string {
+  const named = ids.slice(0, NAMED_SKIPPED).map(names.nameOf).join(', ');
+  return ids.length > NAMED_SKIPPED ? `${named} and ${ids.length - NAMED_SKIPPED} more` : named;
+}
+
+const percent = (v: number) => `${(100 * v).toFixed(1)} %`;
+
+/**
+ * A bar per class, in class order; with more than TOP_BARS classes, the most
+ * likely first and the rest folded under one line that says how many they
+ * are and how much probability they share (every probability is still over
+ * all the classes, so the bars and that line add up to 100 %).
+ */
+function barsView(p: Prediction, label: string, names: ResultNames): HTMLElement[] {
+  const bar = (s: ClassScore) =>
     el(
-      'tbody',
+      'li',
       {},
-      ...points.map((p) => el('tr', {}, el('td', {}, p.kind), el('td', {}, p.classId ? nameOf(p.classId) : '—'), el('td', {}, p.x.toFixed(3)), el('td', {}, p.y.toFixed(3)))),
-    ),
-  );
-  return [svg, el('details', {}, el('summary', {}, 'The map as a table'), el('div', { className: 'table-scroll' }, table))];
+      el('span', { className: 'bar-label' }, names.nameOf(s.classId)),
+      el('meter', { min: 0, max: 1, value: s.probability, 'aria-label': `Confidence in ${names.nameOf(s.classId)}` }),
+      el('span', {}, `${percent(s.probability)} · distance ${s.distance.toFixed(3)}`),
+    );
+  if (p.scores.length <= TOP_BARS) return [el('ul', { className: 'bars', 'aria-label': label }, ...p.scores.map(bar))];
+  const ranked = [...p.scores].sort((a, b) => b.probability - a.probability);
+  const rest = ranked.slice(TOP_BARS);
+  const share = rest.reduce((sum, s) => sum + s.probability, 0);
+  const summary = `and ${rest.length} more classes: ${percent(share)} together, none over ${percent(rest[0]!.probability)}`;
+  return [
+    el('ul', { className: 'bars', 'aria-label': `${label}: the ${TOP_BARS} most likely of ${ranked.length} classes` }, ...ranked.slice(0, TOP_BARS).map(bar)),
+    lazyFold(summary, () => [el('ul', { className: 'bars', 'aria-label': `${label}: the other ${rest.length} classes, most likely first` }, ...rest.map(bar))], { className: 'more-classes', 'data-lab-more-classes': rest.length }),
+  ];
 }

@@ -1,0 +1,43 @@
+/**
+ * The embedding map as an SVG scatter, with the same points as a table. A
+ * big lab has thousands of points (200 classes × 20 examples): the drawing is
+ * one string parsed once, and the table is built only when its fold opens,
+ * so a reply never holds the page long.
+ */
+import type { MapPoint } from '../../fewshot/map';
+import { el, lazyFold } from './dom';
+import type { ResultNames } from './results-view';
+
+export function mapView(points: MapPoint[], { nameOf, colourOf }: ResultNames): Node[] {
+  if (points.length === 0) return [];
+  let [minX, maxX, minY, maxY] = [Infinity, -Infinity, Infinity, -Infinity];
+  for (const p of points) [minX, maxX, minY, maxY] = [Math.min(minX, p.x), Math.max(maxX, p.x), Math.min(minY, p.y), Math.max(maxY, p.y)];
+  const scale = (v: number, lo: number, hi: number) => +(20 + ((v - lo) / (hi - lo || 1)) * 260).toFixed(2);
+  const colour = (id: string | null) => (id === null ? 'var(--text)' : `var(--class-${colourOf(id)})`);
+  const shapes = points.map((p) => {
+    const x = scale(p.x, minX, maxX);
+    const y = scale(p.y, minY, maxY);
+    if (p.kind === 'query') return `<path d="M${x - 6} ${y - 6}L${x + 6} ${y + 6}M${x + 6} ${y - 6}L${x - 6} ${y + 6}" stroke="${colour(null)}" stroke-width="2.5"/>`;
+    if (p.kind === 'prototype') return `<rect x="${x - 7}" y="${y - 7}" width="14" height="14" fill="${colour(p.classId)}" stroke="var(--text)" stroke-width="1.5"/>`;
+    return `<circle cx="${x}" cy="${y}" r="4" fill="${colour(p.classId)}" fill-opacity="0.7"/>`;
+  });
+  const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
+  svg.setAttribute('viewBox', '0 0 300 300');
+  svg.setAttribute('role', 'img');
+  svg.setAttribute('aria-label', 'Embedding map: examples as dots, prototypes as squares, queries as crosses; the table below lists the same points.');
+  svg.innerHTML = shapes.join('');
+  const table = () => [
+    el(
+      'div',
+      { className: 'table-scroll' },
+      el(
+        'table',
+        { className: 'map-table' },
+        el('caption', {}, 'The map’s points: first and second principal coordinates'),
+        el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'Point'), el('th', { scope: 'col' }, 'Class'), el('th', { scope: 'col' }, 'x'), el('th', { scope: 'col' }, 'y'))),
+        el('tbody', {}, ...points.map((p) => el('tr', {}, el('td', {}, p.kind), el('td', {}, p.classId ? nameOf(p.classId) : '—'), el('td', {}, p.x.toFixed(3)), el('td', {}, p.y.toFixed(3))))),
+      ),
+    ),
+  ];
+  return [svg, lazyFold(`The map as a table (${points.length} points)`, table)];
+}
