@@ -5,7 +5,8 @@
  * (runtime, model, kernels) starts only when the visitor starts the lab.
  */
 import type { LabView, Picture } from '../messages';
-import { createClassCard, type ClassActions, type ClassCard } from './class-card';
+import type { ClassActions } from './class-card';
+import { createClassList } from './class-list';
 import { wireFrameBox } from '../../frame/frame-box';
 import { labPageOf, labPageParts, type LabPage } from './lab-page';
 import { nextClassName } from '../class-names';
@@ -38,13 +39,14 @@ export function startLab(root: HTMLElement, base: string): void {
   const undoButton = $<HTMLButtonElement>('[data-lab-undo]');
   const thumbs = new ThumbUrls();
   const offline = setUpOffline(base);
-  const cards = new Map<string, ClassCard>();
   let current: LabView | undefined;
   let queryThumbs: string[] = [];
+  // Each class's name and place by id: a big lab's map asks for thousands of points' colours after every change.
+  let byId = new Map<string, { name: string; place: number }>();
 
   const names: ResultNames = {
-    nameOf: (id) => current?.classes.find((c) => c.id === id)?.name ?? id,
-    colourOf: (id) => Math.max(0, current?.classes.findIndex((c) => c.id === id) ?? 0) % 8,
+    nameOf: (id) => byId.get(id)?.name ?? id,
+    colourOf: (id) => (byId.get(id)?.place ?? 0) % 8,
     thumbOf: (id) => thumbs.url(id),
   };
 
@@ -53,15 +55,9 @@ export function startLab(root: HTMLElement, base: string): void {
     render(view) {
       const firstTime = !current;
       current = view;
+      byId = new Map(view.classes.map((c, place) => [c.id, { name: c.name, place }]));
       root.dataset.kind = view.model?.kind ?? '';
-      for (const [i, data] of view.classes.entries()) {
-        const card = cards.get(data.id) ?? createClassCard(data, actions, thumbs);
-        if (cards.has(data.id)) card.update(data);
-        cards.set(data.id, card);
-        // Moved only when out of place: moving a card would end a hold on its "Take photos" (pointer capture, focus).
-        if (classList.children[i] !== card.root) classList.insertBefore(card.root, classList.children[i] ?? null);
-      }
-      for (const [id, card] of cards) if (!view.classes.some((c) => c.id === id)) (card.root.remove(), cards.delete(id));
+      classCards.render(view.classes);
       thumbs.retain(new Map(view.classes.flatMap((c) => c.examples.map((e) => [e.id, e.thumb] as const))));
       undoButton.hidden = !view.undo;
       undoButton.textContent = view.undo ?? '';
@@ -123,6 +119,7 @@ export function startLab(root: HTMLElement, base: string): void {
     setTimeout(() => void page.engine().resources().then(offline.keep).then((kept) => kept && showReady(current ?? view)), KEEP_AFTER_MS);
   }
 
+  const classCards = createClassList(classList, actions, thumbs);
   const headPanel = wireHeadPanel(page, (points) => mapBox.replaceChildren(...mapView(points, names)));
   const camera = wireCamera(page);
   wireQueries(page);
