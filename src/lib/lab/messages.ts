@@ -67,6 +67,21 @@ export interface LabView {
   /** The temperature and open-set rule in force; null until two classes have examples. */
   calibration: Calibration | null;
   head: HeadView;
+  saving: SavingView;
+}
+
+/** How the lab is kept in this browser's storage, as of the save this reply waited for. */
+export interface SavingView {
+  /** Pictures of the lab that storage does not hold (they are in this tab's memory, and an export keeps them). */
+  unsaved: number;
+  /** Why the last save failed, naming the fault (e.g. storage full); absent when it worked. The next change tries again. */
+  error?: string;
+  /** What the lab takes in this browser's storage, when the browser says. */
+  bytes?: number;
+  /** Said once: another tab saved this lab, and this tab now shows the lab as saved there. */
+  note?: string;
+  /** A folder import a reload or a closed tab cut short: its folder, its files, and how many of them were not imported. */
+  interrupted?: { folder: string; total: number; missing: number };
 }
 
 /** The learned metric: its settings when on, whether the examples allow one, and how well the lab knows its classes. */

@@ -17,8 +17,10 @@ import { classToZip, labToZip, readLabZip } from './zip-lab';
 /** Opens the lab: the saved one if there is one (or one saved by the page's first version), else two empty classes. */
 export async function openSaved(state: LabState, request: StartRequest, onProgress: Progress): Promise<void> {
   const saved = await state.store.load();
-  for (const [id, example] of saved.examples) (state.examples.set(id, example), state.stored.add(id));
-  state.undo = saved.undo;
+  for (const [id, example] of saved.examples) state.examples.set(id, example);
+  state.saving.loaded(saved);
+  // A folder import a reload cut short: the view says how many of its files were not imported.
+  [state.undo, state.importing] = [saved.undo, saved.importing];
   let shape = saved.shape;
   if (!shape) {
     const old = await state.store.version1().catch(() => undefined);
@@ -46,7 +48,7 @@ export async function importZip(state: LabState, file: Blob, fileName: string, o
   if (contents.kind === 'folders') {
     const folders: Folder[] = [];
     for (const c of contents.classes) folders.push({ name: c.name, pictures: await Promise.all(c.items.map(async ({ path, item }) => ({ source: await item.read(imageTypeOf(path)), name: path }))) });
-    const added = await addFolderClasses(state, folders, onProgress);
+    const added = await addFolderClasses(state, folders, onProgress, fileName);
     return { ...added, problems: [...contents.skipped.map((path) => `${path} in ${fileName} is not a picture (by its name), so it was left out.`), ...added.problems] };
   }
   state.remember('Undo “Import”');

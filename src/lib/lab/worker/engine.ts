@@ -8,6 +8,7 @@ import { exportClass, exportLabFile, exportZip, importLabFile, importZip, openSa
 import { learnMetric, usePrototypes } from './head';
 import { addFolderClasses, addPictures, classify, classifyFrame, loadExampleSet, stageInto, type Folder } from './intake';
 import { runModel } from './model';
+import { followOtherTabs } from './other-tabs';
 import { DEFAULT_CLASSES, LabState } from './state';
 import type { ModelOpener } from './model';
 
@@ -92,8 +93,8 @@ export class LabEngine {
    * of files would hold the page for seconds, a part of a few hundred does not.
    */
   stageFolderPictures = (part: Array<{ folder: string; source: Blob; name: string }>): Promise<number> => this.serial(async () => stageInto(this.staged, part));
-  /** The staged folders as classes: one per folder, joined to a class of the same name; undoable. */
-  addStagedFolders = (onProgress: Progress): Promise<LabReply> => this.serial(() => addFolderClasses(this.state, this.staged.splice(0), onProgress));
+  /** The staged folders as classes: one per folder, joined to a class of the same name; undoable. `from` names the folder picked (for an import a reload cuts short). */
+  addStagedFolders = (onProgress: Progress, from?: string): Promise<LabReply> => this.serial(() => addFolderClasses(this.state, this.staged.splice(0), onProgress, from));
   importZip = (file: Blob, fileName: string, onProgress: Progress): Promise<LabReply> => this.serial(() => importZip(this.state, file, fileName, onProgress));
   importLab = (text: string, fileName: string, onProgress: Progress): Promise<LabReply> => this.serial(() => importLabFile(this.state, text, fileName, onProgress));
   exportLab = (): Promise<Blob> => this.serial(() => exportLabFile(this.state));
@@ -124,6 +125,9 @@ export class LabEngine {
       return this.state.reply();
     });
   }
+
+  /** Another tab's saves, taken as they happen; `onChange` gets each reply (see other-tabs.ts). */
+  watch = (onChange: (reply: LabReply) => void): void => followOtherTabs(this.state, (task) => this.serial(task), onChange);
 
   /** Everything this worker has downloaded (its own script, the runtime, kernels, model), for offline use. */
   resources(): string[] {

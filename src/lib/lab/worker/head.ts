@@ -11,7 +11,7 @@ import type { LabState } from './state';
  */
 
 /** Trains the head, reporting each chunk of steps with the map as it moves, then each held-out round. */
-export function learnMetric(state: LabState, options: Partial<HeadOptions>, onProgress: (progress: LearnProgress) => void): LabReply {
+export function learnMetric(state: LabState, options: Partial<HeadOptions>, onProgress: (progress: LearnProgress) => void): Promise<LabReply> {
   const kernels = state.kernels!;
   const before = state.classes.head;
   // Steps and rate left out are the loss's own defaults.
@@ -30,7 +30,7 @@ export function learnMetric(state: LabState, options: Partial<HeadOptions>, onPr
 }
 
 /** Back to plain prototypes (the head's settings are forgotten; learning again is one click). */
-export function usePrototypes(state: LabState): LabReply {
+export function usePrototypes(state: LabState): Promise<LabReply> {
   state.classes.setHead(null);
   return state.reply();
 }

@@ -34,21 +34,39 @@ export async function addPictures(state: LabState, classId: string, pictures: Pi
   return problems;
 }
 
-/** The folders as classes, each joined to a class of the same name; the two empty classes a new lab starts with give way to them. Undoable. */
-export async function addFolderClasses(state: LabState, folders: Folder[], onProgress: Progress): Promise<LabReply> {
+/** Pictures added between saves in a folder import: a reload mid-import loses at most these. */
+const CHECKPOINT = 50;
+
+/**
+ * The folders as classes, each joined to a class of the same name; the two
+ * empty classes a new lab starts with give way to them. Undoable. Saved as it
+ * goes, with the files still to add, so a reload mid-import keeps what was
+ * added and the next start names what was not; `from` (the folder or zip)
+ * picked again after that adds only those.
+ */
+export async function addFolderClasses(state: LabState, folders: Folder[], onProgress: Progress, from = 'the dropped folders'): Promise<LabReply> {
   // Nothing to add: the lab, and what Undo would restore, stay as they are.
   if (folders.length === 0) return state.reply();
-  const before = state.shape();
+  const cut = state.importing?.folder === from ? state.importing : undefined;
+  const left = cut && new Set(cut.pending);
+  const todo = folders.map((f) => ({ ...f, pictures: f.pictures.filter((p) => !left || left.has(p.name)) })).filter((f) => f.pictures.length);
+  const pending = todo.flatMap((f) => f.pictures.map((p) => p.name));
+  const importing = (state.importing = { folder: from, total: cut?.total ?? pending.length, pending });
+  state.remember('Undo “Add classes from folders”');
   for (const c of state.classes.list()) if (c.exampleIds.length === 0 && DEFAULT_CLASSES.includes(c.name)) state.classes.removeClass(c.id);
-  const total = folders.reduce((n, f) => n + f.pictures.length, 0);
   const problems: string[] = [];
-  let done = 0;
-  for (const folder of folders) {
+  let [done, saved] = [0, 0];
+  for (const folder of todo) {
     const same = state.classes.list().find((c) => c.name.toLocaleLowerCase() === folder.name.toLocaleLowerCase());
     const id = same?.id ?? state.classes.addClass(folder.name);
-    problems.push(...(await addPictures(state, id, folder.pictures, () => onProgress(++done, total))));
+    for (let start = 0; start < folder.pictures.length; start += CHECKPOINT) {
+      problems.push(...(await addPictures(state, id, folder.pictures.slice(start, start + CHECKPOINT), () => onProgress(++done, pending.length))));
+      if (done - saved < CHECKPOINT) continue;
+      importing.pending = pending.slice((saved = done));
+      await state.save(false);
+    }
   }
-  state.remember('Undo “Add classes from folders”', before);
+  state.importing = undefined;
   return state.reply(problems);
 }
 

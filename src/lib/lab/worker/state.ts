@@ -6,21 +6,13 @@ import type { Method } from '../../fewshot/method';
 import type { BackendPreference, LabReply, LabView, Progress, Verdicts } from '../messages';
 import { embedMissing, embedOriginals } from './examples';
 import { openSiteModel, type LoadedModel, type ModelOpener } from './model';
-import { LabStore, LatestSaver, type LabShape, type StoredExample, type Undo } from './store';
-import { labView, verdictsFor } from './views';
+import { Saving } from './saving';
+import { LabStore, type ImportRecord, type LabShape, type LabWrite, type StoredExample, type Undo } from './store';
+import { labView, trainIfStale, verdictsFor } from './views';
 
-/** The two empty classes a new lab (or a cleared one) starts with. */
-export const DEFAULT_CLASSES = ['Class A', 'Class B'];
+import { NO_QUERIES, type Queries } from './blank';
 
-/** The last queries: their embeddings by the current model, thumbnails, and kept originals to embed again when the model changes. */
-export interface Queries {
-  embeddings: Float32Array[];
-  thumbs: Blob[];
-  originals: Blob[];
-}
-
-export const NO_QUERIES: Queries = { embeddings: [], thumbs: [], originals: [] };
-
+export { DEFAULT_CLASSES, NO_QUERIES, type Queries } from './blank';
 
 /**
  * Everything the lab's worker holds: the model and kernels, the classes
@@ -34,16 +26,16 @@ export class LabState {
   classes = new ClassStore(1);
   predictor = new Predictor(this.classes);
   readonly examples = new Map<string, StoredExample>();
-  /** Example ids written to storage. */
-  readonly stored = new Set<string>();
   readonly store = new LabStore();
+  readonly saving = new Saving(this.store);
   undo: Undo | undefined;
+  /** The folder import under way, or one a reload cut short (kept until the next folder import ends). */
+  importing: ImportRecord | undefined;
   queries: Queries = NO_QUERIES;
   /** The site's base path: models are under it. */
   base = '/';
   /** The catalog model a saved lab names (the visitor's own model is never stored). */
   siteModelId = '';
-  private readonly saver = new LatestSaver(() => this.store.save(this.shape(), this.undo, this.examples, this.stored));
   /** How a catalog model is fetched and started (the site's download and onnxruntime-web; Node tests give their own). */
   private readonly open: ModelOpener;
 
@@ -62,7 +54,7 @@ export class LabState {
   }
 
   view(): LabView {
-    return labView(this.classes, this.predictor, this.kernels, this.model, this.examples, this.undo?.label ?? null);
+    return { ...labView(this.classes, this.predictor, this.kernels, this.model, this.examples, this.undo?.label ?? null), saving: this.saving.view(this.shape(), this.importing) };
   }
 
   /** Verdicts for the last queries from their cached embeddings; the map only where asked (not per live frame). */
@@ -70,25 +62,29 @@ export class LabState {
     return verdictsFor(this.predictor, this.kernels!, this.queries, withMap);
   }
 
-  /**
-   * The one reply to a change: saved soon, the head trained again if it is on
-   * and the examples changed, then the view and the last queries classified again.
-   */
-  reply(problems: string[] = []): LabReply {
-    this.saver.save();
-    const headProblem = this.trainStaleHead();
+  /** The one reply to a change: saved first (so the view says how that went), the head trained again if stale, the view, the last queries classified again. */
+  async reply(problems: string[] = []): Promise<LabReply> {
+    await this.save();
+    const headProblem = this.kernels ? trainIfStale(this.predictor, this.kernels) : undefined;
     const verdicts = this.verdicts();
     // A head that cannot be trained (e.g. a learning rate that diverges) leaves the report out; the verdicts say why.
     return { view: this.view(), verdicts: headProblem ? { ...verdicts, report: null, problem: headProblem } : verdicts, problems };
   }
 
-  private trainStaleHead(): string | undefined {
-    if (!this.kernels || !this.predictor.headIsStale()) return undefined;
-    try {
-      this.predictor.trainHead(this.kernels);
-    } catch (error) {
-      return (error as Error).message;
-    }
+  /** Writes the lab unless storage has it; if another tab saved since, takes that lab first, unless `follow` is false (mid-import: the classes being filled must stay). */
+  async save(follow = true): Promise<void> {
+    const lab = (): LabWrite => ({ shape: this.shape(), undo: this.undo, importing: this.importing, examples: this.examples });
+    if ((await this.saving.save(lab())) !== 'elsewhere' || !follow) return;
+    await this.follow();
+    if ((await this.saving.save(lab())) === 'elsewhere') this.saving.gaveUp();
+  }
+
+  /** The lab as another tab saved it, with this tab's pictures that were never stored (see tab-merge.ts). */
+  async follow(): Promise<void> {
+    const { saved, shape } = await this.saving.takeSaved(this.shape());
+    for (const [id, example] of saved.examples) if (!this.examples.has(id)) this.examples.set(id, example);
+    [this.undo, this.importing] = [saved.undo, saved.importing];
+    await this.rebuild({ ...shape, modelId: this.siteModelId }, () => {});
   }
 
   /** Keeps the lab as it is now for the undo button, under `label` (e.g. "Undo “Clear everything”"). */
@@ -129,7 +125,8 @@ export class LabState {
     const model = this.ready();
     const ids = shape.classes.flatMap((c) => c.exampleIds);
     const embedded = await embedMissing(this.examples, ids, model.id, model.embedder, onProgress);
-    if (!model.id.startsWith('custom:')) await Promise.all(embedded.filter((id) => this.stored.has(id)).map((id) => this.store.updateExample(id, this.examples.get(id)!)));
+    // Not written (storage full) is no loss: the embeddings are made again from the kept originals.
+    if (!model.id.startsWith('custom:')) await Promise.all(embedded.filter((id) => this.saving.stored.has(id)).map((id) => this.store.updateExample(id, this.examples.get(id)!).catch(() => undefined)));
     this.reset(shape.method);
     this.classes.restore({
       method: shape.method,

@@ -1,5 +1,5 @@
 /// <reference lib="webworker" />
-import { createStore, del, delMany, entries, get, set, setMany, type UseStore } from 'idb-keyval';
+import { createStore, del, entries, get, promisifyRequest, set, type UseStore } from 'idb-keyval';
 import type { HeadOptions } from '../../fewshot/head';
 import type { Method } from '../../fewshot/method';
 import { currentModelId } from '../../models/catalog';
@@ -10,7 +10,10 @@ import type { SavedLabPeek } from '../messages';
  * (classes, their example ids, model, method) under one key, each example's
  * original, thumbnail and embeddings under its own, and the state before the
  * last destructive action under "undo". An example stays stored while the lab
- * or its undo refers to it.
+ * or its undo refers to it. Every save also writes a new stamp: a save is
+ * refused when the stamp is not the one this tab last read or wrote, so a tab
+ * never writes over (or deletes the examples of) a lab another tab saved that
+ * it has not seen; a BroadcastChannel tells the other tabs of each save.
  */
 export interface LabShape {
   modelId: string;
@@ -27,6 +30,30 @@ export interface StoredExample {
   embeddings: Record<string, Float32Array>;
 }
 
+/** A folder import under way (or cut short by a reload): its folder or zip, its files, and those not added yet. Cleared when an import ends. */
+export interface ImportRecord {
+  folder: string;
+  total: number;
+  pending: string[];
+}
+
+/** What storage holds, as read at start or after another tab saved. */
+export interface SavedLab {
+  shape?: LabShape;
+  undo?: Undo;
+  importing?: ImportRecord;
+  stamp?: string;
+  examples: Map<string, StoredExample>;
+}
+
+/** What one save writes: the shape, its undo and import record, and the examples they refer to that storage lacks. */
+export interface LabWrite {
+  shape: LabShape;
+  undo: Undo | undefined;
+  importing: ImportRecord | undefined;
+  examples: ReadonlyMap<string, StoredExample>;
+}
+
 export interface Undo {
   /** What the undo button says, e.g. "Undo “Clear everything”". */
   label: string;
@@ -35,44 +62,75 @@ export interface Undo {
 
 const LAB = 'lab';
 const UNDO = 'undo';
+const IMPORT = 'import';
+const STAMP = 'stamp';
 const EXAMPLE = 'example:';
+const CHANNEL = 'metric-atlas-lab';
 /** Where version 1 of the page kept its saved lab (idb-keyval's default store). */
 export const VERSION_1 = { database: 'keyval-store', store: 'keyval', key: 'metric-atlas-lab' } as const;
 
 export class LabStore {
   private readonly store: UseStore = createStore('metric-atlas-lab', 'lab');
+  private readonly channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel(CHANNEL) : undefined;
 
-  async load(): Promise<{ shape?: LabShape; undo?: Undo; examples: Map<string, StoredExample> }> {
-    const all = await entries<string, unknown>(this.store);
-    const examples = new Map<string, StoredExample>();
-    let shape: LabShape | undefined;
-    let undo: Undo | undefined;
-    for (const [key, value] of all) {
-      // A retired model's lab opens with its successor; the examples' kept originals are embedded anew.
-      if (key === LAB) shape = { ...(value as LabShape), modelId: currentModelId((value as LabShape).modelId) };
-      else if (key === UNDO) undo = { ...(value as Undo), shape: { ...(value as Undo).shape, modelId: currentModelId((value as Undo).shape.modelId) } };
-      else if (key.startsWith(EXAMPLE)) examples.set(key.slice(EXAMPLE.length), value as StoredExample);
-    }
-    return { ...(shape ? { shape } : {}), ...(undo ? { undo } : {}), examples };
+  constructor() {
+    // In Node (tests) an open channel would keep the process alive; browsers have no unref.
+    (this.channel as { unref?: () => void } | undefined)?.unref?.();
   }
 
-  /** Writes the shape and undo, adds new examples, and drops stored examples neither refers to. */
-  async save(shape: LabShape, undo: Undo | undefined, examples: ReadonlyMap<string, StoredExample>, stored: Set<string>): Promise<void> {
-    const wanted = new Set([...shape.classes, ...(undo?.shape.classes ?? [])].flatMap((c) => c.exampleIds));
-    const added = [...wanted].filter((id) => !stored.has(id) && examples.has(id));
-    await setMany([[LAB, shape], ...added.map((id) => [EXAMPLE + id, examples.get(id)!] as [string, StoredExample])], this.store);
-    if (undo) await set(UNDO, undo, this.store);
-    else await del(UNDO, this.store);
-    const gone = [...stored].filter((id) => !wanted.has(id));
-    if (gone.length) await delMany(gone.map((id) => EXAMPLE + id), this.store);
-    for (const id of added) stored.add(id);
-    for (const id of gone) stored.delete(id);
+  async load(): Promise<SavedLab> {
+    const saved: SavedLab = { examples: new Map() };
+    for (const [key, value] of await entries<string, unknown>(this.store)) {
+      // A retired model's lab opens with its successor; the examples' kept originals are embedded anew.
+      if (key === LAB) saved.shape = { ...(value as LabShape), modelId: currentModelId((value as LabShape).modelId) };
+      else if (key === UNDO) saved.undo = { ...(value as Undo), shape: { ...(value as Undo).shape, modelId: currentModelId((value as Undo).shape.modelId) } };
+      else if (key === IMPORT) saved.importing = value as ImportRecord;
+      else if (key === STAMP) saved.stamp = value as string;
+      else if (key.startsWith(EXAMPLE)) saved.examples.set(key.slice(EXAMPLE.length), value as StoredExample);
+    }
+    return saved;
+  }
+
+  /**
+   * In one transaction, so a failure (storage full) changes nothing: unless
+   * another tab saved since `stamp` ('elsewhere'), writes the shape, undo,
+   * import record and the examples storage lacks, drops stored examples
+   * neither the shape nor the undo refers to, and stamps the lab anew.
+   * Returns the new stamp and the ids of the examples now stored.
+   */
+  async write(lab: LabWrite, stamp: string | undefined): Promise<{ stamp: string; stored: Set<string> } | 'elsewhere'> {
+    // Unique enough to tell saves apart; not a secret.
+    const next = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
+    const result = await this.store('readwrite', async (store) => {
+      const [current, keys] = await Promise.all([promisifyRequest(store.get(STAMP)), promisifyRequest(store.getAllKeys())]);
+      if (current !== stamp) return 'elsewhere' as const;
+      const have = new Set(keys.map(String).filter((key) => key.startsWith(EXAMPLE)).map((key) => key.slice(EXAMPLE.length)));
+      const wanted = new Set([...lab.shape.classes, ...(lab.undo?.shape.classes ?? [])].flatMap((c) => c.exampleIds));
+      try {
+        for (const id of wanted) if (!have.has(id) && lab.examples.has(id)) store.put(lab.examples.get(id), EXAMPLE + id);
+        store.put(lab.shape, LAB);
+        for (const [key, value] of [[UNDO, lab.undo], [IMPORT, lab.importing]] as const) void (value ? store.put(value, key) : store.delete(key));
+        for (const id of have) if (!wanted.has(id)) store.delete(EXAMPLE + id);
+        store.put(next, STAMP);
+      } catch (error) {
+        store.transaction.abort();
+        throw error;
+      }
+      // Storage full shows here, when the transaction cannot commit: then nothing in it was written.
+      await promisifyRequest(store.transaction);
+      return { stamp: next, stored: new Set([...wanted].filter((id) => have.has(id) || lab.examples.has(id))) };
+    });
+    if (result !== 'elsewhere') this.channel?.postMessage(next);
+    return result;
+  }
+
+  /** Calls `listener` with the stamp of each save another tab makes. */
+  onSavedElsewhere(listener: (stamp: string) => void): void {
+    this.channel?.addEventListener('message', (event) => listener(String(event.data)));
   }
 
   /** An example whose embeddings changed (a new model's) is written again. */
-  async updateExample(id: string, example: StoredExample): Promise<void> {
-    await set(EXAMPLE + id, example, this.store);
-  }
+  updateExample = (id: string, example: StoredExample): Promise<void> => set(EXAMPLE + id, example, this.store);
 
   /** The saved lab's size, read without its pictures ("Resume your lab"); version 1's if that is all there is. */
   async peek(): Promise<SavedLabPeek | null> {
@@ -86,38 +144,5 @@ export class LabStore {
     return get(VERSION_1.key, createStore(VERSION_1.database, VERSION_1.store));
   }
 
-  async dropVersion1(): Promise<void> {
-    await del(VERSION_1.key, createStore(VERSION_1.database, VERSION_1.store));
-  }
-}
-
-/**
- * Saves the latest state now; changes made while a save runs are saved right
- * after it (one more save, not one per change), so a reload loses at most
- * what the last few milliseconds changed.
- */
-export class LatestSaver {
-  private running: Promise<void> | undefined;
-  private again = false;
-  private readonly write: () => Promise<void>;
-
-  constructor(write: () => Promise<void>) {
-    this.write = write;
-  }
-
-  save(): void {
-    if (this.running) {
-      this.again = true;
-      return;
-    }
-    this.running = this.write()
-      .catch(() => undefined)
-      .then(() => {
-        this.running = undefined;
-        if (this.again) {
-          this.again = false;
-          this.save();
-        }
-      });
-  }
+  dropVersion1 = (): Promise<void> => del(VERSION_1.key, createStore(VERSION_1.database, VERSION_1.store));
 }

@@ -9,7 +9,7 @@ import type { LoadedModel } from './model';
 import type { HeadView, LabView, Verdicts } from '../messages';
 import type { StoredExample } from './store';
 
-export function labView(classes: ClassStore, predictor: Predictor, kernels: Kernels | undefined, model: LoadedModel | undefined, examples: ReadonlyMap<string, StoredExample>, undo: string | null): LabView {
+export function labView(classes: ClassStore, predictor: Predictor, kernels: Kernels | undefined, model: LoadedModel | undefined, examples: ReadonlyMap<string, StoredExample>, undo: string | null): Omit<LabView, 'saving'> {
   let calibration: Calibration | null = null;
   try {
     calibration = kernels ? predictor.calibration(kernels) : null;
@@ -34,6 +34,16 @@ function headView(classes: ClassStore, predictor: Predictor, kernels: Kernels | 
     // A head that cannot be trained (e.g. a learning rate that diverges) leaves the report out; the verdicts say why.
   }
   return { options: classes.head, canLearn: reason === null, reason, knowledge };
+}
+
+/** Trains the head again if it is on and the examples changed; a head that cannot be trained (a rate that diverges) gives why. */
+export function trainIfStale(predictor: Predictor, kernels: Kernels): string | undefined {
+  if (!predictor.headIsStale()) return undefined;
+  try {
+    predictor.trainHead(kernels);
+  } catch (error) {
+    return (error as Error).message;
+  }
 }
 
 /** Verdicts for the last queries from their cached embeddings; the map only where asked (not per live frame). */
