@@ -1,4 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, test, vi } from 'vitest';
+import { LAB_CHANNEL } from '../../../src/lib/lab/lab-channel.ts';
 import type { LabReply } from '../../../src/lib/lab/messages.ts';
 import type { LabEngine } from '../../../src/lib/lab/worker/engine.ts';
 import { classNamed, expectReply, glyphs, installWorkerGlobals, madePicture, newEngine, noProgress, sizes, startedEngine } from '../../helpers/lab-engine.ts';
@@ -114,14 +115,19 @@ describe('LabEngine: two tabs on one lab', { timeout: 30_000 }, () => {
     expect(await savedSize()).toEqual({ classes: 2, examples: 5 });
   });
 
-  test('a watching tab takes the other tab’s saves as they happen', async () => {
+  test('a tab that hears the other’s saves (as the page does) takes them as they happen', async () => {
     const heard: LabReply[] = [];
-    b.watch((reply) => heard.push(reply));
+    const channel = new BroadcastChannel(LAB_CHANNEL);
+    const stamps: string[] = [];
+    channel.onmessage = ({ data }) => void (stamps.push(data), b.follow(data).then((reply) => reply && heard.push(reply)));
     fromA = await a.addClass('Class C');
     fromA = await a.addExamples(id('Class C', fromA), await glyphs(2, [0, 1]));
     await vi.waitFor(() => expect(sizes(heard.at(-1)!)).toEqual([['Class A', 3], ['Class B', 2], ['Class C', 2]]));
     expect(heard.at(-1)!.view.saving.note).toContain('saved in another tab');
-    // Taking A's lab wrote nothing new: A hears nothing back, and keeps its own view.
     expect(total(fromA)).toBe(7);
+    // A save a tab wrote, or has taken, is nothing to take (the page hears its own worker's saves too).
+    expect(await a.follow(stamps.at(-1)!)).toBeNull();
+    expect(await b.follow(stamps.at(-1)!)).toBeNull();
+    channel.close();
   });
 });

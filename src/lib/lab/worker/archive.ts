@@ -20,7 +20,7 @@ export async function openSaved(state: LabState, request: StartRequest, onProgre
   for (const [id, example] of saved.examples) state.examples.set(id, example);
   state.saving.loaded(saved);
   // A folder import a reload cut short: the view says how many of its files were not imported.
-  [state.undo, state.importing] = [saved.undo, saved.importing];
+  [state.undo, state.importing, state.interrupted] = [saved.undo, saved.importing, saved.importing];
   let shape = saved.shape;
   if (!shape) {
     const old = await state.store.version1().catch(() => undefined);

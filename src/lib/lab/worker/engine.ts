@@ -8,7 +8,7 @@ import { exportClass, exportLabFile, exportZip, importLabFile, importZip, openSa
 import { learnMetric, usePrototypes } from './head';
 import { addFolderClasses, addPictures, classify, classifyFrame, loadExampleSet, stageInto, type Folder } from './intake';
 import { runModel } from './model';
-import { followOtherTabs } from './other-tabs';
+import { followSaved } from './other-tabs';
 import { DEFAULT_CLASSES, LabState } from './state';
 import type { ModelOpener } from './model';
 
@@ -126,8 +126,8 @@ export class LabEngine {
     });
   }
 
-  /** Another tab's saves, taken as they happen; `onChange` gets each reply (see other-tabs.ts). */
-  watch = (onChange: (reply: LabReply) => void): void => followOtherTabs(this.state, (task) => this.serial(task), onChange);
+  /** A save heard on the lab's channel: another tab's is taken (see other-tabs.ts); null when there is nothing to take. */
+  follow = (stamp: string): Promise<LabReply | null> => this.serial(() => followSaved(this.state, stamp));
 
   /** Everything this worker has downloaded (its own script, the runtime, kernels, model), for offline use. */
   resources(): string[] {

@@ -34,7 +34,7 @@ export async function addPictures(state: LabState, classId: string, pictures: Pi
   return problems;
 }
 
-/** Pictures added between saves in a folder import: a reload mid-import loses at most these. */
+/** The fewest pictures added between saves in a folder import (a big one saves about 40 times): a reload loses only those since the last. */
 const CHECKPOINT = 50;
 
 /**
@@ -47,11 +47,13 @@ const CHECKPOINT = 50;
 export async function addFolderClasses(state: LabState, folders: Folder[], onProgress: Progress, from = 'the dropped folders'): Promise<LabReply> {
   // Nothing to add: the lab, and what Undo would restore, stay as they are.
   if (folders.length === 0) return state.reply();
-  const cut = state.importing?.folder === from ? state.importing : undefined;
+  const cut = state.interrupted?.folder === from ? state.interrupted : undefined;
   const left = cut && new Set(cut.pending);
   const todo = folders.map((f) => ({ ...f, pictures: f.pictures.filter((p) => !left || left.has(p.name)) })).filter((f) => f.pictures.length);
   const pending = todo.flatMap((f) => f.pictures.map((p) => p.name));
   const importing = (state.importing = { folder: from, total: cut?.total ?? pending.length, pending });
+  // The shape and the pending list are written with each save, so a big import saves less often.
+  const every = Math.max(CHECKPOINT, Math.ceil(pending.length / 40));
   state.remember('Undo “Add classes from folders”');
   for (const c of state.classes.list()) if (c.exampleIds.length === 0 && DEFAULT_CLASSES.includes(c.name)) state.classes.removeClass(c.id);
   const problems: string[] = [];
@@ -61,12 +63,12 @@ export async function addFolderClasses(state: LabState, folders: Folder[], onPro
     const id = same?.id ?? state.classes.addClass(folder.name);
     for (let start = 0; start < folder.pictures.length; start += CHECKPOINT) {
       problems.push(...(await addPictures(state, id, folder.pictures.slice(start, start + CHECKPOINT), () => onProgress(++done, pending.length))));
-      if (done - saved < CHECKPOINT) continue;
+      if (done - saved < every) continue;
       importing.pending = pending.slice((saved = done));
       await state.save(false);
     }
   }
-  state.importing = undefined;
+  state.importing = state.interrupted = undefined;
   return state.reply(problems);
 }
 

@@ -21,6 +21,7 @@ export class Saving {
   private written = '';
   private error: string | undefined;
   private bytes: number | undefined;
+  private measuring: Promise<void> = Promise.resolve();
 
   constructor(store: LabStore) {
     this.store = store;
@@ -32,7 +33,7 @@ export class Saving {
     this.stored.clear();
     for (const id of saved.examples.keys()) this.stored.add(id);
     this.written = saved.shape ? recordOf(saved) : '';
-    void this.measure();
+    this.measuring = this.measure();
   }
 
   /** Another tab saved: the lab as stored, and the shape this tab takes (with its pictures never stored; see tab-merge.ts). */
@@ -51,7 +52,7 @@ export class Saving {
    */
   async save(lab: LabWrite): Promise<'saved' | 'same' | 'elsewhere' | 'failed'> {
     const record = recordOf(lab);
-    if (record === this.written && unsavedIn(lab.shape, this.stored) === 0) return 'same';
+    if (record === this.written && unsavedIn(lab.shape, this.stored) === 0) return this.measuring.then(() => 'same');
     try {
       const done = await this.store.write(lab, this.stamp);
       if (done === 'elsewhere') return 'elsewhere';

@@ -29,8 +29,10 @@ export class LabState {
   readonly store = new LabStore();
   readonly saving = new Saving(this.store);
   undo: Undo | undefined;
-  /** The folder import under way, or one a reload cut short (kept until the next folder import ends). */
+  /** The folder import under way, or one a reload cut short (kept until the next folder import ends): what saves write. */
   importing: ImportRecord | undefined;
+  /** The import this tab found cut short at start, for the view (another tab's import under way is not cut short). */
+  interrupted: ImportRecord | undefined;
   queries: Queries = NO_QUERIES;
   /** The site's base path: models are under it. */
   base = '/';
@@ -54,7 +56,7 @@ export class LabState {
   }
 
   view(): LabView {
-    return { ...labView(this.classes, this.predictor, this.kernels, this.model, this.examples, this.undo?.label ?? null), saving: this.saving.view(this.shape(), this.importing) };
+    return { ...labView(this.classes, this.predictor, this.kernels, this.model, this.examples, this.undo?.label ?? null), saving: this.saving.view(this.shape(), this.interrupted) };
   }
 
   /** Verdicts for the last queries from their cached embeddings; the map only where asked (not per live frame). */
@@ -84,6 +86,7 @@ export class LabState {
     const { saved, shape } = await this.saving.takeSaved(this.shape());
     for (const [id, example] of saved.examples) if (!this.examples.has(id)) this.examples.set(id, example);
     [this.undo, this.importing] = [saved.undo, saved.importing];
+    if (!saved.importing) this.interrupted = undefined;
     await this.rebuild({ ...shape, modelId: this.siteModelId }, () => {});
   }
 

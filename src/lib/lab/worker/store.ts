@@ -3,6 +3,7 @@ import { createStore, del, entries, get, promisifyRequest, set, type UseStore } 
 import type { HeadOptions } from '../../fewshot/head';
 import type { Method } from '../../fewshot/method';
 import { currentModelId } from '../../models/catalog';
+import { LAB_CHANNEL } from '../lab-channel';
 import type { SavedLabPeek } from '../messages';
 
 /**
@@ -65,19 +66,17 @@ const UNDO = 'undo';
 const IMPORT = 'import';
 const STAMP = 'stamp';
 const EXAMPLE = 'example:';
-const CHANNEL = 'metric-atlas-lab';
 /** Where version 1 of the page kept its saved lab (idb-keyval's default store). */
 export const VERSION_1 = { database: 'keyval-store', store: 'keyval', key: 'metric-atlas-lab' } as const;
 
 export class LabStore {
   private readonly store: UseStore = createStore('metric-atlas-lab', 'lab');
-  private readonly channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel(CHANNEL) : undefined;
+  private readonly channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel(LAB_CHANNEL) : undefined;
 
   constructor() {
     // In Node (tests) an open channel would keep the process alive; browsers have no unref.
     (this.channel as { unref?: () => void } | undefined)?.unref?.();
   }
-
   async load(): Promise<SavedLab> {
     const saved: SavedLab = { examples: new Map() };
     for (const [key, value] of await entries<string, unknown>(this.store)) {
@@ -122,11 +121,6 @@ export class LabStore {
     });
     if (result !== 'elsewhere') this.channel?.postMessage(next);
     return result;
-  }
-
-  /** Calls `listener` with the stamp of each save another tab makes. */
-  onSavedElsewhere(listener: (stamp: string) => void): void {
-    this.channel?.addEventListener('message', (event) => listener(String(event.data)));
   }
 
   /** An example whose embeddings changed (a new model's) is written again. */
