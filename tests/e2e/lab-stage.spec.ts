@@ -102,6 +102,8 @@ test('a drawing is added to the class whose button is pressed, and each stroke i
 
 test.describe('with the fake camera', () => {
   test.use({ permissions: ['camera'], viewport: { width: 1280, height: 720 } });
+  // The photo model's example set and three holds of a dozen frames each: about 15 s alone, past 30 s beside another test on 2 cores (CI).
+  test.describe.configure({ timeout: 90_000 });
 
   /** Holds a class button for a second (pointer or key), then waits until every frame is in. */
   async function holdFor(page: Page, how: 'pointer' | 'Space' | 'Enter') {
