@@ -48,12 +48,13 @@ def photographs(stamps, folder):
     return sorted(f for f in os.listdir(path) if f.endswith(".png") and os.path.isfile(os.path.join(path, f)))
 
 
-def cell(path):
+def cell(path, size=CELL):
+    """A stamp over white, padded to a square (the whole object in view), area-resampled to size px."""
     image = Image.open(path).convert("RGBA")
     side = max(image.size)
     square = Image.new("RGBA", (side, side), (255, 255, 255, 255))
     square.alpha_composite(image, ((side - image.width) // 2, (side - image.height) // 2))
-    return np.asarray(square.convert("RGB").resize((CELL, CELL), Image.BOX))
+    return np.asarray(square.convert("RGB").resize((size, size), Image.BOX))
 
 
 def main():
