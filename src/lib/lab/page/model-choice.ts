@@ -9,6 +9,7 @@ import type { Method } from '../../fewshot/method';
 import { currentModelId, DEFAULT_MODEL, isModelId } from '../../models/catalog';
 import { readCustomModel } from './custom-model';
 import type { LabPage } from './lab-page';
+import { retryOffer } from './model-retry';
 import { fetchExampleSet } from './presets';
 
 export function wireModelChoice(page: LabPage): void {
@@ -22,16 +23,19 @@ export function wireModelChoice(page: LabPage): void {
   const customMessage = $<HTMLElement>('[data-lab-custom-message]');
   const fileStatus = $<HTMLElement>('[data-lab-file-status]');
   const controls = [startButton, modelSelect, backendSelect, presetButton];
+  const retry = retryOffer($<HTMLButtonElement>('[data-lab-retry]'), $<HTMLElement>('[data-lab-progress]'));
   // Settings from the address, for embeds: ?model=…&metric=…&preset=1
   const params = new URLSearchParams(location.search);
   const metric = [params.get('metric')].find((m) => m && isMetric(m)) as Method['metric'] | undefined;
   let modelInUse = '';
 
-  /** Runs one model request with the controls locked; true when it worked. */
-  async function busy(task: () => Promise<void>): Promise<boolean> {
+  /** Runs one model request with the controls locked; true when it worked. `kept`: what a failure leaves, said after its error. */
+  async function busy(task: () => Promise<void>, kept?: string): Promise<boolean> {
     controls.forEach((c) => (c.disabled = true));
+    retry.clear();
     try {
-      return (await page.attempt(async () => (await task(), true))) ?? false;
+      const said = (error: unknown) => (kept ? new Error(retry.message(error, kept)) : error);
+      return (await page.attempt(async () => (await task().catch((error: unknown) => Promise.reject(said(error))), true))) ?? false;
     } finally {
       controls.forEach((c) => (c.disabled = false));
       if (modelInUse && isModelId(modelInUse)) modelSelect.value = modelInUse;
@@ -48,19 +52,22 @@ export function wireModelChoice(page: LabPage): void {
       startButton.hidden = true;
       workspace.hidden = false;
       page.apply(reply);
-    });
-    if (!ok) page.say(`The model could not be loaded: ${page.root.querySelector('[data-lab-status]')!.textContent} Try again.`);
+    }, 'The lab did not start; nothing saved is lost.');
+    // Retry stands in for Start, which would do the same.
+    if (!ok) retry.offer(() => start(modelId), startButton);
     return ok;
   }
 
   async function useModel(modelId: string): Promise<boolean> {
     if (modelId === modelInUse) return true;
     page.say('Loading the model; your examples are kept and embedded again…');
-    return busy(async () => {
+    const ok = await busy(async () => {
       const reply = await page.engine().useModel(modelId, page.backend(), page.progress('Embedding your examples with the new model'));
       modelInUse = modelId;
       page.apply(reply);
-    });
+    }, 'The lab keeps the model it had, and your classes and examples.');
+    if (!ok) retry.offer(() => useModel(modelId));
+    return ok;
   }
 
   startButton.addEventListener('click', () => void start(modelSelect.value === 'custom' ? DEFAULT_MODEL : modelSelect.value));
