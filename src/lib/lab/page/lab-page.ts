@@ -7,6 +7,7 @@ import * as Comlink from 'comlink';
 // The one place the page names the worker's code: as a type, for Comlink.
 import type { LabEngine } from '../worker/engine';
 import type { BackendPreference, LabReply, LabView, Verdicts } from '../messages';
+import { superviseLabWorker, type LabWorker } from './worker-supervisor';
 
 /** What the panels get from the view they are part of (the lab page or the stage); panels never import the view itself. */
 export interface LabPage {
@@ -14,6 +15,8 @@ export interface LabPage {
   base: string;
   $<T extends HTMLElement>(selector: string): T;
   engine(): Comlink.Remote<LabEngine>;
+  /** What to do after the worker died and a new one took its place (page/worker-supervisor.ts). */
+  onWorkerRestart(listener: () => Promise<void>): void;
   started(): boolean;
   backend(): BackendPreference;
   say(message: string): void;
@@ -42,19 +45,21 @@ export function labPageOf(parts: LabPageParts, view: ViewParts): LabPage {
 }
 
 /** The lab's worker (runtime, model, kernels, storage). */
-const openLabEngine = (): Comlink.Remote<LabEngine> => Comlink.wrap<LabEngine>(new Worker(new URL('../../../workers/lab.worker.ts', import.meta.url), { type: 'module' }));
+const openLabWorker = () => new Worker(new URL('../../../workers/lab.worker.ts', import.meta.url), { type: 'module' });
 
 /** `errors` is where a failed request says why, unless the caller names another place (default: the status line). */
 export function labPageParts(root: HTMLElement, base: string, errors?: HTMLElement): LabPageParts {
   const $ = <T extends HTMLElement>(selector: string) => root.querySelector<T>(selector)!;
   const status = $<HTMLElement>('[data-lab-status]');
   const progressBar = $<HTMLProgressElement>('[data-lab-progress]');
-  let worker: Comlink.Remote<LabEngine> | undefined;
+  let worker: LabWorker | undefined;
+  const supervised = () => (worker ??= superviseLabWorker(openLabWorker));
   return {
     root,
     base,
     $,
-    engine: () => (worker ??= openLabEngine()),
+    engine: () => supervised().engine,
+    onWorkerRestart: (listener) => supervised().onRestart(listener),
     backend: () => $<HTMLSelectElement>('[data-lab-backend]').value as BackendPreference,
     say: (message) => (status.textContent = message),
     progress(label) {

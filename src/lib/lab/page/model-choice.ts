@@ -6,6 +6,7 @@
 import * as Comlink from 'comlink';
 import { isMetric } from '../../kernels/metrics';
 import type { Method } from '../../fewshot/method';
+import type { StartRequest } from '../messages';
 import { currentModelId, DEFAULT_MODEL, isModelId } from '../../models/catalog';
 import { readCustomModel } from './custom-model';
 import type { LabPage } from './lab-page';
@@ -28,6 +29,7 @@ export function wireModelChoice(page: LabPage): void {
   const params = new URLSearchParams(location.search);
   const metric = [params.get('metric')].find((m) => m && isMetric(m)) as Method['metric'] | undefined;
   let modelInUse = '';
+  let started: StartRequest | undefined;
 
   /** Runs one model request with the controls locked; true when it worked. `kept`: what a failure leaves, said after its error. */
   async function busy(task: () => Promise<void>, kept?: string): Promise<boolean> {
@@ -48,6 +50,7 @@ export function wireModelChoice(page: LabPage): void {
     const ok = await busy(async () => {
       const request = { base: page.base, modelId, backend: page.backend(), ...(metric ? { metric } : {}) };
       const reply = await page.engine().start(request, page.progress('Downloading the model and embedding your examples'));
+      started = { ...request, modelId: reply.view.model?.id ?? modelId };
       modelInUse = reply.view.model?.id ?? modelId;
       startButton.hidden = true;
       workspace.hidden = false;
@@ -105,6 +108,13 @@ export function wireModelChoice(page: LabPage): void {
       const { view } = reply;
       fileStatus.textContent = `Example set “${example.title}”: ${example.credit}${view.undo ? ` Your own classes are kept for “${view.undo.replace(/^Undo /, 'Undo')}”.` : ''}`;
     });
+  });
+
+  // A worker that died is replaced (worker-supervisor.ts): the new one opens the lab as it was last saved, with the model in use.
+  page.onWorkerRestart(async () => {
+    if (!started) return;
+    const reply = await page.engine().start({ ...started, modelId: isModelId(modelInUse) ? modelInUse : started.modelId }, page.progress('Restarting the lab'));
+    page.apply(reply);
   });
 
   // A saved lab is resumed by Start: say so on the button (the worker peeks at its storage; the model loads only on Start).

@@ -126,6 +126,9 @@ export class LabEngine {
     });
   }
 
+  /** Answered at once, outside the queue: the page's sign that this worker is alive (page/worker-supervisor.ts). */
+  ping = (): true => true;
+
   /** A save heard on the lab's channel: another tab's is taken (see other-tabs.ts); null when there is nothing to take. */
   follow = (stamp: string): Promise<LabReply | null> => this.serial(() => followSaved(this.state, stamp));
 
