@@ -4,7 +4,10 @@
 // --isolated adds the COOP/COEP headers that make pages cross-origin isolated
 // (SharedArrayBuffer, so onnxruntime-web can use threads); --headers applies the
 // rules of <dir>/_headers as Cloudflare Pages does (patterns with a trailing *,
-// later rules add headers, "! Name" removes one set by an earlier rule).
+// later rules add headers, "! Name" removes one set by an earlier rule);
+// --compressed serves text (HTML, CSS, scripts, JSON, SVG) from the build's
+// .br or .gz copies when the browser accepts them, as Cloudflare Pages
+// compresses text: the Lighthouse audit measures the bytes a visitor receives.
 import { createServer } from 'node:http';
 import { createReadStream, readFileSync, statSync } from 'node:fs';
 import { extname, join, normalize, resolve } from 'node:path';
@@ -12,6 +15,8 @@ import { extname, join, normalize, resolve } from 'node:path';
 const args = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 const isolated = process.argv.includes('--isolated');
 const withHeaders = process.argv.includes('--headers');
+const compressed = process.argv.includes('--compressed');
+const COMPRESSED_TYPES = new Set(['.html', '.css', '.js', '.mjs', '.json', '.svg', '.xml', '.txt']);
 const [dir = 'dist', port = '4321', base = '/'] = args;
 const root = resolve(dir);
 const prefix = base.endsWith('/') ? base : `${base}/`;
@@ -80,6 +85,24 @@ function fileFor(urlPath) {
   }
 }
 
+/** The build's brotli or gzip copy of a text file when --compressed and the request accepts it, with its headers; else the file. */
+function encoded(req, res, file) {
+  if (!compressed || !COMPRESSED_TYPES.has(extname(file))) return file;
+  const accepts = String(req.headers['accept-encoding'] ?? '');
+  for (const [token, suffix] of [['br', '.br'], ['gzip', '.gz']]) {
+    if (!accepts.includes(token)) continue;
+    try {
+      statSync(file + suffix);
+    } catch {
+      continue;
+    }
+    res.setHeader('Content-Encoding', token);
+    res.setHeader('Vary', 'Accept-Encoding');
+    return file + suffix;
+  }
+  return file;
+}
+
 createServer((req, res) => {
   const url = new URL(req.url ?? '/', 'http://localhost');
   const file = fileFor(url.pathname);
@@ -94,7 +117,7 @@ createServer((req, res) => {
   }
   const sitePath = url.pathname.startsWith(prefix) ? `/${url.pathname.slice(prefix.length)}` : url.pathname;
   for (const [name, value] of headersFor(sitePath)) res.setHeader(name, value);
-  createReadStream(target).pipe(res);
+  createReadStream(encoded(req, res, target)).pipe(res);
 }).listen(Number(port), '127.0.0.1', () => {
   console.log(`Serving ${root} at http://127.0.0.1:${port}${prefix}`);
 });
