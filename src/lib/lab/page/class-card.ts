@@ -52,10 +52,8 @@ export function createClassCard(data: ClassData, actions: ClassActions, thumbs: 
   root.append(el('div', { className: 'class-head' }, nameInput, remove), el('div', { className: 'class-count' }, count, download), message);
 
   let body: CardBody | undefined;
-  let near = false;
 
-  function setNear(next: boolean) {
-    near = next;
+  function setNear(near: boolean) {
     if (near && !root.hasAttribute('data-filled')) {
       body ??= createCardBody(id, actions, thumbs, message);
       body.show(ids, name);
@@ -81,7 +79,8 @@ export function createClassCard(data: ClassData, actions: ClassActions, thumbs: 
     name = next.name;
     if (document.activeElement !== nameInput) nameInput.value = name;
     root.setAttribute('aria-label', `Class ${name}`);
-    if (near) body?.show(ids, name);
+    // A card kept whole while busy (focus, recording) is redrawn too, far from the view or not.
+    if (root.hasAttribute('data-filled')) body?.show(ids, name);
     const n = ids.length;
     count.textContent = n === 0 ? 'No examples yet.' : `${n} ${n === 1 ? 'example' : 'examples'}`;
     download.hidden = n === 0;
