@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { letterClassName, titleCase } from '../../../src/lib/lab/page/presets';
+import { chooseExampleSet, letterClassName, titleCase } from '../../../src/lib/lab/page/presets';
 
 describe('letterClassName', () => {
   test('names a letter in Latin script from its Unicode name, without the script', () => {
@@ -28,6 +28,47 @@ describe('the held-out letters', () => {
       const classNames = names.map((name) => letterClassName(name, script));
       for (const name of classNames) expect(name).toMatch(/^[A-Za-z0-9 -]+$/);
       expect(new Set(classNames).size, script).toBe(classNames.length);
+    }
+  });
+});
+
+describe('chooseExampleSet', () => {
+  const presets = [
+    { id: 'letters', model: 'sketch-protonet' },
+    { id: 'things', model: 'photo-mobilenetv2-centernet' },
+    { id: 'textures', model: 'photo-mobilenetv2-centernet' },
+  ];
+  test('returns the model’s first set: things, not textures, for the photo model', () => {
+    expect(chooseExampleSet(presets, 'photo-mobilenetv2-centernet').id).toBe('things');
+    expect(chooseExampleSet(presets, 'sketch-protonet').id).toBe('letters');
+  });
+  test('returns the set an id names, whichever model is chosen', () => {
+    expect(chooseExampleSet(presets, 'photo-mobilenetv2-centernet', 'textures').id).toBe('textures');
+    expect(chooseExampleSet(presets, 'sketch-protonet', 'textures').id).toBe('textures');
+  });
+  test('falls back to the model’s first set for an unknown id, and to the first set for an unknown model', () => {
+    expect(chooseExampleSet(presets, 'photo-mobilenetv2-centernet', '1').id).toBe('things');
+    expect(chooseExampleSet(presets, 'my-model.onnx').id).toBe('letters');
+  });
+});
+
+describe('the photo example set of things (datasets/photo-things)', () => {
+  const TEST_KIND_FOLDERS = ['animals/fish/', 'animals/mammals/', 'food/vegetables/', 'household/tools/', 'sports/'];
+  test('three kinds, five stamps and one query each, none from a test kind of photo-kinds, every stamp used once, credited GPL-2', async () => {
+    const { readFileSync } = await import('node:fs');
+    const read = (path: string) => JSON.parse(readFileSync(new URL(`../../../datasets/${path}`, import.meta.url), 'utf8'));
+    const things = read('photo-things/index.json') as { package: string; version: string; licence: string; perClass: number; classes: Array<{ kind: string; stamps: string[]; query: string }> };
+    const kinds = read('photo-kinds/index.json') as { classes: Array<{ split: string; stamps: string[] }> };
+    expect(things.package).toBe('tuxpaint-stamps-default');
+    expect(things.licence).toMatch(/^GPL-2/);
+    expect(things.classes.map((c) => c.kind)).toEqual(['fruit', 'vehicles', 'kitchenware']);
+    const all = things.classes.flatMap((c) => [...c.stamps, c.query]);
+    expect(new Set(all).size).toBe(things.classes.length * (things.perClass + 1));
+    for (const c of things.classes) expect(c.stamps).toHaveLength(things.perClass);
+    const testStamps = new Set(kinds.classes.filter((c) => c.split === 'test').flatMap((c) => c.stamps));
+    for (const stamp of all) {
+      expect(testStamps.has(stamp), stamp).toBe(false);
+      expect(TEST_KIND_FOLDERS.some((folder) => stamp.startsWith(folder)), stamp).toBe(false);
     }
   });
 });

@@ -23,9 +23,12 @@ export function wireModelChoice(page: LabPage): void {
   const customForm = $<HTMLFormElement>('[data-lab-custom]');
   const customMessage = $<HTMLElement>('[data-lab-custom-message]');
   const fileStatus = $<HTMLElement>('[data-lab-file-status]');
-  const controls = [startButton, modelSelect, backendSelect, presetButton];
+  // A model's second example set (the photo model's textures), offered while that model is chosen.
+  const alsoButton = page.root.querySelector<HTMLButtonElement>('[data-lab-preset-also]');
+  const offerAlso = () => alsoButton && (alsoButton.hidden = modelSelect.value !== alsoButton.dataset.labModel);
+  const controls = [startButton, modelSelect, backendSelect, presetButton, ...(alsoButton ? [alsoButton] : [])];
   const retry = retryOffer($<HTMLButtonElement>('[data-lab-retry]'), $<HTMLElement>('[data-lab-progress]'));
-  // Settings from the address, for embeds: ?model=…&metric=…&preset=1
+  // Settings from the address, for embeds: ?model=…&metric=…&preset=1 (the model's example set) or preset=<set id> (e.g. textures)
   const params = new URLSearchParams(location.search);
   const metric = [params.get('metric')].find((m) => m && isMetric(m)) as Method['metric'] | undefined;
   let modelInUse = '';
@@ -41,6 +44,7 @@ export function wireModelChoice(page: LabPage): void {
     } finally {
       controls.forEach((c) => (c.disabled = false));
       if (modelInUse && isModelId(modelInUse)) modelSelect.value = modelInUse;
+      offerAlso();
     }
   }
 
@@ -76,6 +80,7 @@ export function wireModelChoice(page: LabPage): void {
   startButton.addEventListener('click', () => void start(modelSelect.value === 'custom' ? DEFAULT_MODEL : modelSelect.value));
   modelSelect.addEventListener('change', () => {
     customForm.hidden = modelSelect.value !== 'custom';
+    offerAlso();
     if (page.started() && modelSelect.value !== 'custom') void useModel(modelSelect.value);
   });
   backendSelect.addEventListener('change', () => {
@@ -97,9 +102,10 @@ export function wireModelChoice(page: LabPage): void {
     }, customMessage);
     if (ok) customMessage.textContent = 'Your model is loaded. It stays on this device.';
   });
-  presetButton.addEventListener('click', async () => {
+  /** Loads an example set over the visitor's classes (undoable): the chosen model's first, or the set named `setId`. */
+  async function tryExampleSet(setId?: string) {
     const wanted = modelSelect.value === 'custom' ? DEFAULT_MODEL : modelSelect.value;
-    const example = await page.attempt(() => fetchExampleSet(page.base, wanted));
+    const example = await page.attempt(() => fetchExampleSet(page.base, wanted, setId));
     if (!example || !(await start(example.model)) || !(await useModel(example.model))) return;
     await busy(async () => {
       const reply = await page.engine().loadExampleSet(example.set, page.progress('Adding the example set'));
@@ -108,7 +114,9 @@ export function wireModelChoice(page: LabPage): void {
       const { view } = reply;
       fileStatus.textContent = `Example set “${example.title}”: ${example.credit}${view.undo ? ` Your own classes are kept for “${view.undo.replace(/^Undo /, 'Undo')}”.` : ''}`;
     });
-  });
+  }
+  presetButton.addEventListener('click', () => void tryExampleSet());
+  alsoButton?.addEventListener('click', () => void tryExampleSet(alsoButton.dataset.labPresetAlso));
 
   // A worker that died is replaced (worker-supervisor.ts): the new one opens the lab as it was last saved, with the model in use.
   page.onWorkerRestart(async () => {
@@ -127,5 +135,8 @@ export function wireModelChoice(page: LabPage): void {
   // An address naming a retired model (an old embed or link) gets its successor.
   const requested = currentModelId(params.get('model') ?? '');
   if (isModelId(requested)) modelSelect.value = requested;
-  if (params.get('preset') === '1') presetButton.click();
+  offerAlso();
+  const preset = params.get('preset');
+  if (preset === '1') presetButton.click();
+  else if (preset) void tryExampleSet(preset);
 }

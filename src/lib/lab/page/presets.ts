@@ -19,6 +19,8 @@ export function letterClassName(unicodeName: string, script: string): string {
 }
 
 interface Preset {
+  /** "letters", "things", "textures": how an address or a button names a set (?preset=textures). */
+  id: string;
   model: string;
   title: string;
   credit: string;
@@ -26,9 +28,15 @@ interface Preset {
   queries: string[];
 }
 
-export async function fetchExampleSet(base: string, modelId: string): Promise<{ model: string; title: string; credit: string; set: ExampleSet }> {
+/** The set named `setId`, else the model's first set, else the first set. */
+export function chooseExampleSet<P extends Pick<Preset, 'id' | 'model'>>(presets: readonly P[], modelId: string, setId?: string): P {
+  return presets.find((p) => p.id === setId) ?? presets.find((p) => p.model === modelId) ?? presets[0]!;
+}
+
+/** An example set (see chooseExampleSet) with its pictures as blobs; its model may differ from `modelId` when `setId` names another's set. */
+export async function fetchExampleSet(base: string, modelId: string, setId?: string): Promise<{ model: string; title: string; credit: string; set: ExampleSet }> {
   const { presets } = (await (await fetch(`${base}lab/presets.json`)).json()) as { presets: Preset[] };
-  const preset = presets.find((p) => p.model === modelId) ?? presets[0]!;
+  const preset = chooseExampleSet(presets, modelId, setId);
   const picture = async (url: string, name: string) => ({ source: await (await fetch(url)).blob(), name });
   return {
     model: preset.model,
