@@ -52,8 +52,8 @@ export function labPageParts(root: HTMLElement, base: string, errors?: HTMLEleme
   const $ = <T extends HTMLElement>(selector: string) => root.querySelector<T>(selector)!;
   const status = $<HTMLElement>('[data-lab-status]');
   const progressBar = $<HTMLProgressElement>('[data-lab-progress]');
-  let worker: LabWorker | undefined;
-  const supervised = () => (worker ??= superviseLabWorker(openLabWorker));
+  let worker: LabWorker<LabEngine> | undefined;
+  const supervised = () => (worker ??= superviseLabWorker<LabEngine>(openLabWorker));
   return {
     root,
     base,

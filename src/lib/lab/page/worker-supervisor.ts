@@ -7,19 +7,19 @@
  * restart listener opens the saved lab again from IndexedDB.
  */
 import * as Comlink from 'comlink';
-import type { LabEngine } from '../worker/engine';
 
 /** Longer than anything the worker does without yielding (a head's training and held-out rounds take a few seconds). */
 const PING_TIMEOUT_MS = 20_000;
 const PING_EVERY_MS = 3_000;
 
-type Engine = Comlink.Remote<LabEngine>;
+/** What the supervisor needs of the worker's engine: an answer outside its queue. */
+type Pingable = { ping(): true };
 
-export interface LabWorker {
+export interface LabWorker<E extends Pingable> {
   /** The engine of whichever worker is alive: a new one after a restart. */
-  engine: Engine;
+  engine: Comlink.Remote<E>;
   /** What to do with a new worker after the old one died (e.g. start it on the saved lab). */
-  onRestart(listener: (engine: Engine) => Promise<void>): void;
+  onRestart(listener: (engine: Comlink.Remote<E>) => Promise<void>): void;
 }
 
 /** Request names as a visitor would say them, for the message after a restart. */
@@ -35,7 +35,8 @@ const DOING: Record<string, string> = {
   predict: 'classifying',
 };
 
-export function superviseLabWorker(open: () => Worker): LabWorker {
+export function superviseLabWorker<E extends Pingable>(open: () => Worker): LabWorker<E> {
+  type Engine = Comlink.Remote<E>;
   let worker: Worker | undefined;
   let remote: Engine | undefined;
   let restartListener: ((engine: Engine) => Promise<void>) | undefined;
@@ -44,12 +45,12 @@ export function superviseLabWorker(open: () => Worker): LabWorker {
   let nextCall = 0;
   const inFlight = new Map<number, { name: string; reject: (error: Error) => void }>();
 
-  const current = (): Engine => (remote ??= Comlink.wrap<LabEngine>((worker = open())));
+  const current = (): Engine => (remote ??= Comlink.wrap<E>((worker = open())));
 
   async function alive(): Promise<boolean> {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const silent = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), PING_TIMEOUT_MS)));
-    return Promise.race([current().ping().then(() => true), silent]).finally(() => clearTimeout(timer));
+    return Promise.race([(current() as unknown as Comlink.Remote<Pingable>).ping().then(() => true), silent]).finally(() => clearTimeout(timer));
   }
 
   function watch() {
