@@ -24,6 +24,7 @@ import { folderName } from '../class-folders';
 import { wireFolderImport } from './folder-import';
 import { wireModelChoice } from './model-choice';
 import { wireSteps } from './steps';
+import { wireStorageStatus } from './storage-status';
 import { wireHeadPanel } from './head-panel';
 
 /** How long after the model is ready the lab's files are stored for offline use. */
@@ -63,6 +64,7 @@ export function startLab(root: HTMLElement, base: string): void {
       undoButton.textContent = view.undo ?? '';
       writeMethod(settings, view.method, view.calibration);
       headPanel.update(view, names.nameOf);
+      storage.update(view);
       if (view.model) showReady(view);
       if (firstTime) keepForOffline(view);
     },
@@ -125,6 +127,7 @@ export function startLab(root: HTMLElement, base: string): void {
   wireQueries(page);
   wireModelChoice(page);
   wireSaving(page);
+  const storage = wireStorageStatus(page);
   wireFolderImport(page);
   wireSteps(root);
   undoButton.addEventListener('click', () => void page.attempt(async () => page.apply(await page.engine().undo(page.progress('Restoring')))));

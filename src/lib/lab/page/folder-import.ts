@@ -31,7 +31,7 @@ export function wireFolderImport(page: LabPage): void {
     const result = await page.attempt(async () => {
       // In parts, each its own message, so the page is never held long by sending them (see stageFolderPictures).
       for (let i = 0; i < pictures.length; i += PART) await page.engine().stageFolderPictures(pictures.slice(i, i + PART));
-      return page.engine().addStagedFolders(page.progress('Adding pictures from folders'));
+      return page.engine().addStagedFolders(page.progress('Adding pictures from folders'), fallback);
     }, status);
     if (result) shown(result, `${classes.length} ${classes.length === 1 ? 'class' : 'classes'} from ${fallback}`, skipped.map((path) => `${path} is not a picture (by its name), so it was left out.`));
   }

@@ -106,6 +106,9 @@ export class LabStore {
       const have = new Set(keys.map(String).filter((key) => key.startsWith(EXAMPLE)).map((key) => key.slice(EXAMPLE.length)));
       const wanted = new Set([...lab.shape.classes, ...(lab.undo?.shape.classes ?? [])].flatMap((c) => c.exampleIds));
       try {
+        // Test-only switch, set in the worker by tests/e2e/lab-storage-faults.spec.ts: Chromium applies a quota override only to
+        // connections opened after it, so the test makes this write fail as a full disk does, in the transaction.
+        if ((globalThis as { labStorageFullForTests?: boolean }).labStorageFullForTests) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
         for (const id of wanted) if (!have.has(id) && lab.examples.has(id)) store.put(lab.examples.get(id), EXAMPLE + id);
         store.put(lab.shape, LAB);
         for (const [key, value] of [[UNDO, lab.undo], [IMPORT, lab.importing]] as const) void (value ? store.put(value, key) : store.delete(key));
