@@ -20,7 +20,8 @@ import type { LabBulk } from '../src/schemas/bench-lab.ts';
 /** The full run: 20 classes × 500 drawings. The smoke run (bench/smoke.ts) passes a small one. */
 export const BULK_SIZE = { classes: 20, perClass: 500 };
 
-function pictures({ classes, perClass }: typeof BULK_SIZE): string {
+/** The drawings as class folders under a temporary folder, written once per size (bench/lab-scale.ts picks them too). */
+export function pictures({ classes, perClass }: typeof BULK_SIZE): string {
   const dir = join(tmpdir(), `metric-atlas-bench-${classes}x${perClass}`);
   if (!existsSync(join(dir, 'done'))) {
     writeClassFolders(join(dir, 'shapes'), classes, perClass);

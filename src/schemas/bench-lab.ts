@@ -11,8 +11,23 @@ export const labBenchRowSchema = z.strictObject({
   ms: z.number().nonnegative(),
 });
 
-/** The 50 classes × 20 drawings stress run. */
+/** One phase of the scale run, with the main thread's long tasks (over 50 ms, PerformanceObserver "longtask") during it. */
+export const labScalePhaseSchema = z.strictObject({
+  phase: z.enum(['adding by button', 'predicting (button-made lab)', 'adding by folder', 'predicting (folder-made lab)']),
+  ms: z.number().nonnegative(),
+  longTasks: z.number().int().nonnegative(),
+  longestTaskMs: z.number().nonnegative(),
+  tasksOver100ms: z.number().int().nonnegative(),
+  /** Class cards on the page at the end of the phase, and how many of them were whole (the rest virtualised). */
+  classes: z.number().int().nonnegative(),
+  cardsWhole: z.number().int().nonnegative(),
+});
+
+/** The stress run: classes × drawings by the buttons and as a folder (200 × 20 since issue 23; 50 × 20 before, without phases). */
 export const labScaleSchema = z.strictObject({
+  classes: z.number().int().positive().optional(),
+  perClass: z.number().int().positive().optional(),
+  phases: z.array(labScalePhaseSchema).optional(),
   longTasksOver50ms: z.number().int().nonnegative(),
   longestTaskMs: z.number().nonnegative(),
   pageHeapMB: z.number().nonnegative(),
@@ -82,3 +97,4 @@ export type LabBenchRow = z.output<typeof labBenchRowSchema>;
 export type LabBench = z.output<typeof labBenchSchema>;
 export type LabBulk = z.output<typeof labBulkSchema>;
 export type LabLive = z.output<typeof labLiveSchema>;
+export type LabScalePhase = z.output<typeof labScalePhaseSchema>;
