@@ -127,6 +127,8 @@ test('with the photo model, classes come from photo files and a new photo finds 
 });
 
 test('images dropped on a class become its examples; dropped or pasted on the query area they are classified', async ({ page }) => {
+  // The photo model's start and four replies: past the default 30 s once in CI beside another test on two cores.
+  test.setTimeout(90_000);
   await startPhotoLab(page);
   const classes = page.locator('.lab-class');
   await classes.nth(0).dispatchEvent('drop', { dataTransfer: await photoTransfer(page, 'chelsea.png') });

@@ -29,7 +29,8 @@ export function mapView(points: MapPoint[], { nameOf, colourOf }: ResultNames): 
   const table = () => [
     el(
       'div',
-      { className: 'table-scroll' },
+      // Scrolls sideways when the table is wider than the part; it takes focus, so a keyboard can scroll it.
+      { className: 'table-scroll', tabIndex: 0, role: 'region', 'aria-label': 'The map’s points' },
       el(
         'table',
         { className: 'map-table' },
