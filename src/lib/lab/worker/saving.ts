@@ -88,7 +88,10 @@ export class Saving {
 
   /** What the lab's database takes (Chromium says per kind of storage; elsewhere the site's whole use). */
   private async measure(): Promise<void> {
-    const estimate = (await globalThis.navigator?.storage?.estimate?.().catch(() => undefined)) as (StorageEstimate & { usageDetails?: { indexedDB?: number } }) | undefined;
+    // WebKitGTK's estimate() never answers in a worker: a reply must not wait on it, so after a second the size is unknown.
+    const late = new Promise<undefined>((resolve) => setTimeout(resolve, 1000));
+    const asked = globalThis.navigator?.storage?.estimate?.().catch(() => undefined);
+    const estimate = (await Promise.race([asked, late])) as (StorageEstimate & { usageDetails?: { indexedDB?: number } }) | undefined;
     this.bytes = estimate?.usageDetails?.indexedDB ?? estimate?.usage;
   }
 }

@@ -64,9 +64,13 @@ export class LabState {
     return verdictsFor(this.predictor, this.kernels!, this.queries, withMap);
   }
 
+  private saves: Promise<unknown> = Promise.resolve();
+
   /** The one reply to a change: saved first (so the view says how that went), the head trained again if stale, the view, the last queries classified again. */
   async reply(problems: string[] = []): Promise<LabReply> {
-    await this.save();
+    // Saves run one after another; a reply waits for its own at most 3 s (WebKitGTK's IndexedDB can stall in a worker, and the lab must still answer).
+    const saved = (this.saves = this.saves.then(() => this.save()).catch(() => undefined));
+    await Promise.race([saved, new Promise((resolve) => setTimeout(resolve, 3000))]);
     const headProblem = this.kernels ? trainIfStale(this.predictor, this.kernels) : undefined;
     const verdicts = this.verdicts();
     // A head that cannot be trained (e.g. a learning rate that diverges) leaves the report out; the verdicts say why.
