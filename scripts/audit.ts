@@ -29,20 +29,38 @@ const rows: Array<{ page: string; performance: number; accessibility: number; lc
 // The binary's own version: the user agent Lighthouse records is reduced to 156.0.0.0.
 const browser = `Chromium ${/(\d+(?:\.\d+)+)/.exec(execFileSync(process.env.CHROME_PATH || '/usr/bin/chromium', ['--version'], { encoding: 'utf8' }))?.[1] ?? 'unknown'}`;
 let lighthouseVersion = '';
+type LighthouseResult = NonNullable<Awaited<ReturnType<typeof lighthouse>>>['lhr'];
+
+/** A metric's value, or why Lighthouse gave none (its run error, the audit's own error or display mode). */
+function metric(lhr: LighthouseResult, id: string): number | string {
+  const audit = lhr.audits[id];
+  if (typeof audit?.numericValue === 'number') return audit.numericValue;
+  return `${id}: ${lhr.runtimeError?.message ?? audit?.errorMessage ?? audit?.scoreDisplayMode ?? 'missing'}`;
+}
+
+/**
+ * One page's row. Now and then (2 of 3 runs once, right after a build; never in 16 runs since) Lighthouse returned
+ * a result without the layout-shift value. Such a run measured nothing, so it is run again, at most twice, and
+ * each missing value is printed with Lighthouse's reason; a third failure ends the audit.
+ */
+async function auditPage(path: string, attempt = 1): Promise<(typeof rows)[number]> {
+  const result = await lighthouse(`http://127.0.0.1:${PORT}/${path}`, { port: chrome.port, onlyCategories: ['performance', 'accessibility'], output: 'json', logLevel: 'error' });
+  const lhr = result!.lhr;
+  lighthouseVersion = lhr.lighthouseVersion;
+  const [lcp, tbt, cls] = ['largest-contentful-paint', 'total-blocking-time', 'cumulative-layout-shift'].map((id) => metric(lhr, id));
+  const performance = lhr.categories.performance?.score;
+  const accessibility = lhr.categories.accessibility?.score;
+  const missing = [lcp, tbt, cls].filter((value) => typeof value === 'string');
+  if (typeof performance !== 'number') missing.push('performance score');
+  if (typeof accessibility !== 'number') missing.push('accessibility score');
+  if (missing.length === 0) return { page: `/${path}`, performance: performance!, accessibility: accessibility!, lcpMs: Math.round(lcp as number), tbtMs: Math.round(tbt as number), cls: Number((cls as number).toFixed(3)) };
+  console.warn(`Lighthouse gave no value on /${path} (try ${attempt} of 3): ${missing.join('; ')}`);
+  if (attempt === 3) throw new Error(`Lighthouse measured nothing on /${path} in 3 tries`);
+  return auditPage(path, attempt + 1);
+}
+
 try {
-  for (const path of PAGES) {
-    const result = await lighthouse(`http://127.0.0.1:${PORT}/${path}`, { port: chrome.port, onlyCategories: ['performance', 'accessibility'], output: 'json', logLevel: 'error' });
-    const lhr = result!.lhr;
-    lighthouseVersion = lhr.lighthouseVersion;
-    rows.push({
-      page: `/${path}`,
-      performance: lhr.categories.performance!.score!,
-      accessibility: lhr.categories.accessibility!.score!,
-      lcpMs: Math.round(lhr.audits['largest-contentful-paint']!.numericValue!),
-      tbtMs: Math.round(lhr.audits['total-blocking-time']!.numericValue!),
-      cls: Number(lhr.audits['cumulative-layout-shift']!.numericValue!.toFixed(3)),
-    });
-  }
+  for (const path of PAGES) rows.push(await auditPage(path));
 } finally {
   chrome.kill();
   server.kill();
