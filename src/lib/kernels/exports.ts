@@ -5,6 +5,7 @@ import type { NormalizeExports } from './normalize.ts';
 import type { OpenSetExports } from './openset.ts';
 import type { PcaExports } from './pca.ts';
 import type { PrototypeExports } from './prototypes.ts';
+import type { PropagationExports } from './propagation.ts';
 import type { RefineExports } from './refine.ts';
 import type { SoftmaxExports } from './softmax.ts';
 import type { TransportExports } from './transport.ts';
@@ -19,4 +20,5 @@ export type KernelExports = { memory: WebAssembly.Memory; heapBase(): number; us
   PcaExports &
   LossExports &
   HeadExports &
-  TransportExports;
+  TransportExports &
+  PropagationExports;

@@ -10,6 +10,7 @@ import { NormalizeKernels, type Normalization } from './normalize.ts';
 import { DEFAULT_OPEN_SET_QUANTILE, OpenSetKernels, type OpenSetCalibration } from './openset.ts';
 import { PcaKernels, type Projection } from './pca.ts';
 import { PrototypeKernels, type PrototypeResult } from './prototypes.ts';
+import { PropagationKernels } from './propagation.ts';
 import { RefineKernels } from './refine.ts';
 import { SoftmaxKernels } from './softmax.ts';
 import { TransportKernels } from './transport.ts';
@@ -31,12 +32,10 @@ export class Kernels {
   private readonly refining: RefineKernels;
   private readonly pca: PcaKernels;
   private readonly classifier: ClassifierKernels;
-  /** Circle and Multi-Similarity losses. */
-  readonly losses: LossKernels;
-  /** The metric head: class proxies trained by one of four losses. */
-  readonly head: HeadKernels;
-  /** Sliced Wasserstein distance. */
-  readonly transport: TransportKernels;
+  /** Circle and Multi-Similarity losses. */ readonly losses: LossKernels;
+  /** The metric head: class proxies trained by one of four losses. */ readonly head: HeadKernels;
+  /** Sliced Wasserstein distance. */ readonly transport: TransportKernels;
+  /** Label propagation on a k-NN graph. */ readonly graph: PropagationKernels;
 
   constructor(wasm: KernelExports) {
     this.wasm = wasm;
@@ -59,6 +58,7 @@ export class Kernels {
     this.losses = new LossKernels(wasm, arena);
     this.head = new HeadKernels(wasm, arena);
     this.transport = new TransportKernels(wasm, arena);
+    this.graph = new PropagationKernels(wasm, arena);
   }
 
   /** Whether this module was built with relaxed SIMD (fused multiply-add). */
