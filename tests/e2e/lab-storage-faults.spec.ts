@@ -103,6 +103,7 @@ test('a reload in the middle of a folder import keeps what was added; the next s
   await ready(page, /^Resume your lab/);
   await expect(storage(page)).toContainText(`The import from “shapes” did not finish (the page was reloaded or closed): ${600 - kept} of its 600 files were not imported.`);
   await expect(page.getByRole('button', { name: 'Pick “shapes” again' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Forget it' })).toBeVisible();
   expect((await counts(page)).reduce((n, c) => n + Number.parseInt(c, 10), 0)).toBe(kept);
 
   // The button opens the folder picker; the test hands the input the same folder, as the picker would.

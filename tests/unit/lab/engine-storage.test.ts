@@ -85,6 +85,22 @@ describe('LabEngine: a reload in the middle of a folder import', { timeout: 60_0
     expect(last.view.saving.interrupted).toBeUndefined();
     expect(await savedSize()).toEqual({ classes: 2, examples: 130 });
   });
+
+  test('an interrupted import the visitor forgets is no longer offered at the next start, and what it added stays', async () => {
+    ({ engine } = await startedEngine());
+    await engine.clear();
+    const pictures = await folder(130);
+    await stage(engine, pictures);
+    await expect(engine.addStagedFolders((done) => { if (done === 60) throw new Error('reloaded'); }, 'shapes')).rejects.toThrow('reloaded');
+    const { engine: reloaded, reply } = await startedEngine();
+    expect(reply.view.saving.interrupted).toEqual({ folder: 'shapes', total: 130, missing: 80 });
+    last = expectReply(await reloaded.forgetInterruptedImport());
+    expect(last.view.saving.interrupted).toBeUndefined();
+    const { reply: again } = await startedEngine();
+    expect(again.view.saving.interrupted).toBeUndefined();
+    expect(sizes(again)).toEqual(sizes(reply));
+    expect(await savedSize()).toEqual({ classes: 2, examples: 50 });
+  });
 });
 
 describe('LabEngine: two tabs on one lab', { timeout: 30_000 }, () => {

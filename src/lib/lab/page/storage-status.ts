@@ -65,7 +65,9 @@ function interruptedLine({ folder, total, missing }: NonNullable<SavingView['int
   const input = page.root.querySelector<HTMLInputElement>(/\.zip$/i.test(folder) ? '[data-lab-zip]' : '[data-lab-folder]');
   const again = el('button', { type: 'button', className: 'pick-again' }, `Pick “${folder}” again`);
   again.addEventListener('click', () => input?.click());
-  return [`The import from “${folder}” did not finish (the page was reloaded or closed): ${missing} of its ${total} files were not imported. `, again, ' adds only those.'];
+  const forget = el('button', { type: 'button', className: 'forget-import' }, 'Forget it');
+  forget.addEventListener('click', () => void page.attempt(async () => page.apply(await page.engine().forgetInterruptedImport())));
+  return [`The import from “${folder}” did not finish (the page was reloaded or closed): ${missing} of its ${total} files were not imported. `, again, ' adds only those, or ', forget, ' (what it added stays).'];
 }
 
 /** Bytes for people: KB under a megabyte, else MB with one decimal. */

@@ -88,10 +88,7 @@ export class LabEngine {
   learnMetric = (options: Partial<HeadOptions>, onProgress: (progress: LearnProgress) => void): Promise<LabReply> => this.serial(async () => learnMetric(this.state, options, onProgress));
   usePrototypes = (): Promise<LabReply> => this.serial(async () => usePrototypes(this.state));
   addExamples = (classId: string, pictures: Picture[], onProgress?: Progress): Promise<LabReply> => this.serial(async () => this.state.reply(await addPictures(this.state, classId, pictures, onProgress)));
-  /**
-   * Folder pictures in parts before addStagedFolders: one message of thousands
-   * of files would hold the page for seconds, a part of a few hundred does not.
-   */
+  /** Folder pictures in parts before addStagedFolders: one message of thousands of files would hold the page for seconds. */
   stageFolderPictures = (part: Array<{ folder: string; source: Blob; name: string }>): Promise<number> => this.serial(async () => stageInto(this.staged, part));
   /** The staged folders as classes: one per folder, joined to a class of the same name; undoable. `from` names the folder picked (for an import a reload cuts short). */
   addStagedFolders = (onProgress: Progress, from?: string): Promise<LabReply> => this.serial(() => addFolderClasses(this.state, this.staged.splice(0), onProgress, from));
@@ -128,6 +125,8 @@ export class LabEngine {
 
   /** Answered at once, outside the queue: the page's sign that this worker is alive (page/worker-supervisor.ts). */
   ping = (): true => true;
+  /** The visitor lets go of an import a reload cut short: its files are no longer offered again (what it added stays). */
+  forgetInterruptedImport = (): Promise<LabReply> => this.change(() => (this.state.importing = this.state.interrupted = undefined));
 
   /** A save heard on the lab's channel: another tab's is taken (see other-tabs.ts); null when there is nothing to take. */
   follow = (stamp: string): Promise<LabReply | null> => this.serial(() => followSaved(this.state, stamp));
