@@ -7,37 +7,15 @@
  * stage, against the built site (dist/).
  * Run: npm run test:firefox (after npm run build; SITE_DIR=… for another build).
  */
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { serveSite } from '../helpers/serve.ts';
+import type { Page } from 'puppeteer-core';
 import { figureFitInPage } from '../e2e/support/figure-fit.ts';
 import { documentSize, labVerdicts, offeredModels, stageVerdict } from '../helpers/lab-in-page.ts';
 import { FIGURES } from '../../src/figures/registry.ts';
+import { FIREFOX, firefoxSuite, LAB_TIMEOUT } from './suite.ts';
 
-const FIREFOX = process.env.FIREFOX_PATH || '/usr/bin/firefox-esr';
-const LAB_TIMEOUT = 90_000;
-
-let browser: Browser;
-let site: Awaited<ReturnType<typeof serveSite>>;
-
-before(async () => {
-  site = await serveSite(process.env.SITE_DIR || 'dist');
-  browser = await puppeteer.launch({ browser: 'firefox', protocol: 'webDriverBiDi', executablePath: FIREFOX, headless: true });
-});
-after(async () => {
-  await browser?.close();
-  await site?.close();
-});
-
-/** A fresh page in its own browser context (no lab kept from another test), whose uncaught errors fail the test that opened it. */
-async function open(path: string): Promise<{ page: Page; errors: string[] }> {
-  const page = await (await browser.createBrowserContext()).newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(String((error as Error).message ?? error)));
-  await page.goto(new URL(path, site.url).href);
-  return { page, errors };
-}
+const { open } = firefoxSuite();
 
 const text = (page: Page, selector: string) => page.$eval(selector, (e) => e.textContent ?? '');
 

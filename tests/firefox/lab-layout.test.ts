@@ -5,27 +5,14 @@
  * learned and every fold open, at each width from 360 to 1920 px.
  * Run: npm run test:firefox (after npm run build; SITE_DIR=… for another build).
  */
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { serveSite } from '../helpers/serve.ts';
+import type { Page } from 'puppeteer-core';
 import { LAB_LAYOUT_WIDTHS, labLayoutInPage, openLabDetails, squeezeLabParts } from '../helpers/lab-layout.ts';
 import { MODELS } from '../../src/lib/models/catalog.ts';
+import { FIREFOX, firefoxSuite, LAB_TIMEOUT } from './suite.ts';
 
-const FIREFOX = process.env.FIREFOX_PATH || '/usr/bin/firefox-esr';
-const LAB_TIMEOUT = 90_000;
-
-let browser: Browser;
-let site: Awaited<ReturnType<typeof serveSite>>;
-
-before(async () => {
-  site = await serveSite(process.env.SITE_DIR || 'dist');
-  browser = await puppeteer.launch({ browser: 'firefox', protocol: 'webDriverBiDi', executablePath: FIREFOX, headless: true });
-});
-after(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const { open } = firefoxSuite();
 
 /** The photo model's example set run, a metric learned from it, and every fold of the lab open. */
 async function everythingOnScreen(page: Page) {
@@ -40,10 +27,8 @@ async function everythingOnScreen(page: Page) {
 
 describe(`Firefox (${FIREFOX}): the lab’s layout`, () => {
   test('the check finds parts squeezed into columns too narrow for them', async () => {
-    const page = await (await browser.createBrowserContext()).newPage();
+    const { page } = await open('lab/', { width: 1440, height: 900 });
     try {
-      await page.setViewport({ width: 1440, height: 900 });
-      await page.goto(new URL('lab/', site.url).href);
       await page.click('[data-lab-preset]');
       await page.waitForFunction(() => document.querySelectorAll('.prediction .verdict').length >= 3, { timeout: LAB_TIMEOUT });
       assert.deepEqual((await page.evaluate(labLayoutInPage)).problems, []);
@@ -58,12 +43,8 @@ describe(`Firefox (${FIREFOX}): the lab’s layout`, () => {
 
   for (const path of ['lab/', 'embed/lab/']) {
     test(`${path}: at every width from 360 to 1920 px no part, control or table overlaps, sticks out or is cut off, and nothing scrolls sideways`, async () => {
-      const page = await (await browser.createBrowserContext()).newPage();
-      const errors: string[] = [];
-      page.on('pageerror', (error) => errors.push(String((error as Error).message ?? error)));
+      const { page, errors } = await open(path, { width: 1280, height: 900 });
       try {
-        await page.setViewport({ width: 1280, height: 900 });
-        await page.goto(new URL(path, site.url).href);
         await everythingOnScreen(page);
         const failures: string[] = [];
         for (const width of LAB_LAYOUT_WIDTHS) {
