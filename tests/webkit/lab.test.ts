@@ -2,7 +2,7 @@
  * The few-shot lab in WebKit (tests/webkit/webkit.ts): the example set with
  * every model the page offers, on WASM threads (the site served with its
  * _headers is cross-origin isolated); the stage in a 1280 × 720 frame; classes
- * taught by drawing on the pads; and photos picked as files.
+ * taught by drawing on the pads, kept over a reload; and photos picked as files.
  * Run: npm run test:webkit (after npm run build; SITE_DIR=… for another build).
  */
 import { describe, test } from 'node:test';
@@ -76,6 +76,10 @@ describe('WebKit: the lab', () => {
         await page.click('[data-lab-classify]');
         assert.deepEqual(await page.waitForValue(`the verdict on a drawn ${expected}`, 30_000, newVerdicts, (v) => v.length > 0), [expected]);
       }
+      // Saved in this browser: a reload offers the lab back (WebKitGTK's worker once stalled on its IndexedDB saves).
+      await page.goto(await page.evaluate(() => location.href));
+      const offer = await page.waitForValue('the offer to resume the saved lab', 30_000, () => document.querySelector('[data-lab-start]')?.textContent?.trim(), (text) => /^Resume/.test(text ?? ''));
+      assert.equal(offer, 'Resume your lab (2 classes, 4 examples)');
     });
   });
 
