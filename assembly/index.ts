@@ -14,6 +14,7 @@ export { multiSimilarityWeights } from './losses/multiSimilarity';
 export { headGram, headScratchBytes, headTrain, headProxies } from './head/train';
 export { softTripleSimilarity } from './head/softTriple';
 export { slicedWasserstein, slicedWassersteinScratchBytes } from './slicedWasserstein';
+export { retrieval, retrievalScratchBytes } from './retrieval/index';
 export { labelPropagation, labelPropagationScratchBytes } from './propagation';
 
 /** First free byte after the module's static data; the wrapper's arena starts here. */

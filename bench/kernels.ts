@@ -2,7 +2,8 @@
  * Kernel benchmark: the AssemblyScript kernels (through their TypeScript
  * wrapper, copies in and out included) against the plain TypeScript reference,
  * TensorFlow.js's WASM backend on its best matrix-multiply path, and a
- * register-only peak probe — side by side in one run.
+ * register-only peak probe — side by side in one run; and retrieval (MAP@R,
+ * R-precision, Recall@K) over 2,000 queries, each against the other rows.
  *
  *   npm run bench:kernels                     table on stdout
  *   npm run -s bench:kernels -- --json        JSON array on stdout
@@ -22,6 +23,7 @@ import { loadKernelsInNode } from '../src/lib/kernels/load-node.ts';
 import * as reference from '../tests/unit/kernels/reference.ts';
 import { kernelsBenchSchema } from '../src/schemas/bench-kernels.ts';
 import { full, writeResults } from './smoke.ts';
+import { retrievalRows } from './kernels-retrieval.ts';
 import { makeStamp, stampedHeader } from '../src/lib/results/stamp.ts';
 
 interface Row {
@@ -188,6 +190,7 @@ async function main(): Promise<void> {
       }
     }
   }
+  rows.push(...(await retrievalRows(kernels, { medianMs, randomMatrix, log })));
   rows.push({ kernel: 'peak probe (register-only, plain SIMD)', metric: null, queries: 0, prototypes: 0, dim: 0, wasmMs: 0, referenceMs: null, speedup: null, gflops: peak.simd });
   if (hasRelaxed) {
     rows.push({ kernel: 'peak probe (register-only, relaxed SIMD)', metric: null, queries: 0, prototypes: 0, dim: 0, wasmMs: 0, referenceMs: null, speedup: null, gflops: peak.relaxed });

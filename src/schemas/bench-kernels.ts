@@ -8,7 +8,7 @@ export const kernelBenchRowSchema = z.strictObject({
   kernel: z.string().min(1),
   /** The distance, for distance kernels; null otherwise. */
   metric: z.enum(METRIC_NAMES).nullable(),
-  /** The shape, queries × prototypes × dim; all 0 for the peak probe, which has none. */
+  /** The shape, queries × prototypes × dim (for retrieval: queries × gallery × dim); all 0 for the peak probe, which has none. */
   queries: z.number().int().nonnegative(),
   prototypes: z.number().int().nonnegative(),
   dim: z.number().int().nonnegative(),

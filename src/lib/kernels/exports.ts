@@ -7,6 +7,7 @@ import type { PcaExports } from './pca.ts';
 import type { PrototypeExports } from './prototypes.ts';
 import type { PropagationExports } from './propagation.ts';
 import type { RefineExports } from './refine.ts';
+import type { RetrievalExports } from './retrieval.ts';
 import type { SoftmaxExports } from './softmax.ts';
 import type { TransportExports } from './transport.ts';
 
@@ -21,4 +22,5 @@ export type KernelExports = { memory: WebAssembly.Memory; heapBase(): number; us
   LossExports &
   HeadExports &
   TransportExports &
+  RetrievalExports &
   PropagationExports;

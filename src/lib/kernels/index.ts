@@ -10,3 +10,4 @@ export { METRICS, METRIC_NAMES, isMetric, metricChoiceLabel, type Metric } from 
 export type { CircleLossResult, MultiSimilarityOptions, MultiSimilarityResult } from './losses.ts';
 export type { SlicedWassersteinResult } from './transport.ts';
 export { HEAD_LOSS_IDS, type HeadLoss, type HeadState, type HeadStep } from './head.ts';
+export { RECALL_KS, summarizeByClass, type RetrievalResult, type RetrievalSummary } from './retrieval.ts';

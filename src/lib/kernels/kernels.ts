@@ -12,6 +12,7 @@ import { PcaKernels, type Projection } from './pca.ts';
 import { PrototypeKernels, type PrototypeResult } from './prototypes.ts';
 import { PropagationKernels } from './propagation.ts';
 import { RefineKernels } from './refine.ts';
+import { RetrievalKernels } from './retrieval.ts';
 import { SoftmaxKernels } from './softmax.ts';
 import { TransportKernels } from './transport.ts';
 import type { KernelExports } from './exports.ts';
@@ -35,6 +36,7 @@ export class Kernels {
   /** Circle and Multi-Similarity losses. */ readonly losses: LossKernels;
   /** The metric head: class proxies trained by one of four losses. */ readonly head: HeadKernels;
   /** Sliced Wasserstein distance. */ readonly transport: TransportKernels;
+  /** MAP@R, R-precision and Recall@K, each row a query against the rest. */ readonly retrieval: RetrievalKernels;
   /** Label propagation on a k-NN graph. */ readonly graph: PropagationKernels;
 
   constructor(wasm: KernelExports) {
@@ -47,17 +49,12 @@ export class Kernels {
     this.openSet = new OpenSetKernels(wasm, arena, this.prototyping, this.measuring);
     this.refining = new RefineKernels(wasm, arena, this.prototyping);
     this.pca = new PcaKernels(wasm, arena);
-    this.classifier = new ClassifierKernels(wasm, arena, {
-      normalize: this.normalizing,
-      prototypes: this.prototyping,
-      distances: this.measuring,
-      softmax: this.softmax,
-      openSet: this.openSet,
-      refine: this.refining,
-    });
+    const steps = { normalize: this.normalizing, prototypes: this.prototyping, distances: this.measuring, softmax: this.softmax, openSet: this.openSet, refine: this.refining };
+    this.classifier = new ClassifierKernels(wasm, arena, steps);
     this.losses = new LossKernels(wasm, arena);
     this.head = new HeadKernels(wasm, arena);
     this.transport = new TransportKernels(wasm, arena);
+    this.retrieval = new RetrievalKernels(wasm, arena);
     this.graph = new PropagationKernels(wasm, arena);
   }
 

@@ -41,6 +41,7 @@ const CASES: Case[] = [
   { name: 'predict', inputs: ['Queries', 'Prototypes'], shapes: [[2, 4], [2, 4]], run: ([q, p], k = kernels) => k.predict({ queries: q!, prototypes: p!, metric: 'poincare' }) },
   { name: 'circle loss', inputs: ['s_n', 's_p'], shapes: [[1, 5], [1, 5]], run: ([n, p], k = kernels) => k.losses.circle(n!.data, p!.data, 0.25, 32) },
   { name: 'multi-similarity', inputs: ['The similarity matrix'], shapes: [[4, 4]], run: ([s], k = kernels) => k.losses.multiSimilarity(s!, labels, { alpha: 2, beta: 50, lambda: 0.5, epsilon: 0.1 }) },
+  { name: 'retrieval', inputs: ['Embeddings'], shapes: [[4, 4]], run: ([m], k = kernels) => k.retrieval.evaluate('snr', m!, labels, 2) },
   { name: 'sliced Wasserstein', inputs: ['The first cloud', 'The second cloud'], shapes: [[5, 4], [5, 4]], run: ([a, b], k = kernels) => k.transport.slicedWasserstein(a!, b!, unitDirections) },
   { name: 'label propagation', inputs: ['Points'], shapes: [[5, 3]], run: ([p], k = kernels) => k.graph.propagate(p!, [0, -1, 1, -1, -1], 2, { k: 2, sigma: 1, alpha: 0.9, iterations: 3 }) },
 ];

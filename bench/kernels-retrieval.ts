@@ -1,0 +1,58 @@
+/**
+ * The retrieval rows of bench/kernels.ts (issue 25): every row of 2,000
+ * embeddings of 128 values, in 100 classes of 20, is a query against the other
+ * 1,999 under each metric: MAP@R, R-precision and Recall@1/2/4/8 through the
+ * wrapper, copies in and out included. Beside it the plain TypeScript version,
+ * which computes f64 distances and sorts the whole gallery per query; it runs on
+ * the first queries only and its time is scaled up linearly.
+ */
+import { METRIC_NAMES, type Kernels, type Matrix } from '../src/lib/kernels/index.ts';
+import type { KernelBenchRow } from '../src/schemas/bench-kernels.ts';
+import { retrieval } from '../tests/unit/kernels/retrieval-reference.ts';
+import { full } from './smoke.ts';
+
+const SHAPE = full({ rows: 2000, dim: 128, classes: 100 }, { rows: 70, dim: 16, classes: 7 });
+const REFERENCE_QUERIES = full(40, 3);
+/** What the issue asks of the kernel at the full shape. */
+const BUDGET_MS = 1000;
+
+interface Tools {
+  medianMs(fn: () => unknown, iterations: number): Promise<number>;
+  randomMatrix(rows: number, cols: number, seed: number): Matrix;
+  log(message: string): void;
+}
+
+/** Class centres plus noise of the same scale, so that neighbours are partly of the class and partly not. */
+function clusteredEmbeddings({ rows, dim, classes }: typeof SHAPE, tools: Tools): { embeddings: Matrix; labels: Int32Array } {
+  const centres = tools.randomMatrix(classes, dim, 3);
+  const noise = tools.randomMatrix(rows, dim, 4);
+  const labels = Int32Array.from({ length: rows }, (_, i) => i % classes);
+  const data = noise.data.map((v, index) => v + centres.data[labels[Math.floor(index / dim)]! * dim + (index % dim)]!);
+  return { embeddings: { data, rows, cols: dim }, labels };
+}
+
+export async function retrievalRows(kernels: Kernels, tools: Tools): Promise<KernelBenchRow[]> {
+  const { embeddings, labels } = clusteredEmbeddings(SHAPE, tools);
+  const { rows: n, dim, classes } = SHAPE;
+  tools.log(`retrieval ${n} queries × ${n} gallery × ${dim} …`);
+  const out: KernelBenchRow[] = [];
+  for (const metric of METRIC_NAMES) {
+    const wasmMs = await tools.medianMs(() => kernels.retrieval.evaluate(metric, embeddings, labels, classes), full(5, 1));
+    const referenceMs = (await tools.medianMs(() => retrieval(metric, embeddings, labels, REFERENCE_QUERIES), full(3, 1))) * (n / REFERENCE_QUERIES);
+    const { summary } = kernels.retrieval.evaluate(metric, embeddings, labels, classes);
+    tools.log(`  ${metric}: ${wasmMs.toFixed(1)} ms (${wasmMs < BUDGET_MS ? 'within' : 'OVER'} the ${BUDGET_MS} ms budget), MAP@R ${summary.mapAtR.toFixed(3)}, Recall@1 ${summary.recallAt[0].toFixed(3)}`);
+    out.push({
+      kernel: 'retrieval (MAP@R, R-precision, Recall@1/2/4/8)',
+      metric,
+      queries: n,
+      prototypes: n,
+      dim,
+      wasmMs,
+      referenceMs,
+      speedup: referenceMs / wasmMs,
+      gflops: (2 * n * n * dim) / wasmMs / 1e6,
+      referenceExtrapolated: true,
+    });
+  }
+  return out;
+}
