@@ -12,11 +12,12 @@ import { meta as multiSimilarity } from './definitions/multi-similarity.ts';
 import { meta as poincareDisk } from './definitions/poincare-disk.ts';
 import { meta as slicedWasserstein } from './definitions/sliced-wasserstein.ts';
 import { meta as snrDistance } from './definitions/snr-distance.ts';
+import { meta as labelPropagation } from './definitions/label-propagation.ts';
 import type { FigureMeta } from './types.ts';
 
 export type { FigureMeta } from './types.ts';
 
-export const FIGURES: FigureMeta[] = [prototypeClassifier, softKmeans, circleLoss, metricHead, multiSimilarity, poincareDisk, slicedWasserstein, snrDistance];
+export const FIGURES: FigureMeta[] = [prototypeClassifier, softKmeans, circleLoss, metricHead, multiSimilarity, poincareDisk, slicedWasserstein, snrDistance, labelPropagation];
 
 export const figureMeta = (id: string): FigureMeta => {
   const meta = FIGURES.find((f) => f.id === id);
