@@ -85,6 +85,8 @@ test('200 classes from one folder: all there, cards virtualised, top-5 verdicts 
   await added.scrollIntoViewIfNeeded();
   await expect(added).toHaveAttribute('data-filled', '');
   await expect(added.locator('.count')).toHaveText('No examples yet.');
+  // One tab: its own saves (heard on the lab's channel, late after a long import) are never taken for another tab's.
+  await expect(page.locator('[data-lab-storage]')).not.toContainText('another tab');
 });
 
 test('where the browser has showDirectoryPicker, "Add classes from a folder" opens it and reads the folder entry by entry', async ({ page }) => {

@@ -146,4 +146,19 @@ describe('LabEngine: two tabs on one lab', { timeout: 30_000 }, () => {
     expect(await b.follow(stamps.at(-1)!)).toBeNull();
     channel.close();
   });
+
+  test('a tab’s own saves heard late (after a later save of its own, as after a long import) are not taken for another tab’s', async () => {
+    const channel = new BroadcastChannel(LAB_CHANNEL);
+    const stamps: string[] = [];
+    channel.onmessage = ({ data }) => void stamps.push(data);
+    fromA = await a.addClass('Class D');
+    fromA = await a.addClass('Class E');
+    await vi.waitFor(() => expect(stamps).toHaveLength(2));
+    for (const stamp of stamps) expect(await a.follow(stamp)).toBeNull();
+    // The class just added stays, and the next change saves in turn.
+    fromA = await a.addClass('Class F');
+    expect(fromA.view.classes.map((c) => c.name).slice(-3)).toEqual(['Class D', 'Class E', 'Class F']);
+    expect(fromA.view.saving.note).toBeUndefined();
+    channel.close();
+  });
 });

@@ -11,8 +11,7 @@ import type { LabState } from './state';
  * that lab first (LabState.save).
  */
 export async function followSaved(state: LabState, stamp: string): Promise<LabReply | null> {
-  // Not started (nothing to show), or this tab wrote or has taken that save already.
-  if (!state.model || stamp === state.saving.stamp) return null;
-  await state.follow();
+  // Not started (nothing to show), or this tab wrote that save (its own saves are heard too) or has taken it already.
+  if (!state.model || !(await state.takeSave(stamp))) return null;
   return state.reply();
 }

@@ -14,6 +14,8 @@ export class Saving {
   /** Example ids storage holds. */
   readonly stored = new Set<string>();
   stamp: string | undefined;
+  /** Every stamp this tab wrote: its own saves come back on the channel, sometimes after a later one of its own. */
+  private readonly ownStamps = new Set<string>();
   /** Said in the next view only (another tab's save was taken). */
   note: string | undefined;
   private readonly store: LabStore;
@@ -22,6 +24,7 @@ export class Saving {
   private error: string | undefined;
   private bytes: number | undefined;
   private measuring: Promise<void> = Promise.resolve();
+  private turns: Promise<unknown> = Promise.resolve();
 
   constructor(store: LabStore) {
     this.store = store;
@@ -57,6 +60,7 @@ export class Saving {
       const done = await this.store.write(lab, this.stamp);
       if (done === 'elsewhere') return 'elsewhere';
       this.stamp = done.stamp;
+      this.ownStamps.add(done.stamp);
       this.stored.clear();
       for (const id of done.stored) this.stored.add(id);
       this.written = record;
@@ -67,6 +71,21 @@ export class Saving {
       this.error = describe(error);
       return 'failed';
     }
+  }
+
+  /**
+   * Runs saves, and takings of another tab's save, one at a time (LabState.save, takeSave): two saves at once read
+   * one stamp, and the second took this tab's own save for another tab's, with that tab's (older) lab.
+   */
+  inTurn<T>(task: () => Promise<T>): Promise<T> {
+    const next = this.turns.then(task);
+    this.turns = next.catch(() => undefined);
+    return next;
+  }
+
+  /** Whether a save's stamp is this tab's own, or the one it last read. */
+  knows(stamp: string): boolean {
+    return stamp === this.stamp || this.ownStamps.has(stamp);
   }
 
   /** Another tab kept saving while this one tried to take its lab. */

@@ -9,15 +9,13 @@ import { openSiteModel, type LoadedModel, type ModelOpener } from './model';
 import { Saving } from './saving';
 import { LabStore, type ImportRecord, type LabShape, type LabWrite, type StoredExample, type Undo } from './store';
 import { labView, trainIfStale, verdictsFor } from './views';
-
 import { NO_QUERIES, type Queries } from './blank';
 
 export { DEFAULT_CLASSES, NO_QUERIES, type Queries } from './blank';
 
 /**
- * Everything the lab's worker holds: the model and kernels, the classes
- * (examples' embeddings, method, head) and their predictor, each example as kept, the
- * last queries, what an undo restores, and what is saved. The engine's
+ * Everything the lab's worker holds: the model and kernels, the classes (examples' embeddings, method, head) and
+ * their predictor, each example as kept, the last queries, what an undo restores, and what is saved. The engine's
  * modules (intake, archive, head) change it; only the engine's queue calls them.
  */
 export class LabState {
@@ -64,13 +62,10 @@ export class LabState {
     return verdictsFor(this.predictor, this.kernels!, this.queries, withMap);
   }
 
-  private saves: Promise<unknown> = Promise.resolve();
-
   /** The one reply to a change: saved first (so the view says how that went), the head trained again if stale, the view, the last queries classified again. */
   async reply(problems: string[] = []): Promise<LabReply> {
-    // Saves run one after another; a reply waits for its own at most 3 s (WebKitGTK's IndexedDB can stall in a worker, and the lab must still answer).
-    const saved = (this.saves = this.saves.then(() => this.save()).catch(() => undefined));
-    await Promise.race([saved, new Promise((resolve) => setTimeout(resolve, 3000))]);
+    // A reply waits for its save at most 3 s (WebKitGTK's IndexedDB can stall in a worker, and the lab must still answer).
+    await Promise.race([this.save().catch(() => undefined), new Promise((resolve) => setTimeout(resolve, 3000))]);
     const headProblem = this.kernels ? trainIfStale(this.predictor, this.kernels) : undefined;
     const verdicts = this.verdicts();
     // A head that cannot be trained (e.g. a learning rate that diverges) leaves the report out; the verdicts say why.
@@ -78,15 +73,20 @@ export class LabState {
   }
 
   /** Writes the lab unless storage has it; if another tab saved since, takes that lab first, unless `follow` is false (mid-import: the classes being filled must stay). */
-  async save(follow = true): Promise<void> {
+  save(follow = true): Promise<void> {
     const lab = (): LabWrite => ({ shape: this.shape(), undo: this.undo, importing: this.importing, examples: this.examples });
-    if ((await this.saving.save(lab())) !== 'elsewhere' || !follow) return;
-    await this.follow();
-    if ((await this.saving.save(lab())) === 'elsewhere') this.saving.gaveUp();
+    return this.saving.inTurn(async () => {
+      if ((await this.saving.save(lab())) !== 'elsewhere' || !follow) return;
+      await this.follow();
+      if ((await this.saving.save(lab())) === 'elsewhere') this.saving.gaveUp();
+    });
   }
 
+  /** A save heard on the lab's channel, taken unless this tab wrote it or has it already; whether it was taken. */
+  takeSave = (stamp: string): Promise<boolean> => this.saving.inTurn(async () => !this.saving.knows(stamp) && (await this.follow(), true));
+
   /** The lab as another tab saved it, with this tab's pictures that were never stored (see tab-merge.ts). */
-  async follow(): Promise<void> {
+  private async follow(): Promise<void> {
     const { saved, shape } = await this.saving.takeSaved(this.shape());
     for (const [id, example] of saved.examples) if (!this.examples.has(id)) this.examples.set(id, example);
     [this.undo, this.importing] = [saved.undo, saved.importing];
@@ -123,10 +123,8 @@ export class LabState {
   }
 
   /**
-   * The classes rebuilt for the current model from a lab's shape, embedding
-   * what the model has not seen. The last queries stay (embedded by the
-   * current model, see replaceModel), so an undo or an import classifies them
-   * again rather than dropping them.
+   * The classes rebuilt for the current model from a lab's shape, embedding what the model has not seen. The last
+   * queries stay (embedded by the current model, see replaceModel): an undo or an import classifies them again.
    */
   async rebuild(shape: LabShape, onProgress: Progress): Promise<void> {
     const model = this.ready();
