@@ -41,8 +41,13 @@ export const labScaleSchema = z.strictObject({
 export const labBulkSchema = z.strictObject({
   classes: z.number().int().positive(),
   pictures: z.number().int().positive(),
+  /** How the folder reached the page: Chromium's folder picker (entries read one by one), not the input's FileList. */
+  pickedWith: z.enum(['showDirectoryPicker', 'webkitdirectory']),
   /** From picking the folder to every class showing its 500 examples. */
   importMs: z.number().nonnegative(),
+  /** Main-thread long tasks from the pick to the last class filled (the target: none over 200 ms). */
+  importLongestTaskMs: z.number().nonnegative(),
+  importTasksOver100ms: z.number().int().nonnegative(),
   /** Distinct "Adding pictures from folders: n of N" lines the status showed during the import. */
   progressUpdates: z.number().int().nonnegative(),
   /** Thumbnail cells in the DOM once imported (of `pictures`). */
