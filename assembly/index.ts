@@ -11,6 +11,7 @@ export { pca2, pcaScratchBytes } from './pca';
 export { firstNonFinite } from './finite';
 export { circleLoss } from './losses/circle';
 export { multiSimilarityWeights } from './losses/multiSimilarity';
+export { fastAP, fastAPScratchBytes, averagePrecision } from './losses/fastAP';
 export { headGram, headScratchBytes, headTrain, headProxies } from './head/train';
 export { softTripleSimilarity } from './head/softTriple';
 export { slicedWasserstein, slicedWassersteinScratchBytes } from './slicedWasserstein';

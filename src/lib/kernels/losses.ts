@@ -1,37 +1,21 @@
 import { KernelInputError } from './errors.ts';
+import type { CircleLossResult, FastAPResult, MultiSimilarityOptions, MultiSimilarityResult } from './losses-types.ts';
 import type { Matrix } from './matrix.ts';
 import { KernelModule, type BaseExports } from './module.ts';
-import { checkLabels, checkPositive, toInt32 } from './validate.ts';
+import { checkLabels, checkPositive, checkWholeNumber, toInt32 } from './validate.ts';
+
+export type { CircleLossResult, FastAPResult, MultiSimilarityOptions, MultiSimilarityResult } from './losses-types.ts';
 
 /** assembly/losses/ */
 export interface LossExports extends BaseExports {
   circleLoss(sn: number, sp: number, count: number, margin: number, scale: number, loss: number, gradN: number, gradP: number): void;
   multiSimilarityWeights(sim: number, labels: number, n: number, alpha: number, beta: number, lambda: number, epsilon: number, weights: number, loss: number): void;
+  fastAP(distances: number, relevant: number, n: number, bins: number, maxDistance: number, hPos: number, hNeg: number, gradient: number, scratch: number): number;
+  fastAPScratchBytes(bins: number): number;
+  averagePrecision(distances: number, relevant: number, n: number): number;
 }
 
-export interface CircleLossResult {
-  loss: Float32Array;
-  /** ∂L/∂s_n (≥ 0: lowering s_n lowers the loss). */
-  gradN: Float32Array;
-  /** ∂L/∂s_p (≤ 0: raising s_p lowers the loss). */
-  gradP: Float32Array;
-}
-
-export interface MultiSimilarityOptions {
-  alpha: number;
-  beta: number;
-  lambda: number;
-  epsilon: number;
-}
-
-export interface MultiSimilarityResult {
-  /** n × n: w⁺ on kept positive pairs, w⁻ on kept negative pairs, 0 on the diagonal and on mined-away pairs. */
-  weights: Matrix;
-  /** The loss of each anchor. */
-  loss: Float32Array;
-}
-
-/** Pair-based losses of the deep metric learning topics, for the figures that let readers move them. */
+/** Pair- and list-based losses of the deep metric learning topics, for the figures that let readers move them. */
 export class LossKernels extends KernelModule<LossExports> {
   /** Circle loss (Sun et al., CVPR 2020) of each pair (sn[i], sp[i]), with its gradient. */
   circle(sn: Float32Array, sp: Float32Array, margin: number, scale: number): CircleLossResult {
@@ -69,6 +53,43 @@ export class LossKernels extends KernelModule<LossExports> {
     const loss = this.arena.alloc(n * 4);
     this.wasm.multiSimilarityWeights(sim, labelPtr, n, alpha, beta, lambda, epsilon, weights, loss);
     return { weights: this.matrixAt(weights, n, n), loss: this.arena.f32(loss, n).slice() };
+  }
+
+  /**
+   * FastAP (Cakir et al., CVPR 2019) of one query's list: its items' distances
+   * in [0, maxDistance] (4 for squared Euclidean distances of unit vectors, as
+   * in the paper), which of them are relevant (1) or not (0), and L bins.
+   */
+  fastAP(distances: Float32Array, relevant: ArrayLike<number>, bins: number, maxDistance = 4): FastAPResult {
+    checkWholeNumber('The number of bins', bins, 1);
+    checkPositive('The largest distance', maxDistance);
+    const [d, r] = this.uploadList(distances, relevant, maxDistance);
+    const n = distances.length;
+    const hPos = this.arena.alloc((bins + 1) * 4);
+    const hNeg = this.arena.alloc((bins + 1) * 4);
+    const gradient = this.arena.alloc(n * 4);
+    const scratch = this.arena.alloc(this.wasm.fastAPScratchBytes(bins));
+    const fastAP = this.wasm.fastAP(d, r, n, bins, maxDistance, hPos, hNeg, gradient, scratch);
+    return { fastAP, histogramPositive: this.arena.f32(hPos, bins + 1).slice(), histogramNegative: this.arena.f32(hNeg, bins + 1).slice(), gradient: this.arena.f32(gradient, n).slice() };
+  }
+
+  /** Exact average precision of the list ranked by distance (ties share a rank, as a threshold would take them). */
+  averagePrecision(distances: Float32Array, relevant: ArrayLike<number>): number {
+    const [d, r] = this.uploadList(distances, relevant, Infinity);
+    return this.wasm.averagePrecision(d, r, distances.length);
+  }
+
+  /** Checks and uploads one query's list: distances in [0, maxDistance], relevance 0 or 1 with at least one relevant item. */
+  private uploadList(distances: Float32Array, relevant: ArrayLike<number>, maxDistance: number): [number, number] {
+    const flags = toInt32(relevant);
+    if (flags.length !== distances.length) throw new KernelInputError(`Every item needs a relevance; got ${distances.length} distances and ${flags.length} flags.`);
+    if (flags.some((f) => f !== 0 && f !== 1)) throw new KernelInputError('Relevance flags must be 1 (a positive) or 0 (a negative).');
+    if (!flags.includes(1)) throw new KernelInputError('The list needs at least one positive; average precision is undefined without one.');
+    this.arena.reset();
+    const d = this.uploadValues('Distances', distances);
+    const outside = distances.findIndex((v) => v < 0 || v > maxDistance);
+    if (outside >= 0) throw new KernelInputError(`Distance ${distances[outside]} of item ${outside} is outside [0, ${maxDistance}].`);
+    return [d, this.arena.putI32(flags)];
   }
 
   private uploadValues(name: string, values: Float32Array): number {

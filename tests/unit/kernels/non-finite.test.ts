@@ -25,6 +25,9 @@ const fresh = await loadKernelsInNode();
 
 const labels = [0, 1, 0, 1];
 const unitDirections: Matrix = { data: Float32Array.of(1, 0, 0, 0, 0, 1, 0, 0), rows: 2, cols: 4 };
+/** Distances are never negative: the ranking kernels' clean cases take |v|, leaving NaN and ±∞ as the fuzzer put them. */
+const nonNegative = (v: number) => (Number.isFinite(v) ? Math.abs(v) : v);
+
 const CASES: Case[] = [
   { name: 'normalize', inputs: ['The matrix'], shapes: [[3, 4]], run: ([m], k = kernels) => k.normalize(m!, 'cl2n') },
   { name: 'mean', inputs: ['The matrix'], shapes: [[3, 4]], run: ([m], k = kernels) => k.mean(m!) },
@@ -42,6 +45,8 @@ const CASES: Case[] = [
   { name: 'circle loss', inputs: ['s_n', 's_p'], shapes: [[1, 5], [1, 5]], run: ([n, p], k = kernels) => k.losses.circle(n!.data, p!.data, 0.25, 32) },
   { name: 'multi-similarity', inputs: ['The similarity matrix'], shapes: [[4, 4]], run: ([s], k = kernels) => k.losses.multiSimilarity(s!, labels, { alpha: 2, beta: 50, lambda: 0.5, epsilon: 0.1 }) },
   { name: 'retrieval', inputs: ['Embeddings'], shapes: [[4, 4]], run: ([m], k = kernels) => k.retrieval.evaluate('snr', m!, labels, 2) },
+  { name: 'FastAP', inputs: ['Distances'], shapes: [[1, 5]], run: ([d], k = kernels) => k.losses.fastAP(d!.data.map(nonNegative), [1, 0, 1, 0, 0], 10, 64) },
+  { name: 'average precision', inputs: ['Distances'], shapes: [[1, 5]], run: ([d], k = kernels) => k.losses.averagePrecision(d!.data.map(nonNegative), [0, 1, 1, 0, 0]) },
   { name: 'sliced Wasserstein', inputs: ['The first cloud', 'The second cloud'], shapes: [[5, 4], [5, 4]], run: ([a, b], k = kernels) => k.transport.slicedWasserstein(a!, b!, unitDirections) },
   { name: 'label propagation', inputs: ['Points'], shapes: [[5, 3]], run: ([p], k = kernels) => k.graph.propagate(p!, [0, -1, 1, -1, -1], 2, { k: 2, sigma: 1, alpha: 0.9, iterations: 3 }) },
 ];
