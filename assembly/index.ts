@@ -12,6 +12,7 @@ export { firstNonFinite } from './finite';
 export { circleLoss } from './losses/circle';
 export { multiSimilarityWeights } from './losses/multiSimilarity';
 export { fastAP, fastAPScratchBytes, averagePrecision } from './losses/fastAP';
+export { rankedListLoss } from './losses/rankedList';
 export { headGram, headScratchBytes, headTrain, headProxies } from './head/train';
 export { softTripleSimilarity } from './head/softTriple';
 export { slicedWasserstein, slicedWassersteinScratchBytes } from './slicedWasserstein';

@@ -31,3 +31,23 @@ export interface FastAPResult {
   /** ∂FastAP/∂d_i for each item: negative where moving the item closer raises FastAP. */
   gradient: Float32Array;
 }
+
+export interface RankedListOptions {
+  /** The negatives' boundary: a negative nearer than α is still pushed. */
+  alpha: number;
+  /** The margin m between the lists: a positive farther than α − m is still pulled. */
+  margin: number;
+  /** T in the negatives' weights exp(T (α − d)). */
+  temperature: number;
+}
+
+export interface RankedListResult {
+  /** L_P + L_N. */
+  loss: number;
+  /** The positives' part, (1/|P*|) Σ [d − (α − m)]₊ over the non-trivial positives P*. */
+  lossPositive: number;
+  /** The negatives' part, Σ (w/Σw) [α − d]₊ over the non-trivial negatives N*. */
+  lossNegative: number;
+  /** Each item's weight in its part: 1/|P*| or w/Σw, and 0 for a trivial item. */
+  weights: Float32Array;
+}

@@ -1,10 +1,10 @@
 import { KernelInputError } from './errors.ts';
-import type { CircleLossResult, FastAPResult, MultiSimilarityOptions, MultiSimilarityResult } from './losses-types.ts';
+import type { CircleLossResult, FastAPResult, MultiSimilarityOptions, MultiSimilarityResult, RankedListOptions, RankedListResult } from './losses-types.ts';
 import type { Matrix } from './matrix.ts';
 import { KernelModule, type BaseExports } from './module.ts';
 import { checkLabels, checkPositive, checkWholeNumber, toInt32 } from './validate.ts';
 
-export type { CircleLossResult, FastAPResult, MultiSimilarityOptions, MultiSimilarityResult } from './losses-types.ts';
+export type { CircleLossResult, FastAPResult, MultiSimilarityOptions, MultiSimilarityResult, RankedListOptions, RankedListResult } from './losses-types.ts';
 
 /** assembly/losses/ */
 export interface LossExports extends BaseExports {
@@ -13,6 +13,7 @@ export interface LossExports extends BaseExports {
   fastAP(distances: number, relevant: number, n: number, bins: number, maxDistance: number, hPos: number, hNeg: number, gradient: number, scratch: number): number;
   fastAPScratchBytes(bins: number): number;
   averagePrecision(distances: number, relevant: number, n: number): number;
+  rankedListLoss(distances: number, relevant: number, n: number, alpha: number, margin: number, temperature: number, weights: number, parts: number): number;
 }
 
 /** Pair- and list-based losses of the deep metric learning topics, for the figures that let readers move them. */
@@ -77,6 +78,20 @@ export class LossKernels extends KernelModule<LossExports> {
   averagePrecision(distances: Float32Array, relevant: ArrayLike<number>): number {
     const [d, r] = this.uploadList(distances, relevant, Infinity);
     return this.wasm.averagePrecision(d, r, distances.length);
+  }
+
+  /** Ranked List Loss (Wang et al., CVPR 2019) of one query's list: distances ≥ 0, relevance 1 or 0, boundaries α and α − m, temperature T. */
+  rankedList(distances: Float32Array, relevant: ArrayLike<number>, options: RankedListOptions): RankedListResult {
+    const { alpha, margin, temperature } = options;
+    checkPositive('α', alpha);
+    if (!(Number.isFinite(margin) && margin >= 0)) throw new KernelInputError(`The margin m must be a finite number ≥ 0; got ${margin}.`);
+    if (!(Number.isFinite(temperature) && temperature >= 0)) throw new KernelInputError(`The temperature T must be a finite number ≥ 0; got ${temperature}.`);
+    const [d, r] = this.uploadList(distances, relevant, Infinity);
+    const weights = this.arena.alloc(distances.length * 4);
+    const parts = this.arena.alloc(16);
+    const loss = this.wasm.rankedListLoss(d, r, distances.length, alpha, margin, temperature, weights, parts);
+    const [lossPositive, lossNegative] = this.arena.f64(parts, 2);
+    return { loss, lossPositive: lossPositive!, lossNegative: lossNegative!, weights: this.arena.f32(weights, distances.length).slice() };
   }
 
   /** Checks and uploads one query's list: distances in [0, maxDistance], relevance 0 or 1 with at least one relevant item. */

@@ -47,6 +47,7 @@ const CASES: Case[] = [
   { name: 'retrieval', inputs: ['Embeddings'], shapes: [[4, 4]], run: ([m], k = kernels) => k.retrieval.evaluate('snr', m!, labels, 2) },
   { name: 'FastAP', inputs: ['Distances'], shapes: [[1, 5]], run: ([d], k = kernels) => k.losses.fastAP(d!.data.map(nonNegative), [1, 0, 1, 0, 0], 10, 64) },
   { name: 'average precision', inputs: ['Distances'], shapes: [[1, 5]], run: ([d], k = kernels) => k.losses.averagePrecision(d!.data.map(nonNegative), [0, 1, 1, 0, 0]) },
+  { name: 'Ranked List Loss', inputs: ['Distances'], shapes: [[1, 5]], run: ([d], k = kernels) => k.losses.rankedList(d!.data.map(nonNegative), [1, 0, 1, 0, 0], { alpha: 1.2, margin: 0.4, temperature: 10 }) },
   { name: 'sliced Wasserstein', inputs: ['The first cloud', 'The second cloud'], shapes: [[5, 4], [5, 4]], run: ([a, b], k = kernels) => k.transport.slicedWasserstein(a!, b!, unitDirections) },
   { name: 'label propagation', inputs: ['Points'], shapes: [[5, 3]], run: ([p], k = kernels) => k.graph.propagate(p!, [0, -1, 1, -1, -1], 2, { k: 2, sigma: 1, alpha: 0.9, iterations: 3 }) },
 ];

@@ -43,3 +43,18 @@ export function fastAP(distances: ArrayLike<number>, relevant: ArrayLike<number>
   const gradient = Array.from(distances, (d, i) => centres.reduce((s, z, l) => s + triangleSlope(d, z, width) * (isPositive(i) ? dPos[l]! : dNeg[l]!), 0));
   return { fastAP: value, histogramPositive: hPos, histogramNegative: hNeg, gradient };
 }
+
+/** Ranked List Loss of one query as the paper writes it: sets P* and N*, L_P the mean hinge over P*, L_N the exp(T(α − d))-weighted mean over N*. */
+export function rankedList(distances: ArrayLike<number>, relevant: ArrayLike<number>, o: { alpha: number; margin: number; temperature: number }) {
+  const items = Array.from(distances, (d, i) => ({ d, positive: relevant[i] === 1, i }));
+  const hardPositives = items.filter((it) => it.positive && it.d > o.alpha - o.margin);
+  const hardNegatives = items.filter((it) => !it.positive && it.d < o.alpha);
+  const raw = hardNegatives.map((it) => Math.exp(o.temperature * (o.alpha - it.d)));
+  const sum = raw.reduce((s, w) => s + w, 0);
+  const weights = new Array<number>(items.length).fill(0);
+  hardPositives.forEach((it) => (weights[it.i] = 1 / hardPositives.length));
+  hardNegatives.forEach((it, k) => (weights[it.i] = raw[k]! / sum));
+  const lossPositive = hardPositives.reduce((s, it) => s + (it.d - (o.alpha - o.margin)) / hardPositives.length, 0);
+  const lossNegative = hardNegatives.reduce((s, it, k) => s + (raw[k]! / sum) * (o.alpha - it.d), 0);
+  return { loss: lossPositive + lossNegative, lossPositive, lossNegative, weights };
+}

@@ -90,3 +90,48 @@ describe('exact average precision', () => {
     expect(() => kernels.losses.fastAP(d, [1], 10)).toThrow(/Every item needs a relevance/);
   });
 });
+
+describe('Ranked List Loss', () => {
+  const options = fc.record({
+    alpha: fc.double({ min: 0.1, max: 2, noNaN: true }),
+    margin: fc.double({ min: 0, max: 1, noNaN: true }),
+    temperature: fc.double({ min: 0, max: 20, noNaN: true }),
+  });
+  const euclidean = list.map(({ distances, relevant }) => ({ distances: distances.map((d) => d / 2), relevant }));
+
+  test('matches the paper’s sets and weights in f64', () => {
+    fc.assert(
+      fc.property(euclidean, options, ({ distances, relevant }, o) => {
+        const actual = kernels.losses.rankedList(distances, relevant, o);
+        const expected = reference.rankedList(distances, relevant, o);
+        expect(Math.abs(actual.lossPositive - expected.lossPositive)).toBeLessThanOrEqual(1e-9);
+        expect(Math.abs(actual.lossNegative - expected.lossNegative)).toBeLessThanOrEqual(1e-9 * (1 + expected.lossNegative));
+        expect(actual.loss).toBeCloseTo(actual.lossPositive + actual.lossNegative, 12);
+        expectClose(actual.weights, expected.weights, () => 1e-6, 'weight');
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  test('is zero once every positive is within α − m and every negative beyond α; the negatives’ weights sum to 1', () => {
+    const o = { alpha: 1.2, margin: 0.4, temperature: 10 };
+    const apart = kernels.losses.rankedList(Float32Array.of(0.3, 0.79, 1.21, 1.9), [1, 1, 0, 0], o);
+    expect(apart.loss).toBe(0);
+    expect(Array.from(apart.weights)).toEqual([0, 0, 0, 0]);
+    const mixed = kernels.losses.rankedList(Float32Array.of(0.3, 1.0, 0.9, 1.1, 1.5), [1, 1, 0, 0, 0], o);
+    expect(mixed.weights[2]! + mixed.weights[3]!).toBeCloseTo(1, 6);
+    // The nearer negative weighs e^{T·0.2} = e² times the farther one.
+    expect(mixed.weights[2]! / mixed.weights[3]!).toBeCloseTo(Math.exp(2), 4);
+    expect(mixed.lossPositive).toBeCloseTo(1.0 - 0.8, 6);
+  });
+
+  test('weighs the non-trivial negatives equally at T = 0, and never overflows at large T', () => {
+    const d = Float32Array.of(0.5, 0.1, 0.6, 1.1);
+    const flat = kernels.losses.rankedList(d, [1, 0, 0, 0], { alpha: 1.2, margin: 0.4, temperature: 0 });
+    expect(Array.from(flat.weights.subarray(1)).map((w) => w.toFixed(6))).toEqual(['0.333333', '0.333333', '0.333333']);
+    const sharp = kernels.losses.rankedList(d, [1, 0, 0, 0], { alpha: 1.2, margin: 0.4, temperature: 5000 });
+    expect(sharp.weights[1]).toBeCloseTo(1, 6);
+    expect(Number.isFinite(sharp.loss)).toBe(true);
+    expect(() => kernels.losses.rankedList(d, [1, 0, 0, 0], { alpha: 1.2, margin: -0.1, temperature: 1 })).toThrow(KernelInputError);
+  });
+});
