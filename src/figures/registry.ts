@@ -16,11 +16,12 @@ import { meta as labelPropagation } from './definitions/label-propagation.ts';
 import { meta as fastap } from './definitions/fastap.ts';
 import { meta as rankedListLoss } from './definitions/ranked-list-loss.ts';
 import { meta as crossBatchMemory } from './definitions/cross-batch-memory.ts';
+import { meta as mapAtR } from './definitions/map-at-r.ts';
 import type { FigureMeta } from './types.ts';
 
 export type { FigureMeta } from './types.ts';
 
-export const FIGURES: FigureMeta[] = [prototypeClassifier, softKmeans, circleLoss, metricHead, multiSimilarity, poincareDisk, slicedWasserstein, snrDistance, labelPropagation, fastap, rankedListLoss, crossBatchMemory];
+export const FIGURES: FigureMeta[] = [prototypeClassifier, softKmeans, circleLoss, metricHead, multiSimilarity, poincareDisk, slicedWasserstein, snrDistance, labelPropagation, fastap, rankedListLoss, crossBatchMemory, mapAtR];
 
 export const figureMeta = (id: string): FigureMeta => {
   const meta = FIGURES.find((f) => f.id === id);
