@@ -18,6 +18,7 @@ export { softTripleSimilarity } from './head/softTriple';
 export { slicedWasserstein, slicedWassersteinScratchBytes } from './slicedWasserstein';
 export { retrieval, retrievalScratchBytes } from './retrieval/index';
 export { labelPropagation, labelPropagationScratchBytes } from './propagation';
+export { sampledSoftmaxGradients, sampledSoftmaxScratchBytes } from './sampledSoftmax';
 
 /** First free byte after the module's static data; the wrapper's arena starts here. */
 export function heapBase(): usize {

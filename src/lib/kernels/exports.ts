@@ -6,6 +6,7 @@ import type { OpenSetExports } from './openset.ts';
 import type { PcaExports } from './pca.ts';
 import type { PrototypeExports } from './prototypes.ts';
 import type { PropagationExports } from './propagation.ts';
+import type { SampledSoftmaxExports } from './sampled-softmax.ts';
 import type { RefineExports } from './refine.ts';
 import type { RetrievalExports } from './retrieval.ts';
 import type { SoftmaxExports } from './softmax.ts';
@@ -23,4 +24,5 @@ export type KernelExports = { memory: WebAssembly.Memory; heapBase(): number; us
   HeadExports &
   TransportExports &
   RetrievalExports &
-  PropagationExports;
+  PropagationExports &
+  SampledSoftmaxExports;

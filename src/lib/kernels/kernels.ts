@@ -11,6 +11,7 @@ import { DEFAULT_OPEN_SET_QUANTILE, OpenSetKernels, type OpenSetCalibration } fr
 import { PcaKernels, type Projection } from './pca.ts';
 import { PrototypeKernels, type PrototypeResult } from './prototypes.ts';
 import { PropagationKernels } from './propagation.ts';
+import { SampledSoftmaxKernels } from './sampled-softmax.ts';
 import { RefineKernels } from './refine.ts';
 import { RetrievalKernels } from './retrieval.ts';
 import { SoftmaxKernels } from './softmax.ts';
@@ -38,6 +39,7 @@ export class Kernels {
   /** Sliced Wasserstein distance. */ readonly transport: TransportKernels;
   /** MAP@R, R-precision and Recall@K, each row a query against the rest. */ readonly retrieval: RetrievalKernels;
   /** Label propagation on a k-NN graph. */ readonly graph: PropagationKernels;
+  /** Softmax gradients over all labels and over sampled negatives. */ readonly sampling: SampledSoftmaxKernels;
 
   constructor(wasm: KernelExports) {
     this.wasm = wasm;
@@ -56,6 +58,7 @@ export class Kernels {
     this.transport = new TransportKernels(wasm, arena);
     this.retrieval = new RetrievalKernels(wasm, arena);
     this.graph = new PropagationKernels(wasm, arena);
+    this.sampling = new SampledSoftmaxKernels(wasm, arena);
   }
 
   /** Whether this module was built with relaxed SIMD (fused multiply-add). */

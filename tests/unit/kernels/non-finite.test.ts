@@ -50,6 +50,7 @@ const CASES: Case[] = [
   { name: 'Ranked List Loss', inputs: ['Distances'], shapes: [[1, 5]], run: ([d], k = kernels) => k.losses.rankedList(d!.data.map(nonNegative), [1, 0, 1, 0, 0], { alpha: 1.2, margin: 0.4, temperature: 10 }) },
   { name: 'sliced Wasserstein', inputs: ['The first cloud', 'The second cloud'], shapes: [[5, 4], [5, 4]], run: ([a, b], k = kernels) => k.transport.slicedWasserstein(a!, b!, unitDirections) },
   { name: 'label propagation', inputs: ['Points'], shapes: [[5, 3]], run: ([p], k = kernels) => k.graph.propagate(p!, [0, -1, 1, -1, -1], 2, { k: 2, sigma: 1, alpha: 0.9, iterations: 3 }) },
+  { name: 'sampled softmax', inputs: ['Label embeddings', 'The input'], shapes: [[6, 3], [1, 3]], run: ([w, u], k = kernels) => k.sampling.gradients(w!, u!.data, 0, Int32Array.of(1, 2, 3, 4), 2, 0) },
 ];
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
