@@ -36,14 +36,14 @@ export function drawListAxis(axis: ListAxis, title: string, every = 1): string {
 }
 
 /** Handles for the list's items: positives (circles) in one column, negatives (squares) in the other. */
-export function listHandles(axis: ListAxis, positives: number[], negatives: number[], extra: (kind: 'positive' | 'negative', i: number) => string = () => ''): Handle[] {
+export function listHandles(axis: ListAxis, positives: number[], negatives: number[]): Handle[] {
   const make = (kind: 'positive' | 'negative', values: number[]) =>
     values.map(
       (d, i): Handle => ({
         id: `${kind[0]}${i}`,
         x: kind === 'positive' ? axis.positiveX : axis.negativeX,
         y: axis.y.to(d),
-        label: `${kind === 'positive' ? 'Positive' : 'Negative'} ${i + 1} at distance ${d.toFixed(2)}${extra(kind, i)}`,
+        label: `${kind === 'positive' ? 'Positive' : 'Negative'} ${i + 1} at distance ${d.toFixed(2)}`,
         className: kind === 'positive' ? 'class-0' : 'class-1',
         shape: kind === 'positive' ? 'circle' : 'square',
       }),
