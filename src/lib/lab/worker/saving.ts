@@ -121,6 +121,8 @@ const unsavedIn = (shape: LabShape, stored: ReadonlySet<string>) => shape.classe
 
 /** The fault, named for the visitor. */
 function describe(error: unknown): string {
+  // WebKit aborts a transaction it cannot write with no error at all (null).
+  if (!error) return 'the browser stopped the save without saying why';
   const { name, message } = error as { name?: string; message?: string };
   if (name === 'QuotaExceededError') return 'this browser’s storage for the site is full (QuotaExceededError)';
   return `the browser could not store it (${name ?? 'Error'}: ${message ?? String(error)})`;

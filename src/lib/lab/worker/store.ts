@@ -5,6 +5,9 @@ import type { Method } from '../../fewshot/method';
 import { currentModelId } from '../../models/catalog';
 import { LAB_CHANNEL } from '../lab-channel';
 import type { SavedLabPeek } from '../messages';
+import { exampleRecord, storedExample, type ExampleRecord, type StoredExample } from './stored-picture';
+
+export type { StoredExample } from './stored-picture';
 
 /**
  * The lab in this browser's IndexedDB, written by the worker: the lab's shape
@@ -22,13 +25,6 @@ export interface LabShape {
   /** The learned metric head's settings when it is on (retrained from the examples on restore). */
   head?: HeadOptions;
   classes: Array<{ id: string; name: string; exampleIds: string[] }>;
-}
-
-export interface StoredExample {
-  original: Blob;
-  thumb: Blob;
-  /** Per model id. */
-  embeddings: Record<string, Float32Array>;
 }
 
 /** A folder import under way (or cut short by a reload): its folder or zip, its files, and those not added yet. Cleared when an import ends. */
@@ -66,6 +62,7 @@ const UNDO = 'undo';
 const IMPORT = 'import';
 const STAMP = 'stamp';
 const EXAMPLE = 'example:';
+const exampleIds = (keys: IDBValidKey[]) => new Set(keys.map(String).filter((key) => key.startsWith(EXAMPLE)).map((key) => key.slice(EXAMPLE.length)));
 /** Where version 1 of the page kept its saved lab (idb-keyval's default store). */
 export const VERSION_1 = { database: 'keyval-store', store: 'keyval', key: 'metric-atlas-lab' } as const;
 
@@ -85,7 +82,7 @@ export class LabStore {
       else if (key === UNDO) saved.undo = { ...(value as Undo), shape: { ...(value as Undo).shape, modelId: currentModelId((value as Undo).shape.modelId) } };
       else if (key === IMPORT) saved.importing = value as ImportRecord;
       else if (key === STAMP) saved.stamp = value as string;
-      else if (key.startsWith(EXAMPLE)) saved.examples.set(key.slice(EXAMPLE.length), value as StoredExample);
+      else if (key.startsWith(EXAMPLE)) saved.examples.set(key.slice(EXAMPLE.length), storedExample(value as ExampleRecord));
     }
     return saved;
   }
@@ -100,16 +97,19 @@ export class LabStore {
   async write(lab: LabWrite, stamp: string | undefined): Promise<{ stamp: string; stored: Set<string> } | 'elsewhere'> {
     // Unique enough to tell saves apart; not a secret.
     const next = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
+    const wanted = new Set([...lab.shape.classes, ...(lab.undo?.shape.classes ?? [])].flatMap((c) => c.exampleIds));
+    // The new examples' bytes, read first (see stored-picture.ts); the transaction checks the stamp and what storage has again.
+    const had = await this.store('readonly', async (store) => exampleIds(await promisifyRequest(store.getAllKeys())));
+    const adding = new Map(await Promise.all([...wanted].filter((id) => !had.has(id) && lab.examples.has(id)).map(async (id) => [id, await exampleRecord(lab.examples.get(id)!)] as const)));
     const result = await this.store('readwrite', async (store) => {
       const [current, keys] = await Promise.all([promisifyRequest(store.get(STAMP)), promisifyRequest(store.getAllKeys())]);
       if (current !== stamp) return 'elsewhere' as const;
-      const have = new Set(keys.map(String).filter((key) => key.startsWith(EXAMPLE)).map((key) => key.slice(EXAMPLE.length)));
-      const wanted = new Set([...lab.shape.classes, ...(lab.undo?.shape.classes ?? [])].flatMap((c) => c.exampleIds));
+      const have = exampleIds(keys);
       try {
         // Test-only switch, set in the worker by tests/e2e/lab-storage-faults.spec.ts: Chromium applies a quota override only to
         // connections opened after it, so the test makes this write fail as a full disk does, in the transaction.
         if ((globalThis as { labStorageFullForTests?: boolean }).labStorageFullForTests) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-        for (const id of wanted) if (!have.has(id) && lab.examples.has(id)) store.put(lab.examples.get(id), EXAMPLE + id);
+        for (const [id, record] of adding) if (!have.has(id)) store.put(record, EXAMPLE + id);
         store.put(lab.shape, LAB);
         for (const [key, value] of [[UNDO, lab.undo], [IMPORT, lab.importing]] as const) void (value ? store.put(value, key) : store.delete(key));
         for (const id of have) if (!wanted.has(id)) store.delete(EXAMPLE + id);
@@ -120,14 +120,14 @@ export class LabStore {
       }
       // Storage full shows here, when the transaction cannot commit: then nothing in it was written.
       await promisifyRequest(store.transaction);
-      return { stamp: next, stored: new Set([...wanted].filter((id) => have.has(id) || lab.examples.has(id))) };
+      return { stamp: next, stored: new Set([...wanted].filter((id) => have.has(id) || adding.has(id))) };
     });
     if (result !== 'elsewhere') this.channel?.postMessage(next);
     return result;
   }
 
   /** An example whose embeddings changed (a new model's) is written again. */
-  updateExample = (id: string, example: StoredExample): Promise<void> => set(EXAMPLE + id, example, this.store);
+  updateExample = async (id: string, example: StoredExample): Promise<void> => set(EXAMPLE + id, await exampleRecord(example), this.store);
 
   /** The saved lab's size, read without its pictures ("Resume your lab"); version 1's if that is all there is. */
   async peek(): Promise<SavedLabPeek | null> {
