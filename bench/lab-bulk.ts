@@ -87,7 +87,7 @@ export async function runBulk(browser: Browser, origin: string, size = BULK_SIZE
   if (copied !== TOTAL) throw new Error(`${copied} of ${TOTAL} files reached the page's file system`);
   await watch(page);
   const t0 = Date.now();
-  await page.locator('[data-lab-folder]').click();
+  await page.getByText('Add classes from a folder').click();
   await allLoaded(page, size);
   const importMs = Date.now() - t0;
   const progressUpdates = await page.evaluate(() => (window as unknown as { progress: Set<string> }).progress.size);
