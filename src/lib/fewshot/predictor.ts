@@ -9,6 +9,7 @@ import { headMapInput, mapPoints, type MapPoint } from './map.ts';
 import { FewShotError } from './names.ts';
 import type { KnowledgeReport, PredictionReport } from './reports.ts';
 import { scoreWithPrototypes } from './score.ts';
+import { exampleRetrieval, type RetrievalReport } from './retrieval.ts';
 
 export type { MapPoint } from './map.ts';
 
@@ -61,6 +62,14 @@ export class Predictor {
     const prototypes = knowledgeOf(prototypeHeldOut(kernels, fit.supports, fit.prototypes, fit.mass, this.store.method), fit.ready.length);
     const head = this.headFit();
     return { classIds: fit.ready.map((c) => c.id), prototypes, ...(head ? { head: knowledgeOf(head.heldOut, fit.ready.length) } : {}) };
+  }
+
+  /** Every example as a query against all the others, by the lab's metric and (when trained) the head; null before two classes have examples. */
+  retrieval(kernels: Kernels): RetrievalReport | null {
+    if (this.store.ready().length < 2) return null;
+    const { ready, supports } = this.fit(kernels);
+    const head = this.headFit();
+    return exampleRetrieval(kernels, { ready, normalized: supports.normalized, labels: supports.labels, metric: this.store.method.metric, ...(head ? { head: { head: head.head, x: head.x } } : {}) });
   }
 
   /** The calibration the next prediction will use (temperature, threshold and where they came from). */

@@ -10,6 +10,9 @@ import type { Method } from '../fewshot/method';
 import type { MapPoint } from '../fewshot/map';
 import type { Calibration } from '../fewshot/fit';
 
+/** "How well your examples retrieve each other": asked of the engine when its fold opens (engine.retrieval). */
+export type { ConfusingPair, RetrievalReport, RetrievalSide } from '../fewshot/retrieval';
+
 /** Where the embedding network should run: WebGPU when the browser has it ('auto'), or WASM. */
 export type BackendPreference = 'auto' | 'wasm';
 

@@ -3,11 +3,12 @@ import { instantiateKernels } from '../../kernels/index';
 import type { HeadOptions } from '../../fewshot/head';
 import type { Method } from '../../fewshot/method';
 import { parseModelCard } from '../../models/card';
-import type { BackendPreference, ExampleSet, LabReply, LearnProgress, Picture, Progress, SavedLabPeek, StartRequest, Verdicts } from '../messages';
+import type { BackendPreference, ExampleSet, LabReply, LearnProgress, Picture, Progress, RetrievalReport, SavedLabPeek, StartRequest, Verdicts } from '../messages';
 import { exportClass, exportLabFile, exportZip, importLabFile, importZip, openSaved } from './archive';
 import { learnMetric, usePrototypes } from './head';
 import { addFolderClasses, addPictures, classify, classifyFrame, loadExampleSet, stageInto, type Folder } from './intake';
 import { runModel } from './model';
+import { moveExample, removeExampleUndoably, retrievalOf } from './retrieval';
 import { followSaved } from './other-tabs';
 import { DEFAULT_CLASSES, LabState } from './state';
 import type { ModelOpener } from './model';
@@ -78,12 +79,12 @@ export class LabEngine {
   /** A new method: recomputed from the cached embeddings, nothing embedded again. */
   setMethod = (method: Partial<Method>): Promise<LabReply> => this.change(() => this.state.classes.setMethod(method));
 
-  removeClass(id: string): Promise<LabReply> {
-    return this.change(() => {
-      this.state.remember(`Undo “Remove ${this.state.classes.list().find((c) => c.id === id)?.name ?? id}”`);
-      this.state.classes.removeClass(id);
-    });
-  }
+  removeClass = (id: string): Promise<LabReply> => this.change(() => (this.state.remember(`Undo “Remove ${this.state.classes.list().find((c) => c.id === id)?.name ?? id}”`), this.state.classes.removeClass(id)));
+  /** Every example as a query against the others (n² distances: asked when its fold opens, not with every reply). */
+  retrieval = (): Promise<RetrievalReport | null> => this.serial(async () => retrievalOf(this.state));
+  /** A confusing pair's fixes: remove an example or move it to another class, each undoable. */
+  removeExampleUndoably = (id: string): Promise<LabReply> => this.change(() => removeExampleUndoably(this.state, id));
+  moveExample = (id: string, toClassId: string): Promise<LabReply> => this.change(() => moveExample(this.state, id, toClassId));
 
   learnMetric = (options: Partial<HeadOptions>, onProgress: (progress: LearnProgress) => void): Promise<LabReply> => this.serial(async () => learnMetric(this.state, options, onProgress));
   usePrototypes = (): Promise<LabReply> => this.serial(async () => usePrototypes(this.state));
