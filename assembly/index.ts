@@ -19,6 +19,7 @@ export { slicedWasserstein, slicedWassersteinScratchBytes } from './slicedWasser
 export { retrieval, retrievalScratchBytes } from './retrieval/index';
 export { labelPropagation, labelPropagationScratchBytes } from './propagation';
 export { sampledSoftmaxGradients, sampledSoftmaxScratchBytes } from './sampledSoftmax';
+export { sharedEmbeddingsTrain, sharedEmbeddingsScratchBytes } from './sharedEmbeddings';
 
 /** First free byte after the module's static data; the wrapper's arena starts here. */
 export function heapBase(): usize {

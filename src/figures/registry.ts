@@ -14,6 +14,7 @@ import { meta as slicedWasserstein } from './definitions/sliced-wasserstein.ts';
 import { meta as snrDistance } from './definitions/snr-distance.ts';
 import { meta as labelPropagation } from './definitions/label-propagation.ts';
 import { meta as sampledSoftmax } from './definitions/sampled-softmax.ts';
+import { meta as sharedEmbeddings } from './definitions/shared-embeddings.ts';
 import { meta as fastap } from './definitions/fastap.ts';
 import { meta as rankedListLoss } from './definitions/ranked-list-loss.ts';
 import { meta as crossBatchMemory } from './definitions/cross-batch-memory.ts';
@@ -22,7 +23,7 @@ import type { FigureMeta } from './types.ts';
 
 export type { FigureMeta } from './types.ts';
 
-export const FIGURES: FigureMeta[] = [prototypeClassifier, softKmeans, circleLoss, metricHead, multiSimilarity, poincareDisk, slicedWasserstein, snrDistance, labelPropagation, fastap, rankedListLoss, crossBatchMemory, mapAtR, sampledSoftmax];
+export const FIGURES: FigureMeta[] = [prototypeClassifier, softKmeans, circleLoss, metricHead, multiSimilarity, poincareDisk, slicedWasserstein, snrDistance, labelPropagation, fastap, rankedListLoss, crossBatchMemory, mapAtR, sampledSoftmax, sharedEmbeddings];
 
 export const figureMeta = (id: string): FigureMeta => {
   const meta = FIGURES.find((f) => f.id === id);

@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 
-const PAGES = ['', 'topics/few-shot-learning/', 'topics/hyperbolic/', 'papers/unbiased-evaluation-of-dml/', 'papers/circle-loss/', 'papers/', 'papers/by/year/', 'graph/', 'compare/', 'evaluation/', 'search/?q=loss', '404.html', 'slides/', 'embed/circle-loss/', 'embed/multi-similarity/?text=large', 'embed/lab/', 'topics/semi-supervised/', 'topics/dml-cvpr-2019/', 'topics/dml-iccv-2019-cvpr-2020/', 'topics/reality-checks/', 'embed/map-at-r/?text=large', 'topics/large-output-spaces/'];
+const PAGES = ['', 'topics/few-shot-learning/', 'topics/hyperbolic/', 'papers/unbiased-evaluation-of-dml/', 'papers/circle-loss/', 'papers/', 'papers/by/year/', 'graph/', 'compare/', 'evaluation/', 'search/?q=loss', '404.html', 'slides/', 'embed/circle-loss/', 'embed/multi-similarity/?text=large', 'embed/lab/', 'topics/semi-supervised/', 'topics/dml-cvpr-2019/', 'topics/dml-iccv-2019-cvpr-2020/', 'topics/reality-checks/', 'embed/map-at-r/?text=large', 'topics/large-output-spaces/', 'topics/stochastic-shared-embeddings/'];
 
 for (const colorScheme of ['light', 'dark'] as const) {
   test.describe(`${colorScheme} theme`, () => {

@@ -7,6 +7,7 @@ import type { PcaExports } from './pca.ts';
 import type { PrototypeExports } from './prototypes.ts';
 import type { PropagationExports } from './propagation.ts';
 import type { SampledSoftmaxExports } from './sampled-softmax.ts';
+import type { SharedEmbeddingsExports } from './shared-embeddings.ts';
 import type { RefineExports } from './refine.ts';
 import type { RetrievalExports } from './retrieval.ts';
 import type { SoftmaxExports } from './softmax.ts';
@@ -25,4 +26,5 @@ export type KernelExports = { memory: WebAssembly.Memory; heapBase(): number; us
   TransportExports &
   RetrievalExports &
   PropagationExports &
-  SampledSoftmaxExports;
+  SampledSoftmaxExports &
+  SharedEmbeddingsExports;

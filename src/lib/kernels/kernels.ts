@@ -12,6 +12,7 @@ import { PcaKernels, type Projection } from './pca.ts';
 import { PrototypeKernels, type PrototypeResult } from './prototypes.ts';
 import { PropagationKernels } from './propagation.ts';
 import { SampledSoftmaxKernels } from './sampled-softmax.ts';
+import { SharedEmbeddingsKernels } from './shared-embeddings.ts';
 import { RefineKernels } from './refine.ts';
 import { RetrievalKernels } from './retrieval.ts';
 import { SoftmaxKernels } from './softmax.ts';
@@ -40,6 +41,7 @@ export class Kernels {
   /** MAP@R, R-precision and Recall@K, each row a query against the rest. */ readonly retrieval: RetrievalKernels;
   /** Label propagation on a k-NN graph. */ readonly graph: PropagationKernels;
   /** Softmax gradients over all labels and over sampled negatives. */ readonly sampling: SampledSoftmaxKernels;
+  /** Embedding tables trained with stochastic shared embeddings. */ readonly sharing: SharedEmbeddingsKernels;
 
   constructor(wasm: KernelExports) {
     this.wasm = wasm;
@@ -59,17 +61,14 @@ export class Kernels {
     this.retrieval = new RetrievalKernels(wasm, arena);
     this.graph = new PropagationKernels(wasm, arena);
     this.sampling = new SampledSoftmaxKernels(wasm, arena);
+    this.sharing = new SharedEmbeddingsKernels(wasm, arena);
   }
 
   /** Whether this module was built with relaxed SIMD (fused multiply-add). */
-  get relaxedSimd(): boolean {
-    return this.wasm.usesRelaxedSimd() !== 0;
-  }
+  get relaxedSimd(): boolean { return this.wasm.usesRelaxedSimd() !== 0; }
 
   /** Size of the module's linear memory, for leak checks and reports. */
-  get memoryBytes(): number {
-    return this.arena.memoryBytes;
-  }
+  get memoryBytes(): number { return this.arena.memoryBytes; }
 
   /** Returns a normalised copy: rows scaled to unit length, or centred on `mean` (default: their own mean) first. */
   normalize(m: Matrix, mode: Normalization, mean?: Float32Array): Matrix {

@@ -51,6 +51,7 @@ const CASES: Case[] = [
   { name: 'sliced Wasserstein', inputs: ['The first cloud', 'The second cloud'], shapes: [[5, 4], [5, 4]], run: ([a, b], k = kernels) => k.transport.slicedWasserstein(a!, b!, unitDirections) },
   { name: 'label propagation', inputs: ['Points'], shapes: [[5, 3]], run: ([p], k = kernels) => k.graph.propagate(p!, [0, -1, 1, -1, -1], 2, { k: 2, sigma: 1, alpha: 0.9, iterations: 3 }) },
   { name: 'sampled softmax', inputs: ['Label embeddings', 'The input'], shapes: [[6, 3], [1, 3]], run: ([w, u], k = kernels) => k.sampling.gradients(w!, u!.data, 0, Int32Array.of(1, 2, 3, 4), 2, 0) },
+  { name: 'shared embeddings', inputs: ['The user table', 'The item table'], shapes: [[3, 2], [4, 2]], run: ([u, v], k = kernels) => k.sharing.train(u!, v!, { users: Int32Array.of(0, 2), items: Int32Array.of(1, 3), ratings: Float32Array.of(1, -1) }, { users: Int32Array.of(1), items: Int32Array.of(0), ratings: Float32Array.of(0.5) }, { epochs: 2, rate: 0.05, swap: 0.3, seed: 1 }) },
 ];
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
