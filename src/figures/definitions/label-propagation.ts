@@ -19,8 +19,8 @@ const CLASSES = NAMES.length;
 /** Width of the Gaussian affinity exp(−d² / σ²), in data units: about twice the spacing of neighbouring points on a moon. */
 const SIGMA = 0.35;
 const MAX_STEPS = 40;
-const X = scale([-1.6, 2.6], [20, 620]);
-const Y = scale([-1.2, 1.5], [400, 20]);
+const X = scale([-1.35, 2.35], [20, 620]);
+const Y = scale([-0.9, 1.25], [400, 20]);
 const at = (p: Point) => `(${p.x.toFixed(2)}, ${p.y.toFixed(2)})`;
 
 /** Two interleaved half-moons, 30 points each, with a little seeded jitter. */
@@ -74,8 +74,8 @@ const figure: FigureDefinition<State> = {
   moveHandle(state, id, x, y) {
     const target = state.labeled[Number(id.slice(1))];
     if (!target) return;
-    target.x = clamp(X.from(x), -1.5, 2.5);
-    target.y = clamp(Y.from(y), -1.1, 1.4);
+    target.x = clamp(X.from(x), -1.3, 2.3);
+    target.y = clamp(Y.from(y), -0.85, 1.2);
   },
   values: (state) => ({ steps: state.steps, alpha: state.alpha, k: state.k }),
   setValue(state, name, value) {
