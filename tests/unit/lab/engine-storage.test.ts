@@ -72,8 +72,8 @@ describe('LabEngine: a reload in the middle of a folder import', { timeout: 60_0
     await engine.clear();
     const pictures = await folder(130);
     await stage(engine, pictures);
-    // The page goes away after 110 pictures: nothing after that runs in this worker.
-    await expect(engine.addStagedFolders((done) => { if (done === 110) throw new Error('reloaded'); }, 'shapes')).rejects.toThrow('reloaded');
+    // The page goes away after 110 pictures (at the first progress it hears past them: progress is paced): nothing after that runs in this worker.
+    await expect(engine.addStagedFolders((done) => { if (done >= 110) throw new Error('reloaded'); }, 'shapes')).rejects.toThrow('reloaded');
     const { engine: reloaded, reply } = await startedEngine();
     // Saved every 50 pictures: 100 kept, 30 named.
     expect(reply.view.classes.reduce((n, c) => n + c.examples.length, 0)).toBe(100);
@@ -91,15 +91,18 @@ describe('LabEngine: a reload in the middle of a folder import', { timeout: 60_0
     await engine.clear();
     const pictures = await folder(130);
     await stage(engine, pictures);
-    await expect(engine.addStagedFolders((done) => { if (done === 60) throw new Error('reloaded'); }, 'shapes')).rejects.toThrow('reloaded');
+    await expect(engine.addStagedFolders((done) => { if (done >= 60) throw new Error('reloaded'); }, 'shapes')).rejects.toThrow('reloaded');
     const { engine: reloaded, reply } = await startedEngine();
-    expect(reply.view.saving.interrupted).toEqual({ folder: 'shapes', total: 130, missing: 80 });
+    // Saved every 50 pictures; progress is paced, so the page may have gone at 60 or a little later.
+    const kept = reply.view.classes.reduce((n, c) => n + c.examples.length, 0);
+    expect([50, 100]).toContain(kept);
+    expect(reply.view.saving.interrupted).toEqual({ folder: 'shapes', total: 130, missing: 130 - kept });
     last = expectReply(await reloaded.forgetInterruptedImport());
     expect(last.view.saving.interrupted).toBeUndefined();
     const { reply: again } = await startedEngine();
     expect(again.view.saving.interrupted).toBeUndefined();
     expect(sizes(again)).toEqual(sizes(reply));
-    expect(await savedSize()).toEqual({ classes: 2, examples: 50 });
+    expect(await savedSize()).toEqual({ classes: 2, examples: kept });
   });
 });
 

@@ -14,8 +14,8 @@ import type { LabPage } from './lab-page';
 
 type Found = { path: string; item: File };
 
-/** Files per message to the worker (about 40 ms of the page's time each, measured on 2,000). */
-const PART = 200;
+/** Files per message to the worker: each message's structured clone is one task of the page (200 files took 86–264 ms in a CPU profile of bench:lab's 200 × 20 folder run). */
+const PART = 50;
 
 export function wireFolderImport(page: LabPage): void {
   const { $ } = page;

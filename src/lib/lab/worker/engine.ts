@@ -6,7 +6,7 @@ import { parseModelCard } from '../../models/card';
 import type { BackendPreference, ExampleSet, LabReply, LearnProgress, Picture, Progress, RetrievalReport, SavedLabPeek, StartRequest, Verdicts } from '../messages';
 import { exportClass, exportLabFile, exportZip, importLabFile, importZip, openSaved } from './archive';
 import { learnMetric, usePrototypes } from './head';
-import { addFolderClasses, addPictures, classify, classifyFrame, loadExampleSet, stageInto, type Folder } from './intake';
+import { addFolderClasses, addPicturesPaced, classify, classifyFrame, loadExampleSet, stageInto, type Folder } from './intake';
 import { runModel } from './model';
 import { moveExample, removeExampleUndoably, retrievalOf } from './retrieval';
 import { followSaved } from './other-tabs';
@@ -88,7 +88,7 @@ export class LabEngine {
 
   learnMetric = (options: Partial<HeadOptions>, onProgress: (progress: LearnProgress) => void): Promise<LabReply> => this.serial(async () => learnMetric(this.state, options, onProgress));
   usePrototypes = (): Promise<LabReply> => this.serial(async () => usePrototypes(this.state));
-  addExamples = (classId: string, pictures: Picture[], onProgress?: Progress): Promise<LabReply> => this.serial(async () => this.state.reply(await addPictures(this.state, classId, pictures, onProgress)));
+  addExamples = (classId: string, pictures: Picture[], onProgress?: Progress): Promise<LabReply> => this.serial(async () => this.state.reply(await addPicturesPaced(this.state, classId, pictures, onProgress)));
   /** Folder pictures in parts before addStagedFolders: one message of thousands of files would hold the page for seconds. */
   stageFolderPictures = (part: Array<{ folder: string; source: Blob; name: string }>): Promise<number> => this.serial(async () => stageInto(this.staged, part));
   /** The staged folders as classes: one per folder, joined to a class of the same name; undoable. `from` names the folder picked (for an import a reload cuts short). */

@@ -3,6 +3,7 @@ import { preprocess } from '../../models/preprocess';
 import type { ExampleSet, LabReply, Picture, Progress, Verdicts } from '../messages';
 import { framePixels, keepPicture } from './decode';
 import { embedOriginals, newExample } from './examples';
+import { paced } from './paced-progress';
 import { DEFAULT_CLASSES, type LabState } from './state';
 
 /**
@@ -16,6 +17,9 @@ export interface Folder {
   name: string;
   pictures: Array<{ source: Blob; name: string }>;
 }
+
+/** addPictures for the page's own request: its progress paced (see paced-progress.ts). */
+export const addPicturesPaced = (state: LabState, classId: string, pictures: Picture[], onProgress?: Progress): Promise<string[]> => addPictures(state, classId, pictures, onProgress && paced(onProgress));
 
 /** Adds every picture it can to the class; returns one line per picture it could not. */
 export async function addPictures(state: LabState, classId: string, pictures: Picture[], onProgress?: Progress): Promise<string[]> {
@@ -47,6 +51,7 @@ const CHECKPOINT = 50;
 export async function addFolderClasses(state: LabState, folders: Folder[], onProgress: Progress, from = 'the dropped folders'): Promise<LabReply> {
   // Nothing to add: the lab, and what Undo would restore, stay as they are.
   if (folders.length === 0) return state.reply();
+  onProgress = paced(onProgress);
   const cut = state.interrupted?.folder === from ? state.interrupted : undefined;
   const left = cut && new Set(cut.pending);
   const todo = folders.map((f) => ({ ...f, pictures: f.pictures.filter((p) => !left || left.has(p.name)) })).filter((f) => f.pictures.length);
