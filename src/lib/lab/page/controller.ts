@@ -26,6 +26,7 @@ import { wireModelChoice } from './model-choice';
 import { wireSteps } from './steps';
 import { wireStorageStatus } from './storage-status';
 import { wireHeadPanel } from './head-panel';
+import { wireRetrievalPanel } from './retrieval-panel';
 
 /** How long after the model is ready the lab's files are stored for offline use. */
 const KEEP_AFTER_MS = 3000;
@@ -64,6 +65,7 @@ export function startLab(root: HTMLElement, base: string): void {
       undoButton.textContent = view.undo ?? '';
       writeMethod(settings, view.method, view.calibration);
       headPanel.update(view, names.nameOf);
+      retrieval.update(view);
       storage.update(view);
       if (view.model) showReady(view);
       if (firstTime) keepForOffline(view);
@@ -123,6 +125,7 @@ export function startLab(root: HTMLElement, base: string): void {
 
   const classCards = createClassList(classList, actions, thumbs);
   const headPanel = wireHeadPanel(page, (points) => mapBox.replaceChildren(...mapView(points, names)));
+  const retrieval = wireRetrievalPanel(page, { nameOf: names.nameOf, thumbOf: (id) => thumbs.url(id) });
   const camera = wireCamera(page);
   wireQueries(page);
   wireModelChoice(page);
