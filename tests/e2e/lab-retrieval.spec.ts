@@ -13,7 +13,7 @@ const table = (page: Page) => fold(page).locator('[data-lab-retrieval-table]');
 
 test.setTimeout(120_000);
 
-test('the example set retrieves itself per class; a mislabelled drawing is a confusing pair that Remove and Undo handle', async ({ page }) => {
+test('the example set retrieves itself per class; a mislabelled drawing is a confusing pair that Remove, Move and Undo handle', async ({ page }) => {
   await page.goto('lab/');
   await page.getByRole('combobox', { name: 'Model' }).selectOption('sketch-protonet');
   await page.getByRole('button', { name: 'Try an example set' }).click();
@@ -60,4 +60,12 @@ test('the example set retrieves itself per class; a mislabelled drawing is a con
   await page.getByRole('button', { name: `Undo “${label}”` }).click();
   await expect(fold(page).locator('.retrieval-pair')).not.toHaveCount(0);
   await expect(fold(page).locator('[data-lab-retrieval-queries]')).toContainText('Each of your 16 examples');
+  await expect(page.locator('.lab-class .count')).toHaveText(['6 examples', '5 examples', '5 examples']);
+
+  // Move: the copy goes to Letter Dhii, where it belongs; undoable too.
+  await fold(page).locator('.retrieval-pair').first().getByRole('button', { name: 'Move Letter Enni example 6 to Letter Dhii' }).click();
+  await expect(page.locator('.lab-class .count')).toHaveText(['5 examples', '6 examples', '5 examples']);
+  await expect(fold(page).locator('[data-lab-retrieval-pairs]')).toContainText('no confusing pairs');
+  await page.getByRole('button', { name: 'Undo “Move Letter Enni example 6 to Letter Dhii”' }).click();
+  await expect(page.locator('.lab-class .count')).toHaveText(['6 examples', '5 examples', '5 examples']);
 });
