@@ -5,7 +5,7 @@ import type { Method } from '../../fewshot/method';
 import { currentModelId } from '../../models/catalog';
 import { LAB_CHANNEL } from '../lab-channel';
 import type { SavedLabPeek } from '../messages';
-import { exampleRecord, storedExample, type ExampleRecord, type StoredExample } from './stored-picture';
+import { exampleRecord, keepsBlobs, storedExample, type ExampleRecord, type StoredExample } from './stored-picture';
 
 export type { StoredExample } from './stored-picture';
 
@@ -69,6 +69,9 @@ export const VERSION_1 = { database: 'keyval-store', store: 'keyval', key: 'metr
 export class LabStore {
   private readonly store: UseStore = createStore('metric-atlas-lab', 'lab');
   private readonly channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel(LAB_CHANNEL) : undefined;
+  private blobs: Promise<boolean> | undefined;
+  /** Asked once per worker, at its first write (see stored-picture.ts). */
+  private blobsKept = (): Promise<boolean> => (this.blobs ??= keepsBlobs(this.store));
 
   constructor() {
     // In Node (tests) an open channel would keep the process alive; browsers have no unref.
@@ -100,7 +103,7 @@ export class LabStore {
     const wanted = new Set([...lab.shape.classes, ...(lab.undo?.shape.classes ?? [])].flatMap((c) => c.exampleIds));
     // The new examples' bytes, read first (see stored-picture.ts); the transaction checks the stamp and what storage has again.
     const had = await this.store('readonly', async (store) => exampleIds(await promisifyRequest(store.getAllKeys())));
-    const adding = new Map(await Promise.all([...wanted].filter((id) => !had.has(id) && lab.examples.has(id)).map(async (id) => [id, await exampleRecord(lab.examples.get(id)!)] as const)));
+    const adding = new Map(await Promise.all([...wanted].filter((id) => !had.has(id) && lab.examples.has(id)).map(async (id) => [id, await exampleRecord(lab.examples.get(id)!, await this.blobsKept())] as const)));
     const result = await this.store('readwrite', async (store) => {
       const [current, keys] = await Promise.all([promisifyRequest(store.get(STAMP)), promisifyRequest(store.getAllKeys())]);
       if (current !== stamp) return 'elsewhere' as const;
@@ -127,7 +130,7 @@ export class LabStore {
   }
 
   /** An example whose embeddings changed (a new model's) is written again. */
-  updateExample = async (id: string, example: StoredExample): Promise<void> => set(EXAMPLE + id, await exampleRecord(example), this.store);
+  updateExample = async (id: string, example: StoredExample): Promise<void> => set(EXAMPLE + id, await exampleRecord(example, await this.blobsKept()), this.store);
 
   /** The saved lab's size, read without its pictures ("Resume your lab"); version 1's if that is all there is. */
   async peek(): Promise<SavedLabPeek | null> {
