@@ -1,4 +1,9 @@
+import { readdirSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
+import { figuresOfTopic } from '../../src/figures/registry';
+
+/** The survey's topics, one page each (src/content/topics/<id>.mdx). */
+const TOPICS = readdirSync(new URL('../../src/content/topics/', import.meta.url)).map((file) => file.replace(/\.mdx$/, ''));
 
 /** Loads a page and returns every script file it requested. */
 async function scriptRequests(page: Page, path: string): Promise<string[]> {
@@ -45,7 +50,7 @@ test('a corrected title shows the seed spelling too', async ({ page }) => {
   await expect(page.locator('.as-written')).toContainText('Few-Show');
 });
 
-for (const path of ['', 'topics/reality-checks/', 'papers/circle-loss/', 'papers/', 'papers/by/year/', 'graph/', 'compare/']) {
+for (const path of ['', 'papers/circle-loss/', 'papers/', 'papers/by/year/', 'graph/', 'compare/']) {
   test(`/${path} loads no script file`, async ({ page }) => {
     expect(await scriptRequests(page, path)).toEqual([]);
     expect(await page.locator('script[src]').count()).toBe(0);
@@ -59,10 +64,14 @@ test('the only script on a paper page is the inline copy-button helper, under 1 
   expect(new TextEncoder().encode(inline[0]!).length).toBeLessThan(1024);
 });
 
-test('a topic page without a live figure carries no script at all', async ({ page }) => {
-  await page.goto('topics/large-output-spaces/');
-  expect(await page.locator('script').count()).toBe(0);
-});
+// Every topic has a live figure since issue 26, so no topic page is without script; each shows its figures.
+for (const topic of TOPICS) {
+  test(`/topics/${topic}/ shows its live figures (${figuresOfTopic(topic).map((f) => f.id).join(', ')})`, async ({ page }) => {
+    expect(figuresOfTopic(topic).length).toBeGreaterThan(0);
+    await page.goto(`topics/${topic}/`);
+    for (const figure of figuresOfTopic(topic)) await expect(page.locator(`#figure-${figure.id}`)).toBeAttached();
+  });
+}
 
 test('an unknown address gets the not-found page', async ({ page }) => {
   const response = await page.goto('papers/no-such-paper/');
