@@ -5,6 +5,7 @@ import { createEmbedder, type Embedder } from '../inference/embedder.ts';
 import { parseModelCard } from '../models/card.ts';
 import { RAW_PIXELS_MODEL as BASELINE } from '../models/catalog.ts';
 import { datasetEntry } from './dataset-catalog.ts';
+import { rawPixelsEmbedder } from './raw-pixels.ts';
 import type { Dataset } from './datasets-node.ts';
 import { embedDataset, evaluateEpisodes, type EvalResult, type EvalSettings } from './run.ts';
 
@@ -22,21 +23,7 @@ export interface LoadedModel {
 export const RAW_PIXELS = BASELINE.id;
 
 function rawPixels(): LoadedModel {
-  const input = readCard(BASELINE.inputOf);
-  const dim = input.input.channels * input.input.height * input.input.width;
-  const card = { ...input, id: RAW_PIXELS, name: BASELINE.name, output: { name: 'pixels', dim } };
-  return {
-    id: RAW_PIXELS,
-    embedder: {
-      card,
-      async embed(inputs) {
-        const data = new Float32Array(inputs.length * dim);
-        inputs.forEach((input, i) => data.set(input, i * dim));
-        return { data, rows: inputs.length, cols: dim };
-      },
-      async dispose() {},
-    },
-  };
+  return { id: RAW_PIXELS, embedder: rawPixelsEmbedder(readCard(BASELINE.inputOf)) };
 }
 
 function readCard(id: string) {

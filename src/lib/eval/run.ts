@@ -55,8 +55,9 @@ export async function embedDataset(dataset: Dataset, embedder: Embedder, onProgr
 /**
  * Few-shot accuracy over seeded episodes, classified by the same kernels as
  * the browser: normalisation, prototypes, optional refinement, distances.
+ * The browser's "run this row" (eval-browser/) calls this very function.
  */
-export function evaluateEpisodes(embeddings: Float32Array, dim: number, dataset: Dataset, kernels: Kernels, settings: EvalSettings): EpisodeAccuracies {
+export function evaluateEpisodes(embeddings: Float32Array, dim: number, dataset: Dataset, kernels: Kernels, settings: EvalSettings, onEpisode?: (done: number) => void): EpisodeAccuracies {
   const random = seededRandom(settings.seed);
   const accuracies: number[] = [];
   const drawn: Episode[] = [];
@@ -75,6 +76,7 @@ export function evaluateEpisodes(embeddings: Float32Array, dim: number, dataset:
       : kernels.classify({ supports, labels: episode.supportLabels, classes: settings.way, queries, metric: settings.metric, normalization: settings.normalize, refineIterations: settings.refine }).predicted;
     const correct = episode.queryLabels.filter((label, i) => predicted[i] === label).length;
     accuracies.push(correct / episode.queryLabels.length);
+    onEpisode?.(e + 1);
   }
   const { mean, ci95 } = meanWithCi95(accuracies);
   return { accuracy: mean, ci95, perEpisode: accuracies, episodeFingerprint: episodeFingerprint(drawn) };

@@ -1,0 +1,67 @@
+/**
+ * The browser's "run this row" (src/lib/eval-browser/run-row.ts), run in Node
+ * with fetch answered from the repository's files as the site publishes them:
+ * it must give the published row's numbers to the last bit, and refuse a data
+ * set whose files are not the ones the row was measured on.
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import evaluations from '../../../src/data/evaluations.json';
+import { runRow } from '../../../src/lib/eval-browser/run-row.ts';
+import type { FewShotRequest, RowReply } from '../../../src/lib/eval-browser/messages.ts';
+
+const ROOT = resolve(import.meta.dirname, '../../..');
+const SITE = 'http://site.test/';
+
+beforeEach(() => {
+  vi.stubGlobal('fetch', async (url: string) => {
+    const path = url.startsWith(SITE) ? url.slice(SITE.length) : url;
+    try {
+      return new Response(readFileSync(resolve(ROOT, path)));
+    } catch {
+      return new Response('not found', { status: 404 });
+    }
+  });
+});
+afterEach(() => vi.unstubAllGlobals());
+
+const published = evaluations.results.filter(
+  (r) => r.model === 'raw-pixels' && r.dataset === 'photo-kinds' && r.metric === 'euclidean' && r.normalize === 'none' && r.refine === 0 && !('head' in r),
+);
+const stamp = evaluations.stamps[published[0]!.stamp]!;
+const source = stamp.datasets.find((d) => d.id === 'photo-kinds')!;
+
+function request(sha256 = source.sha256): FewShotRequest {
+  return {
+    kind: 'few-shot',
+    base: SITE,
+    kernelsUrl: `${SITE}build/kernels.wasm`,
+    model: 'raw-pixels',
+    dataset: { id: 'photo-kinds', files: source.files, sha256 },
+    datasetBytes: 1,
+    classes: 'test',
+    settings: published.map(({ way, shot, queries, episodes, metric, normalize, refine, seed }) => ({ way, shot, queries, episodes, metric, normalize, refine, seed }) as FewShotRequest['settings'][number]),
+  };
+}
+
+describe('runRow', () => {
+  test('reproduces raw pixels on photo-kinds, baseline, every task, to the last bit', async () => {
+    const replies: RowReply[] = [];
+    await runRow(request(), (r) => replies.push(r));
+    const done = replies.at(-1)!;
+    expect(done.type).toBe('done');
+    if (done.type !== 'done' || done.kind !== 'few-shot') return;
+    expect(published.length).toBe(2);
+    done.results.forEach((r, i) => {
+      expect(r.accuracy).toBe(published[i]!.accuracy);
+      expect(r.ci95).toBe(published[i]!.ci95);
+      expect(r.episodeFingerprint).toBe(published[i]!.episodeFingerprint);
+    });
+    expect(replies.some((r) => r.type === 'progress' && r.stage === 'episodes' && r.done === 600)).toBe(true);
+  });
+
+  test('refuses a data set that is not the one the row was measured on', async () => {
+    await expect(runRow(request('0'.repeat(64)), () => {})).rejects.toThrow(/not the data set the published row was measured on/);
+  });
+});
