@@ -10,7 +10,14 @@
  * data set and task is measured on the same episodes (seed 1), so each result
  * also carries its paired difference from the baseline and, when refined,
  * from the same setting unrefined (src/lib/eval/paired.ts). The run's stamp
- * (src/lib/results/stamp.ts) goes into the file's `stamps`.
+ * (src/lib/results/stamp.ts) goes into the file's `stamps`. From the same
+ * embeddings, retrieval rows (issue 25, src/lib/eval/retrieval-rows.ts): every
+ * test image a query against the rest of the split, MAP@R, R-precision and
+ * Recall@1/2/4/8 for each metric and normalisation, into the file's `retrieval`.
+ * Their cost grows with images² × dimensions: on glyphs-heldout's 13,088 test
+ * images at the photo model's 1,944 dimensions one row takes 56 s (squared
+ * Euclidean) to 329 s (Poincaré) on this 2-core machine (random data of that
+ * size), so that pair's 12 rows add roughly half an hour to the run.
  *
  *   npm run eval:all            (installs Debian's dataset-fashion-mnist as root, or names it)
  *   EVAL_MODELS=a,b EVAL_DATASETS=x,y npm run eval:all
@@ -29,6 +36,7 @@ import { embedResumable } from '../src/lib/eval/embedding-cache.ts';
 import { readEvaluations, withRun, writeEvaluations } from '../src/lib/eval/evaluations-file.ts';
 import { loadDataset, loadModelInNode, RAW_PIXELS } from '../src/lib/eval/node.ts';
 import { embedDataset, evaluateEpisodes } from '../src/lib/eval/run.ts';
+import { retrievalRows } from '../src/lib/eval/retrieval-rows.ts';
 import { splitDataset } from '../src/lib/eval/session-episodes.ts';
 import { withPairedDifferences, type Measured } from '../src/lib/eval/with-differences.ts';
 import { gitCommit, hashDataset, hashModel, makeStamp } from '../src/lib/results/stamp.ts';
@@ -64,6 +72,7 @@ const started = Date.now();
 const commit = gitCommit();
 const kernels = await loadKernelsInNode();
 const measured: Measured[] = [];
+const retrieval: object[] = [];
 for (const id of [...new Set(pairs.map((p) => p.model))]) {
   const model = await loadModelInNode(id);
   const dim = model.embedder.card.output.dim;
@@ -88,6 +97,12 @@ for (const id of [...new Set(pairs.map((p) => p.model))]) {
         }
       }
     }
+    const percent = (x: number) => (100 * x).toFixed(2);
+    for (const row of retrievalRows(kernels, embeddings, dim, dataset.byClass, (r, seconds) =>
+      console.error(`${id} ${name} retrieval ${r.metric} ${r.normalize}: MAP@R ${percent(r.mapAtR)}, R@1 ${percent(r.recallAt[1])} (${r.queries} queries, ${seconds.toFixed(1)} s)`),
+    )) {
+      retrieval.push({ model: id, dataset: name, classes: CLASSES, ...row });
+    }
   }
   await model.embedder.dispose();
 }
@@ -111,6 +126,7 @@ const file = withRun(
   (r) => r.head !== undefined || (planned.has(key(r)) && !remeasured.has(key(r))),
   withPairedDifferences(measured).map((r) => ({ ...r, classes: CLASSES })),
   stamp,
+  { keep: (r) => planned.has(key(r)) && !remeasured.has(key(r)), rows: retrieval },
 );
 writeEvaluations(file);
-console.error(`${measured.length} evaluations in ${stamp.seconds} s; the file has ${file.results.length} rows from ${file.stamps.length} runs`);
+console.error(`${measured.length} evaluations and ${retrieval.length} retrieval rows in ${stamp.seconds} s; the file has ${file.results.length} rows and ${file.retrieval?.length ?? 0} retrieval rows from ${file.stamps.length} runs`);

@@ -48,6 +48,27 @@ export const evaluationResultSchema = z.strictObject({
   stamp: z.number().int().nonnegative(),
 });
 
+const share = z.number().min(0).max(1);
+
+/** Retrieval over a split (npm run eval:all; src/lib/eval/retrieval-rows.ts): every image a query against the rest. */
+export const retrievalRowSchema = z.strictObject({
+  model: z.string().min(1),
+  dataset: z.enum(DATASET_IDS),
+  metric: z.enum(METRIC_NAMES),
+  normalize: z.enum(NORMALIZATIONS),
+  /** The split whose images are the queries and the gallery (as for the few-shot rows). */
+  classes: z.enum(['all', 'test']),
+  /** Images in the split. */
+  images: z.number().int().min(2),
+  /** Queries the means are over: images whose class has another image in the split. */
+  queries: z.number().int().positive(),
+  mapAtR: share,
+  rPrecision: share,
+  /** Recall@K for K = 1, 2, 4, 8 (RECALL_KS). */
+  recallAt: z.strictObject({ 1: share, 2: share, 4: share, 8: share }),
+  stamp: z.number().int().nonnegative(),
+});
+
 export const evaluationsSchema = z
   .strictObject({
     /**
@@ -56,16 +77,22 @@ export const evaluationsSchema = z
      */
     stamps: z.array(stampSchema).min(1),
     results: z.array(evaluationResultSchema).min(1),
+    /** Retrieval rows (issue 25); absent in files written before them. */
+    retrieval: z.array(retrievalRowSchema).optional(),
   })
   .superRefine((file, ctx) => {
-    const used = new Set(file.results.map((r) => r.stamp));
-    file.results.forEach((r, i) => {
-      if (r.stamp >= file.stamps.length) ctx.addIssue({ code: 'custom', path: ['results', i, 'stamp'], message: `no stamp ${r.stamp} (the file has ${file.stamps.length})` });
-    });
+    const rows = { results: file.results, retrieval: file.retrieval ?? [] };
+    const used = new Set([...rows.results, ...rows.retrieval].map((r) => r.stamp));
+    for (const [key, list] of Object.entries(rows)) {
+      list.forEach((r, i) => {
+        if (r.stamp >= file.stamps.length) ctx.addIssue({ code: 'custom', path: [key, i, 'stamp'], message: `no stamp ${r.stamp} (the file has ${file.stamps.length})` });
+      });
+    }
     file.stamps.forEach((_, i) => {
       if (!used.has(i)) ctx.addIssue({ code: 'custom', path: ['stamps', i], message: 'no row was measured by this run' });
     });
   });
 
 export type EvaluationResult = z.output<typeof evaluationResultSchema>;
+export type RetrievalRow = z.output<typeof retrievalRowSchema>;
 export type Evaluations = z.output<typeof evaluationsSchema>;
