@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import evaluationsJson from '../../src/data/evaluations.json' with { type: 'json' };
 import { classesSentence } from '../../src/lib/eval/held-out';
+import { SHEET_LAYOUTS } from '../../src/lib/eval/sheet-datasets';
 import { verdictOf, type PairedDifference } from '../../src/lib/eval/paired';
 import { BASELINE, rowKey, taskKey } from '../../src/lib/eval/summary';
 import { NORMALIZATION_INFO } from '../../src/lib/kernels/normalizations';
@@ -29,11 +30,13 @@ function cellText(r: EvaluationResult | undefined): string {
   const verdict = verdictOf(r.vsBaseline);
   return `${percent(r.accuracy)} ± ${percent(r.ci95)} Δ ${points(r.vsBaseline)}${verdict === 'same' ? '' : ` (${verdict} than the baseline)`}`;
 }
+/** Where the site serves the data set, each row ends with its "run this row in my browser" button (evaluation-reproduce.spec.ts runs one). */
+const served = (dataset: string) => dataset in SHEET_LAYOUTS;
 function expectedRows(rows: EvaluationResult[]): string[][] {
   const tasks = [...new Set(rows.map(taskKey))];
   return [...new Set(rows.map(rowKey))].map((setting) => {
     const inRow = rows.filter((r) => rowKey(r) === setting);
-    return [settingLabel(inRow[0]!), ...tasks.map((t) => cellText(inRow.find((r) => taskKey(r) === t)))];
+    return [settingLabel(inRow[0]!), ...tasks.map((t) => cellText(inRow.find((r) => taskKey(r) === t))), ...(served(rows[0]!.dataset) ? ['Run'] : [])];
   });
 }
 
@@ -41,8 +44,8 @@ test('each section shows its own rows, cell by cell, its classes and the run tha
   await page.goto('evaluation/');
   for (const { model, dataset, rows } of groups) {
     const section = page.locator('section', { has: page.getByRole('heading', { level: 2, name: `${model} on ${dataset}` }) });
-    await expect(section.locator('thead th')).toHaveText(['Setting', ...new Set(rows.map(taskKey))]);
-    const shown = await section.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('th, td')].map((cell) => cell.textContent!.replace(/\s+/g, ' ').trim())));
+    await expect(section.locator('.table-scroll thead th')).toHaveText(['Setting', ...new Set(rows.map(taskKey)), ...(served(dataset) ? ['In your browser'] : [])]);
+    const shown = await section.locator('.table-scroll tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('th, td')].map((cell) => cell.textContent!.replace(/\s+/g, ' ').trim())));
     expect(shown, `${model} on ${dataset}`).toEqual(expectedRows(rows));
     await expect(section.locator('.held-out')).toContainText(classesSentence(rows[0]!.dataset, rows[0]!.classes));
     const stamp = evaluations.stamps[rows[0]!.stamp]!;

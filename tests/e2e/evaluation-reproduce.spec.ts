@@ -1,0 +1,101 @@
+/**
+ * "Run this row in my browser" on /evaluation/ (issue 25): a small row
+ * reproduced exactly in Chromium, a photo network's row measured, a run
+ * cancelled, and the new controls accessible and laid out without overlap.
+ * The reproduction times are printed (the closing note quotes them).
+ */
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import evaluationsJson from '../../src/data/evaluations.json' with { type: 'json' };
+import { BASELINE, rowKey, taskKey } from '../../src/lib/eval/summary';
+import { evaluationsSchema } from '../../src/schemas/evaluations';
+
+const evaluations = evaluationsSchema.parse(evaluationsJson);
+const printed = (accuracy: number, ci95: number) => `${(100 * accuracy).toFixed(1)} ± ${(100 * ci95).toFixed(1)}`;
+const baselineRows = (model: string, dataset: string) =>
+  evaluations.results.filter((r) => r.head === undefined && r.model === model && r.dataset === dataset && rowKey(r) === rowKey(BASELINE));
+
+const section = (page: Page, model: string, dataset: string) => page.locator('section', { has: page.getByRole('heading', { level: 2, name: `${model} on ${dataset}` }) });
+const runButton = (where: Locator, model: string, dataset: string) => where.getByRole('button', { name: new RegExp(`^Run in my browser: euclidean, [^,]+, ${model} on ${dataset}$`) }).first();
+
+/** Runs the baseline row of a table and returns the result rows and the status line. */
+async function reproduce(page: Page, model: string, dataset: string, timeout: number) {
+  const where = section(page, model, dataset);
+  await expect(where.locator('[data-reproduce]')).toContainText(/downloads .* MB/);
+  await runButton(where, model, dataset).click();
+  const result = where.locator('[data-result]');
+  await expect(result).toBeVisible({ timeout });
+  const status = (await where.locator('[data-status]').textContent())!;
+  const rows = await result.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent!.trim())));
+  return { where, status, rows };
+}
+
+test('raw pixels on photo-kinds, baseline row: the browser prints the published numbers, identical to the last bit', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.goto('evaluation/');
+  const started = Date.now();
+  const { status, rows } = await reproduce(page, 'raw-pixels', 'photo-kinds', 100_000);
+  console.log(`raw-pixels on photo-kinds, baseline row (${rows.length} tasks, 600 episodes each): ${status} (click to result ${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  const published = baselineRows('raw-pixels', 'photo-kinds');
+  expect(rows).toEqual(published.map((r) => [taskKey(r), printed(r.accuracy, r.ci95), printed(r.accuracy, r.ci95), 'none: the same number to the last bit']));
+  expect(status).toContain('Every printed number matches the published one.');
+});
+
+test('a photo network’s row (photo-mobilenetv2-centernet on photo-kinds) runs on onnxruntime-web in the worker; its difference is printed', async ({ page }) => {
+  test.setTimeout(180_000);
+  await page.goto('evaluation/');
+  const { status, rows } = await reproduce(page, 'photo-mobilenetv2-centernet', 'photo-kinds', 160_000);
+  console.log(`photo-mobilenetv2-centernet on photo-kinds, baseline row: ${status}`);
+  for (const row of rows) console.log(`  ${row.join(' | ')}`);
+  const published = baselineRows('photo-mobilenetv2-centernet', 'photo-kinds');
+  expect(rows.map((r) => r.slice(0, 2))).toEqual(published.map((r) => [taskKey(r), printed(r.accuracy, r.ci95)]));
+  // The published rounding must absorb whatever the browser's floats do.
+  expect(rows.map((r) => r[2])).toEqual(rows.map((r) => r[1]));
+});
+
+test('a run can be cancelled from the keyboard; focus goes back to its row’s button', async ({ page }) => {
+  await page.goto('evaluation/');
+  const where = section(page, 'raw-pixels', 'glyphs-heldout');
+  const button = runButton(where, 'raw-pixels', 'glyphs-heldout');
+  await button.focus();
+  await page.keyboard.press('Enter');
+  const cancel = where.getByRole('button', { name: 'Cancel' });
+  await expect(cancel).toBeVisible();
+  await cancel.focus();
+  await page.keyboard.press('Enter');
+  await expect(where.locator('[data-status]')).toHaveText('Cancelled: nothing was measured.');
+  await expect(cancel).toBeHidden();
+  await expect(button).toBeFocused();
+  await expect(where.locator('[data-result]')).toBeHidden();
+});
+
+test('the new controls: no accessibility violations in either theme, and nothing overlaps at 360 and 1280 px', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.goto('evaluation/');
+  const { where } = await reproduce(page, 'raw-pixels', 'photo-kinds', 100_000);
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    const results = await new AxeBuilder({ page }).include('main').analyze();
+    expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);
+  }
+  for (const width of [360, 1280]) {
+    await page.setViewportSize({ width, height: 900 });
+    const problems = await where.locator('[data-reproduce]').evaluate((panel) => {
+      const parts = [...panel.querySelectorAll<HTMLElement>('p, progress, button, table')].filter((e) => e.getBoundingClientRect().width > 0);
+      const boxes = parts.map((e) => ({ name: e.tagName + (e.dataset.status !== undefined ? '[status]' : ''), r: e.getBoundingClientRect() }));
+      const out: string[] = [];
+      for (const [i, a] of boxes.entries()) {
+        if (a.r.right > innerWidth + 0.5) out.push(`${a.name} sticks out`);
+        for (const b of boxes.slice(i + 1)) {
+          const overlap = a.r.left < b.r.right && b.r.left < a.r.right && a.r.top < b.r.bottom && b.r.top < a.r.bottom;
+          if (overlap) out.push(`${a.name} overlaps ${b.name}`);
+        }
+      }
+      if (panel.scrollWidth > panel.clientWidth + 1) out.push('the panel scrolls sideways');
+      // Wider than the window: what makes the page scroll sideways, if anything does, must not be in this panel.
+      for (const e of panel.querySelectorAll<HTMLElement>('*')) if (e.getBoundingClientRect().right > innerWidth + 0.5) out.push(`${e.tagName} reaches past the window`);
+      return out;
+    });
+    expect(problems, `at ${width} px`).toEqual([]);
+  }
+});
