@@ -35,8 +35,8 @@ test('raw pixels on photo-kinds, baseline row: the browser prints the published 
   await page.goto('evaluation/');
   const started = Date.now();
   const { status, rows } = await reproduce(page, 'raw-pixels', 'photo-kinds', 100_000);
-  console.log(`raw-pixels on photo-kinds, baseline row (${rows.length} tasks, 600 episodes each): ${status} (click to result ${((Date.now() - started) / 1000).toFixed(1)} s)`);
   const published = baselineRows('raw-pixels', 'photo-kinds');
+  console.log(`raw-pixels on photo-kinds, baseline row (${rows.length} tasks, ${published[0]!.episodes} episodes each): ${status} (click to result ${((Date.now() - started) / 1000).toFixed(1)} s)`);
   expect(rows).toEqual(published.map((r) => [taskKey(r), printed(r.accuracy, r.ci95), printed(r.accuracy, r.ci95), 'none: the same number to the last bit']));
   expect(status).toContain('Every printed number matches the published one.');
 });
@@ -45,9 +45,9 @@ test('a photo network’s row (photo-mobilenetv2-centernet on photo-kinds) runs 
   test.setTimeout(180_000);
   await page.goto('evaluation/');
   const { status, rows } = await reproduce(page, 'photo-mobilenetv2-centernet', 'photo-kinds', 160_000);
-  console.log(`photo-mobilenetv2-centernet on photo-kinds, baseline row: ${status}`);
-  for (const row of rows) console.log(`  ${row.join(' | ')}`);
   const published = baselineRows('photo-mobilenetv2-centernet', 'photo-kinds');
+  console.log(`photo-mobilenetv2-centernet on photo-kinds, baseline row (${published[0]!.episodes} episodes per task): ${status}`);
+  for (const row of rows) console.log(`  ${row.join(' | ')}`);
   expect(rows.map((r) => r.slice(0, 2))).toEqual(published.map((r) => [taskKey(r), printed(r.accuracy, r.ci95)]));
   // The published rounding must absorb whatever the browser's floats do.
   expect(rows.map((r) => r[2])).toEqual(rows.map((r) => r[1]));

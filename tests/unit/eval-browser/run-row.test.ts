@@ -58,7 +58,7 @@ describe('runRow', () => {
       expect(r.ci95).toBe(published[i]!.ci95);
       expect(r.episodeFingerprint).toBe(published[i]!.episodeFingerprint);
     });
-    expect(replies.some((r) => r.type === 'progress' && r.stage === 'episodes' && r.done === 600)).toBe(true);
+    expect(replies.some((r) => r.type === 'progress' && r.stage === 'episodes' && r.done === published[0]!.episodes)).toBe(true);
   });
 
   test('refuses a data set that is not the one the row was measured on', async () => {
