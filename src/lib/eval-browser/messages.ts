@@ -5,6 +5,7 @@
  */
 import type { EvalSettings } from '../eval/run.ts';
 import type { Metric, Normalization } from '../kernels/index.ts';
+import type { RetrievalMeasure } from '../eval/retrieval-rows.ts';
 import type { DatasetSource } from './dataset-download.ts';
 
 interface RowRequestBase {
@@ -46,8 +47,8 @@ export interface FewShotOutcome {
   episodeFingerprint: string;
 }
 
-/** Retrieval's measures, averaged over the queries (as the published row has them). */
-export type RetrievalOutcome = Record<string, number>;
+/** Retrieval's measures over the split, as the published row has them (eval/retrieval-rows.ts). */
+export type RetrievalOutcome = RetrievalMeasure;
 
 export type RowReply =
   | { type: 'progress'; stage: Stage; done: number; total: number; label: string }

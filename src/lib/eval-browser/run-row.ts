@@ -2,6 +2,7 @@
 import { instantiateKernels, type Kernels } from '../kernels/index.ts';
 import { embedDataset, evaluateEpisodes } from '../eval/run.ts';
 import { splitDataset } from '../eval/session-episodes.ts';
+import { labelsOf, measureRetrieval, normalizedSplit } from '../eval/retrieval-rows.ts';
 import { downloadDataset } from './dataset-download.ts';
 import { openEmbedder } from './embedder.ts';
 import type { RowReply, RowRequest } from './messages.ts';
@@ -10,7 +11,8 @@ import type { RowReply, RowRequest } from './messages.ts';
  * One evaluation row, run in the visitor's browser with the code the Node
  * harness (scripts/eval-all.ts) runs: the same split of the same data set's
  * files, the same preprocessing and embedding (run.ts embedDataset), the same
- * seeded episodes and kernels (run.ts evaluateEpisodes). Only the loading
+ * seeded episodes and kernels (run.ts evaluateEpisodes), or the same
+ * retrieval (retrieval-rows.ts). Only the loading
  * differs: downloads instead of files on disk.
  */
 export async function runRow(request: RowRequest, post: (reply: RowReply) => void): Promise<void> {
@@ -39,5 +41,13 @@ export async function runRow(request: RowRequest, post: (reply: RowReply) => voi
     post({ type: 'done', kind: 'few-shot', results, seconds: (performance.now() - started) / 1000, engine });
     return;
   }
-  throw new Error('Retrieval rows cannot be run in the browser yet.');
+  // Retrieval as the harness measures it (eval/retrieval-rows.ts): the split normalised as the lab's session does, then every image a query.
+  const tick = progress('retrieval', `Ranking ${dataset.size} images against each other`);
+  tick(0, 1);
+  const raw = { data: embeddings, rows: dataset.size, cols: dim };
+  const labels = labelsOf(dataset.byClass, dataset.size);
+  const normalized = normalizedSplit(kernels, raw, labels, dataset.byClass.length, request.normalize);
+  const result = measureRetrieval(kernels, normalized, labels, dataset.byClass.length, request.metric, request.normalize);
+  tick(1, 1);
+  post({ type: 'done', kind: 'retrieval', result, seconds: (performance.now() - started) / 1000, engine });
 }

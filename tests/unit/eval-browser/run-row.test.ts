@@ -10,6 +10,11 @@ import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import evaluations from '../../../src/data/evaluations.json';
 import { runRow } from '../../../src/lib/eval-browser/run-row.ts';
 import type { FewShotRequest, RowReply } from '../../../src/lib/eval-browser/messages.ts';
+import { loadKernelsInNode } from '../../../src/lib/kernels/load-node.ts';
+import { loadDataset, loadModelInNode, RAW_PIXELS } from '../../../src/lib/eval/node.ts';
+import { embedDataset } from '../../../src/lib/eval/run.ts';
+import { retrievalRows } from '../../../src/lib/eval/retrieval-rows.ts';
+import { splitDataset } from '../../../src/lib/eval/session-episodes.ts';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 const SITE = 'http://site.test/';
@@ -63,5 +68,21 @@ describe('runRow', () => {
 
   test('refuses a data set that is not the one the row was measured on', async () => {
     await expect(runRow(request('0'.repeat(64)), () => {})).rejects.toThrow(/not the data set the published row was measured on/);
+  });
+});
+
+describe('runRow, retrieval', () => {
+  test('gives the harness’s retrieval row (eval-all: retrievalRows over the test split) to the last bit', async () => {
+    const kernels = await loadKernelsInNode();
+    const dataset = splitDataset(loadDataset('photo-kinds'), 'test');
+    const model = await loadModelInNode(RAW_PIXELS);
+    const embeddings = await embedDataset(dataset, model.embedder);
+    const harness = retrievalRows(kernels, embeddings, model.embedder.card.output.dim, dataset.byClass);
+    for (const [metric, normalize] of [['euclidean', 'none'], ['cosine', 'cl2n']] as const) {
+      const replies: RowReply[] = [];
+      await runRow({ ...request(), kind: 'retrieval', metric, normalize }, (r) => replies.push(r));
+      const done = replies.at(-1)!;
+      expect(done.type === 'done' && done.kind === 'retrieval' && done.result).toEqual(harness.find((r) => r.metric === metric && r.normalize === normalize));
+    }
   });
 });
