@@ -12,13 +12,18 @@ describe('disagreements', () => {
       row('m', 'poincare', 0.9, 0.1), // ties euclidean on R@1: no disagreement with it
       row('other', 'euclidean', 0.1, 0.9), // another model: never compared with m's rows
     ];
-    const found = disagreements(rows).map((d) => [d.byRecall.metric, d.byMapAtR.metric, d.recallLead, d.mapLead]);
+    const found = disagreements(rows).map((d) => [d.byRecall.map((r) => r.metric).join(), d.byMapAtR.map((r) => r.metric).join(), d.recallLead, d.mapLead]);
     expect(found).toEqual([
       ['poincare', 'cosine', 10, 40],
       ['poincare', 'snr', 20, 30],
       ['euclidean', 'cosine', 10, 20],
       ['euclidean', 'snr', 20, 10],
     ]);
+  });
+
+  test('settings with the same printed Recall@1 and MAP@R are one side of a pair', () => {
+    const rows = [row('m', 'euclidean', 0.9, 0.3), row('m', 'cosine', 0.8, 0.5), row('m', 'poincare', 0.90001, 0.30001)];
+    expect(disagreements(rows).map((d) => [d.byRecall.map((r) => r.metric), d.byMapAtR.map((r) => r.metric)])).toEqual([[['euclidean', 'poincare'], ['cosine']]]);
   });
 
   test('compares the printed percentages: a difference the page does not show is no disagreement', () => {
