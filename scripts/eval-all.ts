@@ -17,7 +17,9 @@
  * Their cost grows with images² × dimensions: on glyphs-heldout's 13,088 test
  * images at the photo model's 1,944 dimensions one row takes 56 s (squared
  * Euclidean) to 329 s (Poincaré) on this 2-core machine (random data of that
- * size), so that pair's 12 rows add roughly half an hour to the run.
+ * size), so that pair's 12 rows add roughly half an hour to the run; on a
+ * clean tree each finished row is kept in training/cache/retrieval/
+ * (src/lib/eval/retrieval-cache.ts), so a run stopped part-way resumes there too.
  *
  *   npm run eval:all            (installs Debian's dataset-fashion-mnist as root, or names it)
  *   EVAL_MODELS=a,b EVAL_DATASETS=x,y npm run eval:all
@@ -36,7 +38,8 @@ import { embedResumable } from '../src/lib/eval/embedding-cache.ts';
 import { readEvaluations, withRun, writeEvaluations } from '../src/lib/eval/evaluations-file.ts';
 import { loadDataset, loadModelInNode, RAW_PIXELS } from '../src/lib/eval/node.ts';
 import { embedDataset, evaluateEpisodes } from '../src/lib/eval/run.ts';
-import { retrievalRows } from '../src/lib/eval/retrieval-rows.ts';
+import { retrievalRows, type RetrievalMeasure } from '../src/lib/eval/retrieval-rows.ts';
+import { retrievalCache } from '../src/lib/eval/retrieval-cache.ts';
 import { splitDataset } from '../src/lib/eval/session-episodes.ts';
 import { withPairedDifferences, type Measured } from '../src/lib/eval/with-differences.ts';
 import { gitCommit, hashDataset, hashModel, makeStamp } from '../src/lib/results/stamp.ts';
@@ -98,9 +101,12 @@ for (const id of [...new Set(pairs.map((p) => p.model))]) {
       }
     }
     const percent = (x: number) => (100 * x).toFixed(2);
-    for (const row of retrievalRows(kernels, embeddings, dim, dataset.byClass, (r, seconds) =>
-      console.error(`${id} ${name} retrieval ${r.metric} ${r.normalize}: MAP@R ${percent(r.mapAtR)}, R@1 ${percent(r.recallAt[1])} (${r.queries} queries, ${seconds.toFixed(1)} s)`),
-    )) {
+    // Keyed like the embeddings, raw pixels included: their retrieval on 13,088 glyphs takes minutes too.
+    const modelHash = id === RAW_PIXELS ? 'no-network' : hashModel(id).sha256.slice(0, 12);
+    const rowCache = retrievalCache(commit.dirty ? undefined : `${commit.sha.slice(0, 12)}-${id}-${modelHash}-${name}-${hashDataset(name).sha256.slice(0, 12)}-${CLASSES}`);
+    const report = (r: RetrievalMeasure, seconds: number, cached: boolean) =>
+      console.error(`${id} ${name} retrieval ${r.metric} ${r.normalize}: MAP@R ${percent(r.mapAtR)}, R@1 ${percent(r.recallAt[1])} (${r.queries} queries, ${cached ? 'cached' : `${seconds.toFixed(1)} s`})`);
+    for (const row of retrievalRows(kernels, embeddings, dim, dataset.byClass, report, rowCache)) {
       retrieval.push({ model: id, dataset: name, classes: CLASSES, ...row });
     }
   }

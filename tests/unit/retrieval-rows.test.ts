@@ -1,4 +1,9 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, test } from 'vitest';
+import { retrievalCache } from '../../src/lib/eval/retrieval-cache.ts';
 import { METRIC_NAMES, NORMALIZATIONS, RECALL_KS, type Matrix } from '../../src/lib/kernels/index.ts';
 import { labelsOf, retrievalRows } from '../../src/lib/eval/retrieval-rows.ts';
 import { recallAt, retrieval } from './kernels/retrieval-reference.ts';
@@ -59,5 +64,23 @@ describe('retrievalRows', () => {
 
   test('every image must be in a class', () => {
     expect(() => labelsOf([[0], [2]], 3)).toThrow(/Image 1 of 3 is in no class/);
+  });
+});
+
+describe('retrievalCache', () => {
+  test('a second run takes every row from the cache, equal to the measured ones; a damaged file is measured again', () => {
+    const dir = pathToFileURL(mkdtempSync(join(tmpdir(), 'retrieval-cache-')) + '/');
+    const embeddings = Float32Array.from([0, 1, 5, 2, 9, 100]);
+    const byClass = [[0, 1, 2], [3, 4], [5]];
+    const cache = retrievalCache('key', dir)!;
+    const seen: boolean[] = [];
+    const first = retrievalRows(kernels, embeddings, 1, byClass, (_, __, cached) => seen.push(cached), cache);
+    expect(seen.every((c) => !c)).toBe(true);
+    writeFileSync(new URL('key-snr-l2.json', dir), '{"metric":"snr"');
+    seen.length = 0;
+    const second = retrievalRows(kernels, embeddings, 1, byClass, (_, __, cached) => seen.push(cached), cache);
+    expect(second).toEqual(first);
+    expect(seen.filter((c) => !c)).toHaveLength(1);
+    expect(retrievalCache(undefined, dir)).toBeUndefined();
   });
 });

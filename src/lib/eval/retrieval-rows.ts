@@ -27,6 +27,12 @@ export interface RetrievalMeasure {
   recallAt: RecallAt;
 }
 
+/** Rows measured before (retrieval-cache.ts keeps them on disk), so a long run can resume. */
+export interface RetrievalCache {
+  get(metric: Metric, normalize: Normalization): RetrievalMeasure | undefined;
+  put(row: RetrievalMeasure): void;
+}
+
 /** Class number of each image, from a data set's classes (lists of image numbers 0 … size − 1). */
 export function labelsOf(byClass: readonly (readonly number[])[], size: number): Int32Array {
   const labels = new Int32Array(size).fill(-1);
@@ -52,25 +58,30 @@ export function measureRetrieval(kernels: Kernels, normalized: Matrix, labels: I
 /**
  * Every metric × normalisation (METRIC_NAMES × NORMALIZATIONS, metric first, as
  * the few-shot rows are ordered) over a split: `embeddings` holds its images'
- * rows (dim each) in image order, `byClass` its classes.
+ * rows (dim each) in image order, `byClass` its classes. Rows `cache` has are
+ * taken from it; measured ones are put there as they finish.
  */
 export function retrievalRows(
   kernels: Kernels,
   embeddings: Float32Array,
   dim: number,
   byClass: readonly (readonly number[])[],
-  onRow?: (row: RetrievalMeasure, seconds: number) => void,
+  onRow?: (row: RetrievalMeasure, seconds: number, cached: boolean) => void,
+  cache?: RetrievalCache,
 ): RetrievalMeasure[] {
   const raw: Matrix = { data: embeddings, rows: embeddings.length / dim, cols: dim };
   const labels = labelsOf(byClass, raw.rows);
   const rows: RetrievalMeasure[] = [];
   // Normalised once per normalisation (a copy of the split each), then measured under every metric.
   for (const normalize of NORMALIZATIONS) {
-    const normalized = normalizedSplit(kernels, raw, labels, byClass.length, normalize);
+    let normalized: Matrix | undefined;
     for (const metric of METRIC_NAMES) {
+      const cached = cache?.get(metric, normalize);
       const started = performance.now();
-      const row = measureRetrieval(kernels, normalized, labels, byClass.length, metric, normalize);
-      onRow?.(row, (performance.now() - started) / 1000);
+      normalized ??= cached ? undefined : normalizedSplit(kernels, raw, labels, byClass.length, normalize);
+      const row = cached ?? measureRetrieval(kernels, normalized!, labels, byClass.length, metric, normalize);
+      if (!cached) cache?.put(row);
+      onRow?.(row, (performance.now() - started) / 1000, cached !== undefined);
       rows.push(row);
     }
   }
