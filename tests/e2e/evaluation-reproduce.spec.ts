@@ -53,6 +53,16 @@ test('a photo network’s row (photo-mobilenetv2-centernet on photo-kinds) runs 
   expect(rows.map((r) => r[2])).toEqual(rows.map((r) => r[1]));
 });
 
+test('the sketch network’s largest row (sketch-protonet on glyphs-heldout, every task) reproduces too; its time is printed', async ({ page }) => {
+  test.setTimeout(420_000);
+  await page.goto('evaluation/');
+  const { status, rows } = await reproduce(page, 'sketch-protonet', 'glyphs-heldout', 400_000);
+  const published = baselineRows('sketch-protonet', 'glyphs-heldout');
+  console.log(`sketch-protonet on glyphs-heldout, baseline row (${published.length} tasks, ${published[0]!.episodes} episodes each): ${status}`);
+  for (const row of rows) console.log(`  ${row.join(' | ')}`);
+  expect(rows).toEqual(published.map((r) => [taskKey(r), printed(r.accuracy, r.ci95), printed(r.accuracy, r.ci95), 'none: the same number to the last bit']));
+});
+
 test('a run can be cancelled from the keyboard; focus goes back to its row’s button', async ({ page }) => {
   await page.goto('evaluation/');
   const where = section(page, 'raw-pixels', 'glyphs-heldout');

@@ -1,26 +1,20 @@
 /**
  * The Evaluation page's "run this row in my browser": the only script the page
- * loads up front. It shows the Run buttons (without it they stay hidden, as
- * they could not work), and on a click starts the row's worker — only then is
- * the worker's code, the runtime and the data downloaded — shows its progress
- * with a Cancel, and prints the browser's result beside the published one.
+ * loads up front. It shows the Run buttons whose panel is on the page (without
+ * it they stay hidden, as they could not work), and on a click starts the row's
+ * worker — only then are the worker's code, the runtime and the data
+ * downloaded — shows its progress with a Cancel, and prints the browser's
+ * result beside the published one (result-view.ts).
  */
 import kernelsUrl from '../../../build/kernels.wasm?url';
-import { compare, type Published } from './comparison.ts';
-import type { FewShotRequest, RowReply } from './messages.ts';
+import type { Published } from './comparison.ts';
+import type { RowReply, RowRequest } from './messages.ts';
+import { setStatus, showResult, type RowData } from './result-view.ts';
 
-/** A section's panel: the row-independent part of the request, and each task's column. */
+/** A panel's data: the row-independent part of the request, and each few-shot column's task. */
 interface PanelData {
-  request: Omit<FewShotRequest, 'kind' | 'settings' | 'kernelsUrl' | 'base'>;
+  request: Omit<RowRequest, 'kind' | 'kernelsUrl' | 'base' | 'settings' | 'metric' | 'normalize'>;
   tasks: Array<{ task: string; way: number; shot: number; queries: number; episodes: number; seed: number }>;
-}
-/** A row's button: its settings and, per task, the published accuracy, interval and episodes' fingerprint (null where the table has none). */
-interface RowData {
-  label: string;
-  metric: FewShotRequest['settings'][number]['metric'];
-  normalize: FewShotRequest['settings'][number]['normalize'];
-  refine: number;
-  published: Array<[number, number, string] | null>;
 }
 
 let running: { worker: Worker; panel: HTMLElement; button: HTMLButtonElement } | undefined;
@@ -28,47 +22,27 @@ let running: { worker: Worker; panel: HTMLElement; button: HTMLButtonElement } |
 function cancel(message: string) {
   if (!running) return;
   running.worker.terminate();
-  status(running.panel, message);
+  setStatus(running.panel, message);
   running.panel.querySelector<HTMLElement>('[data-run]')!.dataset.state = 'stopped';
   running = undefined;
 }
 
-const status = (panel: HTMLElement, text: string) => (panel.querySelector<HTMLElement>('[data-status]')!.textContent = text);
-
-function showResult(panel: HTMLElement, row: RowData, published: Published[], reply: Extract<RowReply, { type: 'done'; kind: 'few-shot' }>) {
-  const rows = compare(published, reply.results);
-  const table = panel.querySelector<HTMLTableElement>('[data-result]')!;
-  table.querySelector('caption')!.textContent = `${row.label}: in your browser beside the published row (accuracy %, ± 95 % interval)`;
-  const body = table.tBodies[0]!;
-  body.replaceChildren(
-    ...rows.map((r) => {
-      const tr = document.createElement('tr');
-      const th = document.createElement('th');
-      th.scope = 'row';
-      th.textContent = r.task;
-      tr.append(th, ...[r.published, r.browser, r.difference].map((text) => Object.assign(document.createElement('td'), { textContent: text })));
-      tr.dataset.same = String(r.same);
-      return tr;
-    }),
-  );
-  table.hidden = false;
-  const agree = rows.every((r) => r.same);
-  status(panel, `Done in ${reply.seconds.toFixed(1)} s (downloads included; ${reply.engine}). ${agree ? 'Every printed number matches the published one.' : 'Some printed numbers differ from the published ones: see the table.'}`);
+/** The request a row's button makes, and (few-shot) the published numbers of the tasks it runs. */
+function requestOf(data: PanelData, row: RowData): { request: RowRequest; published: Published[] } {
+  const common = { ...data.request, base: new URL(import.meta.env.BASE_URL, location.href).href, kernelsUrl: new URL(kernelsUrl, location.href).href };
+  if (row.kind === 'retrieval') {
+    return { request: { ...common, kind: 'retrieval', metric: row.metric, normalize: row.normalize } as RowRequest, published: [] };
+  }
+  const ran = data.tasks.flatMap((t, i) => (row.published[i] ? [{ t, p: row.published[i] }] : []));
+  const settings = ran.map(({ t: { way, shot, queries, episodes, seed } }) => ({ way, shot, queries, episodes, seed, metric: row.metric, normalize: row.normalize, refine: row.refine }));
+  const published = ran.map(({ t, p }) => ({ task: t.task, accuracy: p[0], ci95: p[1], episodeFingerprint: p[2] }));
+  return { request: { ...common, kind: 'few-shot', settings } as RowRequest, published };
 }
 
 function start(panel: HTMLElement, button: HTMLButtonElement) {
   cancel('Stopped, to run another row.');
-  const data = JSON.parse(panel.dataset.request!) as PanelData;
   const row = JSON.parse(button.dataset.row!) as RowData;
-  const tasks = data.tasks.filter((_, i) => row.published[i]);
-  const published = data.tasks.flatMap((t, i) => (row.published[i] ? [{ task: t.task, accuracy: row.published[i][0], ci95: row.published[i][1], episodeFingerprint: row.published[i][2] }] : []));
-  const request: FewShotRequest = {
-    ...data.request,
-    kind: 'few-shot',
-    base: new URL(import.meta.env.BASE_URL, location.href).href,
-    kernelsUrl: new URL(kernelsUrl, location.href).href,
-    settings: tasks.map(({ way, shot, queries, episodes, seed }) => ({ way, shot, queries, episodes, seed, metric: row.metric, normalize: row.normalize, refine: row.refine })),
-  };
+  const { request, published } = requestOf(JSON.parse(panel.dataset.request!) as PanelData, row);
   const worker = new Worker(new URL('../../workers/evaluation.worker.ts', import.meta.url), { type: 'module' });
   running = { worker, panel, button };
   worker.postMessage(request);
@@ -76,21 +50,21 @@ function start(panel: HTMLElement, button: HTMLButtonElement) {
   const bar = run.querySelector('progress')!;
   run.hidden = false;
   run.dataset.state = 'running';
-  panel.querySelector<HTMLTableElement>('[data-result]')!.hidden = true;
+  panel.querySelector<HTMLElement>('[data-result]')!.hidden = true;
   bar.value = 0;
-  status(panel, `Running ${row.label}…`);
+  setStatus(panel, `Running ${row.label}…`);
   worker.onmessage = ({ data: reply }: MessageEvent<RowReply>) => {
     if (running?.worker !== worker) return;
     if (reply.type === 'progress') {
       bar.value = reply.total > 0 ? reply.done / reply.total : 0;
-      status(panel, `${reply.label}: ${reply.done.toLocaleString('en')} of ${reply.total.toLocaleString('en')}${reply.stage === 'download' ? ' bytes' : ''}`);
+      setStatus(panel, `${reply.label}: ${reply.done.toLocaleString('en')} of ${reply.total.toLocaleString('en')}${reply.stage === 'download' ? ' bytes' : ''}`);
       return;
     }
     worker.terminate();
     running = undefined;
     run.dataset.state = 'stopped';
-    if (reply.type === 'failed') status(panel, `The row could not be run: ${reply.message}`);
-    else if (reply.kind === 'few-shot') ((bar.value = 1), showResult(panel, row, published, reply));
+    if (reply.type === 'failed') setStatus(panel, `The row could not be run: ${reply.message}`);
+    else ((bar.value = 1), showResult(panel, row, published, reply));
   };
   worker.onerror = (event) => {
     if (running?.worker !== worker) return;
@@ -99,11 +73,15 @@ function start(panel: HTMLElement, button: HTMLButtonElement) {
   };
 }
 
-for (const panel of document.querySelectorAll<HTMLElement>('[data-reproduce]')) {
-  const section = panel.closest('section')!;
-  for (const hidden of section.querySelectorAll<HTMLElement>('[data-reproduce-cell]')) hidden.hidden = false;
+for (const button of document.querySelectorAll<HTMLButtonElement>('button[data-row][data-panel]')) {
+  const panel = document.getElementById(button.dataset.panel!);
+  if (!panel?.dataset.request) continue;
+  // The button's column (its header too) shows only where its panel is there to run it.
+  for (const cell of button.closest('table')!.querySelectorAll<HTMLElement>('[data-reproduce-cell]')) cell.hidden = false;
   panel.hidden = false;
-  for (const button of section.querySelectorAll<HTMLButtonElement>('button[data-row]')) button.addEventListener('click', () => start(panel, button));
+  button.addEventListener('click', () => start(panel, button));
+}
+for (const panel of document.querySelectorAll<HTMLElement>('[data-reproduce]')) {
   panel.querySelector('[data-cancel]')!.addEventListener('click', () => {
     const button = running?.button;
     cancel('Cancelled: nothing was measured.');
