@@ -63,7 +63,8 @@ export interface LoadReport {
 /** What the page renders after every change: the classes with their thumbnails, the method and what applies to it. */
 export interface LabView {
   model: (LoadReport & { id: string }) | null;
-  classes: Array<{ id: string; name: string; examples: Array<{ id: string; thumb: Blob }> }>;
+  /** Each example's thumbnail is sent once, in the first view that has it: the page keeps it (a 4,000-example lab would otherwise clone 4,000 Blobs per reply). */
+  classes: Array<{ id: string; name: string; examples: Array<{ id: string; thumb?: Blob }> }>;
   method: Method;
   /** What an undo would restore, in words; null when there is nothing to undo. */
   undo: string | null;

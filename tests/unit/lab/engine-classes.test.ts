@@ -53,8 +53,9 @@ describe('LabEngine: classes, verdicts and undo', { timeout: 30_000 }, () => {
     for (const [letter, name] of [[1, 'Letter B'], [2, 'Letter C']] as const) last = expectReply(await engine.addExamples(id(name), await glyphs(letter, [0, 1, 2])));
     expect(sizes(last)).toEqual([['Letter A', 3], ['Letter B', 3], ['Letter C', 3]]);
     expect(last.view.calibration).not.toBeNull();
-    const thumb = last.view.classes[0]!.examples[0]!.thumb;
-    expect(thumb.type).toBe('image/png');
+    // Each thumbnail comes once, in the first reply that has its example: Letter C's now, Letter A's earlier.
+    expect(last.view.classes[2]!.examples.map((e) => e.thumb?.type)).toEqual(['image/png', 'image/png', 'image/png']);
+    expect(last.view.classes[0]!.examples.map((e) => e.thumb)).toEqual([undefined, undefined, undefined]);
     expect(last.verdicts.report).toBeNull(); // no queries yet
   });
 
@@ -101,10 +102,13 @@ describe('LabEngine: classes, verdicts and undo', { timeout: 30_000 }, () => {
     expect(last.view.undo).toBe('Undo “Remove Letter C”');
     expect(last.verdicts.report!.predictions).toHaveLength(3);
     expect(verdictNames(last).slice(0, 2)).toEqual(QUERIES.slice(0, 2));
+    expect(last.view.classes.flatMap((c) => c.examples).filter((e) => e.thumb)).toEqual([]);
     last = expectReply(await engine.undo(noProgress));
     expect(last.view.undo).toBeNull();
     expect(sizes(last)).toEqual([['Letter A', 2], ['Letter B', 3], ['Letter C', 3]]);
     expect(verdictNames(last)).toEqual(QUERIES);
+    // The page let Letter C's thumbnails go with the class, so the undo's reply sends them again, and only them.
+    expect(last.view.classes.map((c) => c.examples.filter((e) => e.thumb).length)).toEqual([0, 0, 3]);
   });
 
   test('learnMetric turns the head on (the verdicts use it); usePrototypes turns it off', async () => {

@@ -59,8 +59,8 @@ export function startLab(root: HTMLElement, base: string): void {
       current = view;
       byId = new Map(view.classes.map((c, place) => [c.id, { name: c.name, place }]));
       root.dataset.kind = view.model?.kind ?? '';
+      thumbs.retain(view.classes);
       classCards.render(view.classes);
-      thumbs.retain(new Map(view.classes.flatMap((c) => c.examples.map((e) => [e.id, e.thumb] as const))));
       undoButton.hidden = !view.undo;
       undoButton.textContent = view.undo ?? '';
       writeMethod(settings, view.method, view.calibration);

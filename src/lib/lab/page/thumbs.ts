@@ -1,3 +1,5 @@
+import type { LabView } from '../messages';
+
 /**
  * The thumbnails the worker sends (Blobs), by example id, and their object
  * URLs: a URL is made when a thumbnail is first drawn (most of a big lab's
@@ -15,14 +17,21 @@ export class ThumbUrls {
     return url;
   }
 
-  /** The lab's thumbnails now; the URLs of examples no longer in it are revoked. */
-  retain(thumbs: Map<string, Blob>): void {
-    this.blobs = thumbs;
+  /** The lab's examples now, each thumbnail as the worker sent it (once); the URLs of examples no longer in it are revoked. */
+  retain(classes: LabView['classes']): void {
+    const next = new Map<string, Blob>();
+    for (const { examples } of classes) {
+      for (const { id, thumb } of examples) {
+        const blob = thumb ?? this.blobs.get(id);
+        if (blob) next.set(id, blob);
+      }
+    }
     for (const [id, url] of this.urls) {
-      if (!thumbs.has(id)) {
+      if (next.get(id) !== this.blobs.get(id)) {
         URL.revokeObjectURL(url);
         this.urls.delete(id);
       }
     }
+    this.blobs = next;
   }
 }

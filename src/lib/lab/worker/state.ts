@@ -32,6 +32,8 @@ export class LabState {
   /** The import this tab found cut short at start, for the view (another tab's import under way is not cut short). */
   interrupted: ImportRecord | undefined;
   queries: Queries = NO_QUERIES;
+  /** The examples whose thumbnails this worker's page already has (views send each once). */
+  private readonly thumbsSent = new Set<string>();
   /** The site's base path: models are under it. */
   base = '/';
   /** The catalog model a saved lab names (the visitor's own model is never stored). */
@@ -54,7 +56,7 @@ export class LabState {
   }
 
   view(): LabView {
-    return { ...labView(this.classes, this.predictor, this.kernels, this.model, this.examples, this.undo?.label ?? null), saving: this.saving.view(this.shape(), this.interrupted) };
+    return { ...labView(this.classes, this.predictor, this.kernels, this.model, this.examples, this.undo?.label ?? null, this.thumbsSent), saving: this.saving.view(this.shape(), this.interrupted) };
   }
 
   /** Verdicts for the last queries from their cached embeddings; the map only where asked (not per live frame). */

@@ -9,14 +9,19 @@ import type { LoadedModel } from './model';
 import type { HeadView, LabView, Verdicts } from '../messages';
 import type { StoredExample } from './store';
 
-export function labView(classes: ClassStore, predictor: Predictor, kernels: Kernels | undefined, model: LoadedModel | undefined, examples: ReadonlyMap<string, StoredExample>, undo: string | null): Omit<LabView, 'saving'> {
+/** `sent` holds the examples whose thumbnails the page already has; those sent now are added to it. */
+export function labView(classes: ClassStore, predictor: Predictor, kernels: Kernels | undefined, model: LoadedModel | undefined, examples: ReadonlyMap<string, StoredExample>, undo: string | null, sent: Set<string>): Omit<LabView, 'saving'> {
   let calibration: Calibration | null = null;
   try {
     calibration = kernels ? predictor.calibration(kernels) : null;
   } catch {
     // Fewer than two classes with examples: nothing is calibrated yet.
   }
-  const shown = classes.list().map((c) => ({ id: c.id, name: c.name, examples: c.exampleIds.map((id) => ({ id, thumb: examples.get(id)!.thumb })) }));
+  // An example that left the lab and came back (an undo) is sent again: the page let its thumbnail go.
+  const shownIds = new Set<string>();
+  const shown = classes.list().map((c) => ({ id: c.id, name: c.name, examples: c.exampleIds.map((id) => (shownIds.add(id), sent.has(id) ? { id } : { id, thumb: examples.get(id)!.thumb })) }));
+  sent.clear();
+  for (const id of shownIds) sent.add(id);
   return { model: model ? { ...model.report, id: model.id } : null, classes: shown, method: classes.method, undo, calibration, head: headView(classes, predictor, kernels) };
 }
 
