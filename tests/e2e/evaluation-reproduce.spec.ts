@@ -9,7 +9,14 @@ import { expect, test, type Locator, type Page } from '@playwright/test';
 import evaluationsJson from '../../src/data/evaluations.json' with { type: 'json' };
 import { BASELINE, rowKey, taskKey } from '../../src/lib/eval/summary';
 import { evaluationsSchema } from '../../src/schemas/evaluations';
-import { SITE_ISOLATED } from '../../playwright.config';
+import { readdirSync } from 'node:fs';
+import { SITE, SITE_ISOLATED } from '../../playwright.config';
+import { loadDataset, loadModelInNode, RAW_PIXELS } from '../../src/lib/eval/node';
+import { retrievalRows } from '../../src/lib/eval/retrieval-rows';
+import { embedDataset } from '../../src/lib/eval/run';
+import { splitDataset } from '../../src/lib/eval/session-episodes';
+import { loadKernelsInNode } from '../../src/lib/kernels/load-node';
+import type { RetrievalRequest, RowReply } from '../../src/lib/eval-browser/messages';
 
 const evaluations = evaluationsSchema.parse(evaluationsJson);
 const printed = (accuracy: number, ci95: number) => `${(100 * accuracy).toFixed(1)} ± ${(100 * ci95).toFixed(1)}`;
@@ -110,4 +117,35 @@ test('the new controls: no accessibility violations in either theme, and nothing
     });
     expect(problems, `at ${width} px`).toEqual([]);
   }
+});
+
+test('the worker’s retrieval (no table has Run buttons for it yet) gives the Node harness’s retrieval row to the last bit in Chromium', async ({ page }) => {
+  test.setTimeout(120_000);
+  const built = (prefix: string, ext: string) => `${SITE}_astro/${readdirSync('dist/_astro').find((f) => f.startsWith(prefix) && f.endsWith(ext))}`;
+  const stamp = evaluations.stamps.find((s) => s.datasets.some((d) => d.id === 'photo-kinds'))!;
+  const { files, sha256 } = stamp.datasets.find((d) => d.id === 'photo-kinds')!;
+  const common = { base: SITE, kernelsUrl: built('kernels.', '.wasm'), model: RAW_PIXELS, dataset: { id: 'photo-kinds', files, sha256 }, datasetBytes: 1, classes: 'test' as const };
+  const requests: RetrievalRequest[] = (['euclidean', 'cosine'] as const).map((metric) => ({ ...common, kind: 'retrieval', metric, normalize: 'l2' }));
+  await page.goto('evaluation/');
+  const replies = await page.evaluate(
+    ({ url, requests }) =>
+      Promise.all(
+        requests.map(
+          (request) =>
+            new Promise<RowReply>((resolve) => {
+              const worker = new Worker(url, { type: 'module' });
+              worker.onmessage = ({ data }: MessageEvent<RowReply>) => data.type !== 'progress' && (resolve(data), worker.terminate());
+              worker.postMessage(request);
+            }),
+        ),
+      ),
+    { url: built('evaluation.worker-', '.js'), requests },
+  );
+  const kernels = await loadKernelsInNode();
+  const dataset = splitDataset(loadDataset('photo-kinds'), 'test');
+  const model = await loadModelInNode(RAW_PIXELS);
+  const harness = retrievalRows(kernels, await embedDataset(dataset, model.embedder), model.embedder.card.output.dim, dataset.byClass);
+  replies.forEach((reply, i) => {
+    expect(reply.type === 'done' && reply.kind === 'retrieval' && reply.result).toEqual(harness.find((r) => r.metric === requests[i]!.metric && r.normalize === 'l2'));
+  });
 });
