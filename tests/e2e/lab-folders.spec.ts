@@ -89,19 +89,22 @@ test('a class’s pictures download as a zip of one folder, each byte for byte a
   Object.values(files).forEach((bytes, j) => expect(Buffer.from(bytes).toString('base64')).toBe(payload(lab.classes[1].examples[j].original)));
 });
 
-test('a class of 200 pictures keeps only the thumbnails in view in the page; scrolling brings the last', async ({ page }) => {
+test('a class of 450 pictures keeps only the thumbnails in view in the page; scrolling brings the last, whose thumbnail came after the view (at most 400 per message)', async ({ page }) => {
   const root = join(mkdtempSync(join(tmpdir(), 'lab-folders-')), 'many');
-  writeClassFolders(root, 1, 200);
+  writeClassFolders(root, 1, 450);
   await startLab(page);
   await page.locator('[data-lab-folder]').setInputFiles(root);
   await expect(page.locator('.lab-class')).toHaveCount(1, { timeout: 60_000 });
-  await expect(page.locator('.lab-class .count')).toHaveText('200 examples');
+  await expect(page.locator('.lab-class .count')).toHaveText('450 examples');
   const cells = page.locator('.lab-class .thumbnails li');
   await expect(cells.first()).toBeVisible();
   expect(await cells.count()).toBeLessThan(40);
   await page.locator('.thumb-window').evaluate((w) => w.scrollTo(0, w.scrollHeight));
-  await expect(page.getByRole('img', { name: 'Example 200 of shape 01' })).toBeVisible();
+  const last = page.getByRole('img', { name: 'Example 450 of shape 01' });
+  await expect(last).toBeVisible();
+  await expect(last).toHaveAttribute('src', /^blob:/);
+  await expect.poll(() => last.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
   expect(await cells.count()).toBeLessThan(40);
-  await page.getByRole('button', { name: 'Remove example 200 of shape 01' }).click();
-  await expect(page.locator('.lab-class .count')).toHaveText('199 examples');
+  await page.getByRole('button', { name: 'Remove example 450 of shape 01' }).click();
+  await expect(page.locator('.lab-class .count')).toHaveText('449 examples');
 });

@@ -39,7 +39,8 @@ export function startLab(root: HTMLElement, base: string): void {
   const mapBox = $<HTMLElement>('[data-lab-map]');
   const settings = $<HTMLFormElement>('[data-lab-settings]');
   const undoButton = $<HTMLButtonElement>('[data-lab-undo]');
-  const thumbs = new ThumbUrls();
+  // `page` is made below; thumbnails are only asked for once the lab has replied.
+  const thumbs = new ThumbUrls((ids) => page.engine().thumbnails(ids));
   const offline = setUpOffline(base);
   let current: LabView | undefined;
   let queryThumbs: string[] = [];

@@ -79,7 +79,7 @@ function predictionCard(p: Prediction, i: number, label: string, names: ResultNa
       'p',
       { className: 'nearest' },
       'Nearest examples: ',
-      ...p.nearest.map((n) => el('img', { src: names.thumbOf(n.exampleId) ?? '', alt: `an example of ${names.nameOf(n.classId)}, distance ${n.distance.toFixed(3)}`, className: 'thumb' })),
+      ...p.nearest.map((n) => el('img', { src: names.thumbOf(n.exampleId) ?? '', 'data-thumb-id': n.exampleId, alt: `an example of ${names.nameOf(n.classId)}, distance ${n.distance.toFixed(3)}`, className: 'thumb' })),
     ),
   );
 }

@@ -75,7 +75,7 @@ function pairsView(side: RetrievalSide, report: RetrievalReport, names: Retrieva
 function pairItem(p: ConfusingPair, names: RetrievalNames, actions: PairActions): HTMLElement {
   const own = `${names.nameOf(p.classId)} example ${p.number}`;
   const other = `${names.nameOf(p.neighbourClassId)} example ${p.neighbourNumber}`;
-  const picture = (id: string, alt: string) => el('img', { src: names.thumbOf(id) ?? '', alt, width: 64, height: 64 });
+  const picture = (id: string, alt: string) => el('img', { src: names.thumbOf(id) ?? '', 'data-thumb-id': id, alt, width: 64, height: 64 });
   const button = (text: string, act: () => void) => {
     const b = el('button', { type: 'button' }, text);
     b.addEventListener('click', act);

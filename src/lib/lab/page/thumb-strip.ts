@@ -44,7 +44,7 @@ export function createThumbStrip(thumbs: ThumbUrls, onRemove: (exampleId: string
         const index = from + k;
         const remove = el('button', { type: 'button', className: 'remove-example', textContent: '×', 'aria-label': `Remove example ${index + 1} of ${name}` });
         remove.addEventListener('click', () => onRemove(id));
-        const cell = el('li', {}, el('img', { src: thumbs.url(id) ?? '', alt: `Example ${index + 1} of ${name}`, className: 'thumb' }), remove);
+        const cell = el('li', {}, el('img', { src: thumbs.url(id) ?? '', 'data-thumb-id': id, alt: `Example ${index + 1} of ${name}`, className: 'thumb' }), remove);
         cell.style.top = `${Math.floor(index / columns) * CELL_HEIGHT}px`;
         cell.style.left = `${(index % columns) * CELL_WIDTH}px`;
         return cell;

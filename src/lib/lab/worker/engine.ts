@@ -7,11 +7,11 @@ import type { BackendPreference, ExampleSet, LabReply, LearnProgress, Picture, P
 import { exportClass, exportLabFile, exportZip, importLabFile, importZip, openSaved } from './archive';
 import { learnMetric, usePrototypes } from './head';
 import { addFolderClasses, addPicturesPaced, classify, classifyFrame, loadExampleSet, stageInto, type Folder } from './intake';
-import { runModel } from './model';
+import { runModel, type ModelOpener } from './model';
 import { moveExample, removeExampleUndoably, retrievalOf } from './retrieval';
 import { followSaved } from './other-tabs';
 import { DEFAULT_CLASSES, LabState } from './state';
-import type { ModelOpener } from './model';
+import { thumbnailsFor } from './views';
 
 /**
  * The lab, owned by its worker (as tfjs-models' KNN classifier owns its data
@@ -78,7 +78,6 @@ export class LabEngine {
   removeExample = (id: string): Promise<LabReply> => this.change(() => this.state.classes.removeExample(id));
   /** A new method: recomputed from the cached embeddings, nothing embedded again. */
   setMethod = (method: Partial<Method>): Promise<LabReply> => this.change(() => this.state.classes.setMethod(method));
-
   removeClass = (id: string): Promise<LabReply> => this.change(() => (this.state.remember(`Undo “Remove ${this.state.classes.list().find((c) => c.id === id)?.name ?? id}”`), this.state.classes.removeClass(id)));
   /** Every example as a query against the others (n² distances: asked when its fold opens, not with every reply). */
   retrieval = (): Promise<RetrievalReport | null> => this.serial(async () => retrievalOf(this.state));
@@ -101,7 +100,6 @@ export class LabEngine {
   /** Classifies pictures; they stay the last queries, classified again after every change. */
   predict = (pictures: Picture[]): Promise<{ verdicts: Verdicts; problems: string[] }> => this.serial(() => classify(this.state, pictures));
   predictFrame = (frame: ImageBitmap): Promise<Verdicts> => this.serial(() => classifyFrame(this.state, frame));
-
   /** Replaces the classes with an example set's (undoable) and classifies its queries. */
   loadExampleSet = (set: ExampleSet, onProgress: Progress): Promise<LabReply> => this.serial(() => loadExampleSet(this.state, set, onProgress));
 
@@ -126,6 +124,8 @@ export class LabEngine {
 
   /** Answered at once, outside the queue: the page's sign that this worker is alive (page/worker-supervisor.ts). */
   ping = (): true => true;
+  /** Thumbnails a view left out (views.ts), outside the queue: an import's progress does not hold them up. */
+  thumbnails = (ids: string[]): Array<Blob | null> => thumbnailsFor(ids, this.state.examples, this.state.thumbsSent);
   /** The visitor lets go of an import a reload cut short: its files are no longer offered again (what it added stays). */
   forgetInterruptedImport = (): Promise<LabReply> => this.change(() => (this.state.importing = this.state.interrupted = undefined));
 

@@ -33,7 +33,7 @@ export class LabState {
   interrupted: ImportRecord | undefined;
   queries: Queries = NO_QUERIES;
   /** The examples whose thumbnails this worker's page already has (views send each once). */
-  private readonly thumbsSent = new Set<string>();
+  readonly thumbsSent = new Set<string>();
   /** The site's base path: models are under it. */
   base = '/';
   /** The catalog model a saved lab names (the visitor's own model is never stored). */

@@ -9,6 +9,12 @@ import type { LoadedModel } from './model';
 import type { HeadView, LabView, Verdicts } from '../messages';
 import type { StoredExample } from './store';
 
+/**
+ * Thumbnails sent in one view, at most: a 10,000-picture folder's first view would otherwise clone 10,000 Blobs
+ * in one message, one long task on the page. The page asks for the rest (`thumbnailsFor`), in parts of this size.
+ */
+export const THUMBS_PER_MESSAGE = 400;
+
 /** `sent` holds the examples whose thumbnails the page already has; those sent now are added to it. */
 export function labView(classes: ClassStore, predictor: Predictor, kernels: Kernels | undefined, model: LoadedModel | undefined, examples: ReadonlyMap<string, StoredExample>, undo: string | null, sent: Set<string>): Omit<LabView, 'saving'> {
   let calibration: Calibration | null = null;
@@ -18,10 +24,17 @@ export function labView(classes: ClassStore, predictor: Predictor, kernels: Kern
     // Fewer than two classes with examples: nothing is calibrated yet.
   }
   // An example that left the lab and came back (an undo) is sent again: the page let its thumbnail go.
-  const shownIds = new Set<string>();
-  const shown = classes.list().map((c) => ({ id: c.id, name: c.name, examples: c.exampleIds.map((id) => (shownIds.add(id), sent.has(id) ? { id } : { id, thumb: examples.get(id)!.thumb })) }));
-  sent.clear();
-  for (const id of shownIds) sent.add(id);
+  const present = new Set<string>();
+  let room = THUMBS_PER_MESSAGE;
+  const thumbOnce = (id: string) => {
+    present.add(id);
+    if (sent.has(id) || room === 0) return { id };
+    room--;
+    sent.add(id);
+    return { id, thumb: examples.get(id)!.thumb };
+  };
+  const shown = classes.list().map((c) => ({ id: c.id, name: c.name, examples: c.exampleIds.map(thumbOnce) }));
+  for (const id of sent) if (!present.has(id)) sent.delete(id);
   return { model: model ? { ...model.report, id: model.id } : null, classes: shown, method: classes.method, undo, calibration, head: headView(classes, predictor, kernels) };
 }
 
@@ -61,4 +74,13 @@ export function verdictsFor(predictor: Predictor, kernels: Kernels, queries: { e
   } catch (error) {
     return { report: null, problem: (error as Error).message, queryThumbs: thumbs, map };
   }
+}
+
+/** The thumbnails the page asks for (those a view left out), null for an example no longer in the lab; now sent. */
+export function thumbnailsFor(ids: string[], examples: ReadonlyMap<string, StoredExample>, sent: Set<string>): Array<Blob | null> {
+  return ids.slice(0, THUMBS_PER_MESSAGE).map((id) => {
+    const example = examples.get(id);
+    if (example) sent.add(id);
+    return example?.thumb ?? null;
+  });
 }
