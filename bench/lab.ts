@@ -105,7 +105,7 @@ try {
 const resultsFile = new URL('./results/lab.json', import.meta.url);
 // --bulk-only keeps the rest of the last full run.
 const kept = BULK_ONLY && existsSync(resultsFile) ? labBenchSchema.parse(JSON.parse(readFileSync(resultsFile, 'utf8'))) : undefined;
-const stamp = (models: string[]) => makeStamp({ models: modelIdsWithFiles(models), browser: `Chromium ${browser.version()}`, engine: 'onnxruntime-web, as the built site loads it' });
+const stamp = (models: string[]) => makeStamp({ models: modelIdsWithFiles(models), browser: `Chromium ${browser.version()}`, engine: 'onnxruntime-web, as the built site loads it', env: ['STRESS_PREDICTIONS', 'STRESS_ROUND_TRIPS', 'LIVE_SECONDS'] });
 const result = labBenchSchema.parse({
   ...(kept ?? { ...stampedHeader('npm run bench:lab', stamp([...rows.map((r) => r.model), ...live.map((l) => l.model)])), machine: `${cpus()[0]?.model}, ${cpus().length} cores`, rows, live, scale }),
   // The bulk run's drawings go to the lab's default model.
