@@ -18,7 +18,7 @@ import { loadKernelsInNode } from '../src/lib/kernels/load-node.ts';
 import { loadDataset, loadModelInNode } from '../src/lib/eval/node.ts';
 import { pairedDifference } from '../src/lib/eval/paired.ts';
 import { embedDataset, evaluateEpisodes, type EvalSettings } from '../src/lib/eval/run.ts';
-import { splitDataset } from '../src/lib/eval/session-episodes.ts';
+import { headRowSplit } from '../src/lib/eval/head-rows.ts';
 import { BASELINE } from '../src/lib/eval/summary.ts';
 import { DATASET_IDS, MODELS } from '../src/lib/models/catalog.ts';
 import { readEvaluations, withRun, writeEvaluations } from '../src/lib/eval/evaluations-file.ts';
@@ -34,8 +34,6 @@ const TASKS = [
   { way: 10, shot: 5 },
   { way: 20, shot: 5 },
 ];
-/** At most this many test classes and images a class (glyphs-heldout has 818 test letters, Fashion-MNIST 1,000 images a class): enough for 20-way 5-shot, embedded in minutes. */
-const CAP = { classes: 100, perClass: 100 };
 
 ensurePackages(['fashion-mnist']);
 const kernels = await loadKernelsInNode();
@@ -45,7 +43,7 @@ for (const { id } of MODELS) {
   const model = await loadModelInNode(id);
   const dim = model.embedder.card.output.dim;
   for (const name of DATASET_IDS) {
-    const dataset = splitDataset(loadDataset(name), 'test', CAP);
+    const dataset = headRowSplit(loadDataset(name));
     const embeddings = await embedDataset(dataset, model.embedder);
     for (const { way, shot } of TASKS) {
       if (way > dataset.byClass.length) continue;

@@ -27,7 +27,10 @@ interface RowRequestBase {
 /** Few-shot rows: the same seeded episodes as npm run eval:all, one result per task of the row. */
 export interface FewShotRequest extends RowRequestBase {
   kind: 'few-shot';
+  /** One per result; a learned-metric row's settings carry its `head` (eval/head-rows.ts headOptionsOfRow). */
   settings: EvalSettings[];
+  /** The rows are npm run eval:heads' (eval/head-rows.ts): its capped test split, not the whole one. */
+  headRows?: boolean;
 }
 
 /** Retrieval rows: every image of the split a query against the rest. */

@@ -2,6 +2,7 @@
 import { instantiateKernels, type Kernels } from '../kernels/index.ts';
 import { embedDataset, evaluateEpisodes } from '../eval/run.ts';
 import { splitDataset } from '../eval/session-episodes.ts';
+import { headRowSplit } from '../eval/head-rows.ts';
 import { labelsOf, measureRetrieval, normalizedSplit } from '../eval/retrieval-rows.ts';
 import { downloadDataset } from './dataset-download.ts';
 import { openEmbedder } from './embedder.ts';
@@ -11,8 +12,9 @@ import type { RowReply, RowRequest } from './messages.ts';
  * One evaluation row, run in the visitor's browser with the code the Node
  * harness (scripts/eval-all.ts) runs: the same split of the same data set's
  * files, the same preprocessing and embedding (run.ts embedDataset), the same
- * seeded episodes and kernels (run.ts evaluateEpisodes), or the same
- * retrieval (retrieval-rows.ts). Only the loading
+ * seeded episodes and kernels (run.ts evaluateEpisodes, with a row's learned
+ * metric head on eval:heads' split, head-rows.ts), or the same retrieval
+ * (retrieval-rows.ts). Only the loading
  * differs: downloads instead of files on disk.
  */
 export async function runRow(request: RowRequest, post: (reply: RowReply) => void): Promise<void> {
@@ -23,7 +25,7 @@ export async function runRow(request: RowRequest, post: (reply: RowReply) => voi
     .then((r) => r.arrayBuffer())
     .then((bytes) => instantiateKernels(bytes));
   const full = await downloadDataset(request.base, request.dataset, request.datasetBytes, progress('download', `Downloading ${request.dataset.id}`));
-  const dataset = request.classes === 'all' ? full : splitDataset(full, request.classes);
+  const dataset = request.kind === 'few-shot' && request.headRows ? headRowSplit(full) : request.classes === 'all' ? full : splitDataset(full, request.classes);
   const { embedder, engine } = await openEmbedder(request.base, request.model, request.modelSha256, progress('download', `Downloading ${request.model}`));
   const dim = embedder.card.output.dim;
   const embed = progress('embed', `Embedding ${dataset.size} images`);
@@ -32,7 +34,7 @@ export async function runRow(request: RowRequest, post: (reply: RowReply) => voi
   const kernels = await kernelsPromise;
   if (request.kind === 'few-shot') {
     const results = request.settings.map((settings, i) => {
-      const tick = progress('episodes', `Task ${i + 1} of ${request.settings.length}: ${settings.way}-way ${settings.shot}-shot, ${settings.episodes} episodes`);
+      const tick = progress('episodes', `Task ${i + 1} of ${request.settings.length}: ${settings.way}-way ${settings.shot}-shot${settings.head ? `, ${settings.head.loss} head` : ''}, ${settings.episodes} episodes`);
       const { accuracy, ci95, episodeFingerprint } = evaluateEpisodes(embeddings, dim, dataset, kernels, settings, (done) => {
         if (done % 20 === 0 || done === settings.episodes) tick(done, settings.episodes);
       });
