@@ -9,12 +9,12 @@
 import kernelsUrl from '../../../build/kernels.wasm?url';
 import type { Published } from './comparison.ts';
 import type { RowReply, RowRequest } from './messages.ts';
-import { setStatus, showResult, type RowData } from './result-view.ts';
+import { setStatus, showResult, type Column, type RowData } from './result-view.ts';
 
-/** A panel's data: the row-independent part of the request, and each few-shot column's task. */
+/** A panel's data: the row-independent part of the request (headRows for the learned-metric table's), and each few-shot column's task. */
 interface PanelData {
-  request: Omit<RowRequest, 'kind' | 'kernelsUrl' | 'base' | 'settings' | 'metric' | 'normalize'>;
-  tasks: Array<{ task: string; way: number; shot: number; queries: number; episodes: number; seed: number }>;
+  request: Omit<RowRequest, 'kind' | 'kernelsUrl' | 'base' | 'settings' | 'metric' | 'normalize'> & { headRows?: boolean };
+  tasks: Column[];
 }
 
 let running: { worker: Worker; panel: HTMLElement; button: HTMLButtonElement } | undefined;
@@ -33,8 +33,10 @@ function requestOf(data: PanelData, row: RowData): { request: RowRequest; publis
   if (row.kind === 'retrieval') {
     return { request: { ...common, kind: 'retrieval', metric: row.metric, normalize: row.normalize } as RowRequest, published: [] };
   }
-  const ran = data.tasks.flatMap((t, i) => (row.published[i] ? [{ t, p: row.published[i] }] : []));
-  const settings = ran.map(({ t: { way, shot, queries, episodes, seed } }) => ({ way, shot, queries, episodes, seed, metric: row.metric, normalize: row.normalize, refine: row.refine }));
+  // A learned-metric row carries its own columns (one task, prototypes and each head); other rows run the panel's tasks.
+  const columns = row.columns ?? data.tasks;
+  const ran = columns.flatMap((t, i) => (t && row.published[i] ? [{ t, p: row.published[i] }] : []));
+  const settings = ran.map(({ t: { way, shot, queries, episodes, seed, head } }) => ({ way, shot, queries, episodes, seed, metric: row.metric, normalize: row.normalize, refine: row.refine, ...(head ? { head } : {}) }));
   const published = ran.map(({ t, p }) => ({ task: t.task, accuracy: p[0], ci95: p[1], episodeFingerprint: p[2] }));
   return { request: { ...common, kind: 'few-shot', settings } as RowRequest, published };
 }

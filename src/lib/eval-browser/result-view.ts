@@ -5,12 +5,24 @@
  */
 import { compare, compareRetrieval, type ComparedRow, type Published, type PublishedRetrieval } from './comparison.ts';
 import type { RowReply } from './messages.ts';
+import type { HeadOptions } from '../fewshot/head-train.ts';
 
 type Done = Extract<RowReply, { type: 'done' }>;
 
+/** A few-shot result the row runs: a task of the panel's table, or (the learned-metric table) one of its cells, with its head. */
+export interface Column {
+  task: string;
+  way: number;
+  shot: number;
+  queries: number;
+  episodes: number;
+  seed: number;
+  head?: HeadOptions;
+}
+
 /** What a row's button carries: its settings and its published numbers (ReproduceCell.astro). */
 export type RowData =
-  | { kind: 'few-shot'; label: string; metric: string; normalize: string; refine: number; published: Array<[number, number, string] | null> }
+  | { kind: 'few-shot'; label: string; metric: string; normalize: string; refine: number; published: Array<[number, number, string] | null>; columns?: Array<Column | null> }
   | { kind: 'retrieval'; label: string; metric: string; normalize: string; published: PublishedRetrieval };
 
 export const setStatus = (panel: HTMLElement, text: string) => (panel.querySelector<HTMLElement>('[data-status]')!.textContent = text);
