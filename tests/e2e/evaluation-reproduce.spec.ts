@@ -149,3 +149,19 @@ test('the worker’s retrieval (no table has Run buttons for it yet) gives the N
     expect(reply.type === 'done' && reply.kind === 'retrieval' && reply.result).toEqual(harness.find((r) => r.metric === requests[i]!.metric && r.normalize === 'l2'));
   });
 });
+
+test('a retrieval row’s Run button (raw pixels on photo-kinds, Euclidean) prints the published MAP@R, R-precision and Recall@K to the last bit', async ({ page }) => {
+  test.setTimeout(120_000);
+  expect(evaluations.retrieval?.some((r) => r.model === 'raw-pixels' && r.dataset === 'photo-kinds'), 'evaluations.json has retrieval rows (npm run eval:all)').toBe(true);
+  await page.goto('evaluation/');
+  const table = page.getByRole('region', { name: 'Retrieval, raw-pixels, photo-kinds' });
+  const button = table.getByRole('button', { name: /^Run in my browser: euclidean, .*raw-pixels on photo-kinds$/ }).first();
+  const panel = page.locator(`#${await button.getAttribute('data-panel')}`);
+  await expect(panel).toContainText(/downloads .* MB/);
+  const started = Date.now();
+  await button.click();
+  await expect(panel.locator('[data-result]')).toBeVisible({ timeout: 100_000 });
+  const status = (await panel.locator('[data-status]').textContent())!;
+  console.log(`raw-pixels on photo-kinds, retrieval row: ${status} (click to result ${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  expect(status).toContain('Every printed number matches the published one.');
+});
