@@ -6,10 +6,16 @@
  * downloaded — shows its progress with a Cancel, and prints the browser's
  * result beside the published one (result-view.ts).
  */
-import kernelsUrl from '../../../build/kernels.wasm?url';
 import type { Published } from './comparison.ts';
 import type { RowReply, RowRequest } from './messages.ts';
 import { setStatus, showResult, type Column, type RowData } from './result-view.ts';
+
+/**
+ * The kernels' address, resolved here rather than imported as a `?url` module: the figures' loader imports that
+ * module too, and a module two page scripts share becomes a chunk of its own, which every topic page would then
+ * request before any figure is in view.
+ */
+const KERNELS_URL = new URL('../../../build/kernels.wasm', import.meta.url).href;
 
 /** A panel's data: the row-independent part of the request (headRows for the learned-metric table's), and each few-shot column's task. */
 interface PanelData {
@@ -29,7 +35,7 @@ function cancel(message: string) {
 
 /** The request a row's button makes, and (few-shot) the published numbers of the tasks it runs. */
 function requestOf(data: PanelData, row: RowData): { request: RowRequest; published: Published[] } {
-  const common = { ...data.request, base: new URL(import.meta.env.BASE_URL, location.href).href, kernelsUrl: new URL(kernelsUrl, location.href).href };
+  const common = { ...data.request, base: new URL(import.meta.env.BASE_URL, location.href).href, kernelsUrl: KERNELS_URL };
   if (row.kind === 'retrieval') {
     return { request: { ...common, kind: 'retrieval', metric: row.metric, normalize: row.normalize } as RowRequest, published: [] };
   }
