@@ -9,9 +9,8 @@
  * onnxruntime-web's WASM backend as the harness loads it in Node (the worker's
  * runtime module needs a browser's `self`); the e2e spec runs the worker's own.
  */
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { afterEach, beforeEach, expect, test, vi } from 'vitest';
+import { expect, test, vi } from 'vitest';
+import { serveRepositoryAsSite, SITE } from '../../helpers/site-fetch.ts';
 import evaluationsJson from '../../../src/data/evaluations.json';
 import { evaluationsSchema } from '../../../src/schemas/evaluations.ts';
 import { runRow } from '../../../src/lib/eval-browser/run-row.ts';
@@ -24,21 +23,9 @@ vi.mock('../../../src/lib/lab/worker/runtime.ts', async () => {
   return { wasmRuntime: () => ({ ort: ortInNode(), executionProviders: ['wasm'], backend: 'WASM (SIMD)', threads: 1 }) };
 });
 
-const ROOT = resolve(import.meta.dirname, '../../..');
-const SITE = 'http://site.test/';
 const MODEL = 'sketch-protonet';
 
-beforeEach(() => {
-  vi.stubGlobal('fetch', async (url: string) => {
-    const path = url.startsWith(SITE) ? url.slice(SITE.length) : url;
-    try {
-      return new Response(readFileSync(resolve(ROOT, path)));
-    } catch {
-      return new Response('not found', { status: 404 });
-    }
-  });
-});
-afterEach(() => vi.unstubAllGlobals());
+serveRepositoryAsSite();
 
 const evaluations = evaluationsSchema.parse(evaluationsJson);
 /** The head table's 5-way 1-shot row: prototypes, then each loss, as the table's columns are. */

@@ -4,9 +4,8 @@
  * it must give the published row's numbers to the last bit, and refuse a data
  * set whose files are not the ones the row was measured on.
  */
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { describe, expect, test } from 'vitest';
+import { serveRepositoryAsSite, SITE } from '../../helpers/site-fetch.ts';
 import evaluations from '../../../src/data/evaluations.json';
 import { runRow } from '../../../src/lib/eval-browser/run-row.ts';
 import type { FewShotRequest, RowReply } from '../../../src/lib/eval-browser/messages.ts';
@@ -16,20 +15,7 @@ import { embedDataset } from '../../../src/lib/eval/run.ts';
 import { retrievalRows } from '../../../src/lib/eval/retrieval-rows.ts';
 import { splitDataset } from '../../../src/lib/eval/session-episodes.ts';
 
-const ROOT = resolve(import.meta.dirname, '../../..');
-const SITE = 'http://site.test/';
-
-beforeEach(() => {
-  vi.stubGlobal('fetch', async (url: string) => {
-    const path = url.startsWith(SITE) ? url.slice(SITE.length) : url;
-    try {
-      return new Response(readFileSync(resolve(ROOT, path)));
-    } catch {
-      return new Response('not found', { status: 404 });
-    }
-  });
-});
-afterEach(() => vi.unstubAllGlobals());
+serveRepositoryAsSite();
 
 const published = evaluations.results.filter(
   (r) => r.model === 'raw-pixels' && r.dataset === 'photo-kinds' && r.metric === 'euclidean' && r.normalize === 'none' && r.refine === 0 && !('head' in r),
