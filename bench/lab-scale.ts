@@ -105,7 +105,7 @@ export async function runScale(browser: Browser, site: string, { classes, perCla
   rows.push({ task: `${classes} classes × ${perClass} drawings added with the buttons (${(classes * perClass).toLocaleString('en')} embeddings)`, model: SKETCH, isolated: true, ms: added.ms });
   rows.push({ task: `3 queries against ${classes} classes × ${perClass} → predictions and map shown`, model: SKETCH, isolated: true, ms: predicted.ms });
 
-  // Stress: 1,000 predictions in a row (each a change of the distance, which recomputes from the cached embeddings
+  // Stress: predictions in a row (each a change of the distance, which recomputes from the cached embeddings
   // and redraws predictions and map), then export/import round trips; memory of the page and its workers after each.
   const memoryMB = () => page.evaluate(async () => +((await (performance as unknown as { measureUserAgentSpecificMemory(): Promise<{ bytes: number }> }).measureUserAgentSpecificMemory()).bytes / 2 ** 20).toFixed(1));
   const shown = () => page.locator('.prediction').evaluateAll((cards) => cards.map((card) => card.textContent));
