@@ -12,18 +12,16 @@
  * Times are medians after warm-up; compare ratios within one run, since absolute
  * times on a shared machine vary by tens of percent between runs.
  */
-import { readFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
-import { fileURLToPath } from 'node:url';
-import { Bench } from 'tinybench';
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-wasm';
-import { METRIC_NAMES, type Matrix, type Metric } from '../src/lib/kernels/index.ts';
+import { METRIC_NAMES, type Metric } from '../src/lib/kernels/index.ts';
 import { loadKernelsInNode } from '../src/lib/kernels/load-node.ts';
 import * as reference from '../tests/unit/kernels/reference.ts';
 import { kernelsBenchSchema } from '../src/schemas/bench-kernels.ts';
 import { full, writeResults } from './smoke.ts';
 import { retrievalRows } from './kernels-retrieval.ts';
+import { iterationsFor, medianMs, peakGflops, randomMatrix, tfjsSquaredEuclidean } from './kernels-measure.ts';
 import { makeStamp, stampedHeader } from '../src/lib/results/stamp.ts';
 
 interface Row {
@@ -58,64 +56,6 @@ const SHAPES = full(
 );
 /** Above this many multiply-adds, the reference runs on fewer queries (it is linear in them). */
 const REFERENCE_BUDGET = 2e8;
-
-/** Median latency in ms over `iterations` runs after warm-up. */
-async function medianMs(fn: () => unknown, iterations: number): Promise<number> {
-  const bench = new Bench({ iterations, time: 0, warmupIterations: Math.max(2, Math.ceil(iterations / 5)), warmupTime: 0 });
-  bench.add('task', fn);
-  await bench.run();
-  const result = bench.tasks[0]!.result;
-  if (result.state !== 'completed') throw new Error(`benchmark task ended in state ${result.state}`);
-  return result.latency.p50;
-}
-
-/** Enough repetitions for a stable median without spending minutes: ~0.3 s per measurement. */
-function iterationsFor(multiplyAdds: number, perSecond: number): number {
-  return full(Math.min(2000, Math.max(3, Math.round((0.3 * perSecond) / multiplyAdds))), 1);
-}
-
-/** Deterministic pseudo-random matrix in [−1, 1). */
-function randomMatrix(rows: number, cols: number, seed: number): Matrix {
-  let state = seed >>> 0;
-  const data = new Float32Array(rows * cols);
-  for (let i = 0; i < data.length; i++) {
-    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-    data[i] = state / 2 ** 31 - 1;
-  }
-  return { data, rows, cols };
-}
-
-async function peakGflops(file: string): Promise<number> {
-  const bytes = readFileSync(fileURLToPath(new URL(`../build/${file}`, import.meta.url)));
-  if (!WebAssembly.validate(bytes)) return Number.NaN;
-  const { instance } = await WebAssembly.instantiate(bytes, {});
-  const peak = instance.exports.peak as (iterations: number, seed: number) => number;
-  const flopsPerRound = (instance.exports.FLOPS_PER_ROUND as WebAssembly.Global).value as number;
-  const rounds = full(2e7, 1e4);
-  const ms = await medianMs(() => peak(rounds, 1e-7), full(7, 1));
-  return (flopsPerRound * rounds) / ms / 1e6;
-}
-
-function tfjsSquaredEuclidean(q: Matrix, p: Matrix) {
-  const queries = tf.tensor2d(q.data, [q.rows, q.cols]);
-  // TensorFlow.js's fast path: the right-hand matrix already transposed (transposeB falls off XNNPACK).
-  const transposed = tf.tidy(() => tf.transpose(tf.tensor2d(p.data, [p.rows, p.cols])));
-  return {
-    run() {
-      const d = tf.tidy(() => {
-        const qNorms = tf.sum(tf.square(queries), 1, true);
-        const pNorms = tf.sum(tf.square(transposed), 0, true);
-        return tf.relu(tf.sub(tf.add(qNorms, pNorms), tf.mul(2, tf.matMul(queries, transposed))));
-      });
-      d.dataSync();
-      d.dispose();
-    },
-    dispose() {
-      queries.dispose();
-      transposed.dispose();
-    },
-  };
-}
 
 async function main(): Promise<void> {
   const kernels = await loadKernelsInNode();
@@ -190,7 +130,7 @@ async function main(): Promise<void> {
       }
     }
   }
-  rows.push(...(await retrievalRows(kernels, { medianMs, randomMatrix, log })));
+  rows.push(...(await retrievalRows(kernels, log)));
   rows.push({ kernel: 'peak probe (register-only, plain SIMD)', metric: null, queries: 0, prototypes: 0, dim: 0, wasmMs: 0, referenceMs: null, speedup: null, gflops: peak.simd });
   if (hasRelaxed) {
     rows.push({ kernel: 'peak probe (register-only, relaxed SIMD)', metric: null, queries: 0, prototypes: 0, dim: 0, wasmMs: 0, referenceMs: null, speedup: null, gflops: peak.relaxed });
