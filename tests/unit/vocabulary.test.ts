@@ -66,6 +66,6 @@ describe('data sets', () => {
 
   test('an unknown data set is refused with the list of known ones', async () => {
     const { datasetEntry } = await import('../../src/lib/eval/dataset-catalog.ts');
-    expect(() => datasetEntry('mnist')).toThrow('Unknown data set "mnist"; use glyphs-heldout, fashion-mnist, photo-crops or photo-kinds.');
+    expect(() => datasetEntry('mnist')).toThrow('Unknown data set "mnist"; use glyphs-heldout, fashion-mnist, photo-crops, photo-kinds or photo-kinds-wide.');
   });
 });

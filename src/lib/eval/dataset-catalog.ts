@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { DATASET_IDS, type DatasetId } from './datasets.ts';
-import { loadFashionMnist, loadGlyphsHeldOut, loadPhotoCrops, loadPhotoKinds, type Dataset } from './datasets-node.ts';
+import { loadFashionMnist, loadGlyphsHeldOut, loadPhotoCrops, loadPhotoKinds, loadPhotoKindsWide, type Dataset } from './datasets-node.ts';
 
 /**
  * How each data set of the registry (datasets.ts) is read in Node: its images
@@ -36,6 +36,11 @@ export const DATASET_CATALOG: readonly DatasetEntry[] = [
     id: 'photo-kinds',
     load: () => loadPhotoKinds(dir('photo-kinds')),
     classNames: () => index('photo-kinds').classes.map((c: { kind: string }) => c.kind),
+  },
+  {
+    id: 'photo-kinds-wide',
+    load: () => loadPhotoKindsWide(dir('photo-kinds-wide')),
+    classNames: () => index('photo-kinds-wide').classes.map((c: { kind: string }) => c.kind),
   },
 ];
 

@@ -35,6 +35,7 @@ export function loadSheetDataset(id: string, dir: URL): Dataset {
 export const loadGlyphsHeldOut = (dir: URL): Dataset => loadSheetDataset('glyphs-heldout', dir);
 export const loadPhotoCrops = (dir: URL): Dataset => loadSheetDataset('photo-crops', dir);
 export const loadPhotoKinds = (dir: URL): Dataset => loadSheetDataset('photo-kinds', dir);
+export const loadPhotoKindsWide = (dir: URL): Dataset => loadSheetDataset('photo-kinds-wide', dir);
 
 /** Fashion-MNIST's test set in IDX format, as Debian's dataset-fashion-mnist installs it. */
 export function loadFashionMnist(dir = FASHION_MNIST.dir): Dataset {

@@ -66,6 +66,15 @@ export const DATASETS = [
     split: ALTERNATE_CLASSES,
     inPretraining: `${PRETRAINED_ON} hold most of these kinds of thing`,
   },
+  {
+    id: 'photo-kinds-wide',
+    label: 'Photo kinds, wide',
+    source: 'Tux Paint’s photo stamps, all the photographic ones, GPL-2 or later (training/export_photo_kinds_wide.py)',
+    noun: 'kinds',
+    domain: 'photographs',
+    split: ALTERNATE_CLASSES,
+    inPretraining: `${PRETRAINED_ON} hold most of these kinds of thing`,
+  },
 ] as const satisfies readonly DatasetInfo[];
 
 export type DatasetId = (typeof DATASETS)[number]['id'];

@@ -40,6 +40,15 @@ const CHOICES: Record<DatasetId, readonly Choice[]> = {
     { models: [PHOTO], on: 'validation', what: 'combining the MobileNetV2 vector with the CenterNet taps', where: 'scripts/compare-photo-features.ts' },
     { models: [PHOTO], on: 'validation', what: 'its card’s temperatures and thresholds', where: 'npm run fit:calibration' },
   ],
+  // Its validation kinds hold every stamp of photo-kinds' validation kinds it uses (tests/unit/photo-kinds-wide.test.ts), so what those chose was chosen on these validation kinds too.
+  'photo-kinds-wide': [
+    {
+      models: [PHOTO],
+      on: 'validation',
+      what: 'combining the MobileNetV2 vector with the CenterNet taps, and its card’s temperatures and thresholds, on photo-kinds’ validation kinds, whose stamps are all in this set’s validation kinds',
+      where: 'scripts/compare-photo-features.ts, npm run fit:calibration',
+    },
+  ],
 };
 
 /** What each model was trained on, and which data set's classes its training kept out on purpose. */

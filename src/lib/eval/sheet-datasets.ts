@@ -16,14 +16,18 @@ export interface Dataset {
   description: string;
 }
 
-/** A data set stored as PNG sheets: one row of `perClass` cells per class. */
-export function sheetDataset(name: string, description: string, sheets: Array<{ png: Pixels; classes: number }>, cell: number, perClass: number): Dataset {
+/**
+ * A data set stored as PNG sheets: one row of `perClass` cells per class, of
+ * which the class's images are the first `counts[class]` (all when absent).
+ */
+export function sheetDataset(name: string, description: string, sheets: Array<{ png: Pixels; classes: number }>, cell: number, perClass: number, counts?: readonly number[]): Dataset {
   const cells: Array<{ sheet: Pixels; row: number; column: number }> = [];
   const byClass: number[][] = [];
   for (const { png, classes } of sheets) {
     for (let row = 0; row < classes; row++) {
       const images: number[] = [];
-      for (let column = 0; column < perClass; column++) {
+      const kept = counts?.[byClass.length] ?? perClass;
+      for (let column = 0; column < kept; column++) {
         images.push(cells.length);
         cells.push({ sheet: png, row, column });
       }
@@ -51,6 +55,11 @@ interface PhotoIndex<K extends string> {
   cell: number;
   perClass: number;
   classes: Array<Record<K, string>>;
+}
+interface WideKindsIndex {
+  cell: number;
+  perClass: number;
+  classes: Array<{ kind: string; count: number }>;
 }
 
 /** How each sheet data set names its sheets and builds itself from them. */
@@ -90,6 +99,20 @@ export const SHEET_LAYOUTS: Readonly<Record<string, SheetLayout>> = {
       const index = raw as PhotoIndex<'kind'>;
       const description = `${index.classes.length} kinds of thing (birds, fruit, tools, …), ${index.perClass} different photographs each (Tux Paint's photo stamps, GPL-2)`;
       return sheetDataset('photo-kinds', description, [{ png: read('photos.png'), classes: index.classes.length }], index.cell, index.perClass);
+    },
+  },
+  /**
+   * The same kind of set, wider (training/export_photo_kinds_wide.py): 32
+   * kinds from every photographic Tux Paint stamp, 6 to 10 photographs a kind
+   * (a row's unused cells are white; index.json gives each kind's count).
+   */
+  'photo-kinds-wide': {
+    sheets: () => ['photos.png'],
+    build(raw, read) {
+      const index = raw as WideKindsIndex;
+      const counts = index.classes.map((c) => c.count);
+      const description = `${index.classes.length} kinds of everyday thing, ${Math.min(...counts)} to ${Math.max(...counts)} different photographs each, ${counts.reduce((a, b) => a + b, 0)} in all (Tux Paint's photo stamps, GPL-2 or later)`;
+      return sheetDataset('photo-kinds-wide', description, [{ png: read('photos.png'), classes: index.classes.length }], index.cell, index.perClass, counts);
     },
   },
 };
