@@ -43,7 +43,7 @@ describe('src/data/evaluations.json', () => {
     const main = file.results.filter((r) => r.head === undefined);
     expect(main.filter((r) => r.classes !== 'test')).toEqual([]);
     for (const model of [...MODEL_IDS, 'raw-pixels']) {
-      for (const dataset of ['glyphs-heldout', 'fashion-mnist', 'photo-crops', 'photo-kinds']) {
+      for (const dataset of ['glyphs-heldout', 'fashion-mnist', 'photo-crops', 'photo-kinds', 'photo-kinds-wide']) {
         const rows = main.filter((r) => r.model === model && r.dataset === dataset);
         expect(rows.length, `${model} on ${dataset}`).toBeGreaterThan(0);
         expect(rows.every((r) => r.episodes === 600), `${model} on ${dataset}: 600 episodes`).toBe(true);
