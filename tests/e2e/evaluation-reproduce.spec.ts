@@ -23,7 +23,8 @@ const printed = (accuracy: number, ci95: number) => `${(100 * accuracy).toFixed(
 const baselineRows = (model: string, dataset: string) =>
   evaluations.results.filter((r) => r.head === undefined && r.model === model && r.dataset === dataset && rowKey(r) === rowKey(BASELINE));
 
-const section = (page: Page, model: string, dataset: string) => page.locator('section', { has: page.getByRole('heading', { level: 2, name: `${model} on ${dataset}` }) });
+// Anchored, so that photo-kinds is not also photo-kinds-wide.
+const section = (page: Page, model: string, dataset: string) => page.locator('section', { has: page.getByRole('heading', { level: 2, name: new RegExp(`^${model} on ${dataset}(?![\\w-])`) }) });
 const runButton = (where: Locator, model: string, dataset: string) => where.getByRole('button', { name: new RegExp(`^Run in my browser: euclidean, [^,]+, ${model} on ${dataset}$`) }).first();
 
 /** Runs the baseline row of a table and returns the result rows and the status line. */

@@ -23,7 +23,7 @@ test('the retrieval section shows each pair’s rows from evaluations.json, or s
   await expect(section.locator('[role="region"][aria-label^="Retrieval, "] table')).toHaveCount(pairs.length);
   for (const pair of pairs) {
     const mine = rows.filter((r) => `${r.model}, ${r.dataset}` === pair);
-    const region = section.getByRole('region', { name: `Retrieval, ${pair}` });
+    const region = section.getByRole('region', { name: `Retrieval, ${pair}`, exact: true });
     const shown = await region.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].slice(0, 6).map((td) => td.textContent!.trim())));
     expect(shown, pair).toEqual(mine.map((r) => [r.mapAtR, r.rPrecision, r.recallAt[1], r.recallAt[2], r.recallAt[4], r.recallAt[8]].map(percent)));
     await expect(section.getByText(classesSentence(mine[0]!.dataset, mine[0]!.classes)).first()).toBeVisible();
