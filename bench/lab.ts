@@ -19,14 +19,15 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
-import { chromium, type Browser } from '@playwright/test';
+import { chromium } from '@playwright/test';
 import config from '../playwright.config.ts';
 import { DEFAULT_MODEL, MODEL_IDS, modelOfKind } from '../src/lib/models/catalog.ts';
 import { makeStamp, modelIdsWithFiles, stampedHeader } from '../src/lib/results/stamp.ts';
 import { labBenchSchema, type LabBench, type LabBenchRow, type LabBulk } from '../src/schemas/bench-lab.ts';
 import { BULK_SIZE, runBulk } from './lab-bulk.ts';
+import { firstVisit } from './lab-first-visit.ts';
 import { FAKE_CAMERA_ARG, measureLive } from './lab-live.ts';
-import { runScale, settingChanges } from './lab-scale.ts';
+import { runScale } from './lab-scale.ts';
 import { full, SMOKE, writeResults } from './smoke.ts';
 
 // The same build served twice: plainly (one WASM thread) and cross-origin isolated (threads). A smoke run takes the second.
@@ -53,36 +54,6 @@ const servers = SERVERS.map(({ port, isolated }) =>
 await new Promise((resolve) => setTimeout(resolve, 500));
 const browser = await chromium.launch(config.use!.launchOptions);
 const cameraBrowser = await chromium.launch({ ...config.use!.launchOptions, args: [...(config.use!.launchOptions!.args ?? []), FAKE_CAMERA_ARG] });
-
-/** From opening /lab/ to the example set's first verdict, then one more photo, then a settings change: a first visit (fresh context). */
-async function firstVisit(browser: Browser, site: string, model: LabBenchRow['model']): Promise<LabBenchRow[]> {
-  const context = await browser.newContext();
-  try {
-    const page = await context.newPage();
-    const started = Date.now();
-    await page.goto(`${site}/lab/`);
-    await page.getByRole('combobox', { name: 'Model' }).selectOption(model);
-    await page.getByRole('button', { name: 'Try an example set' }).click();
-    await page.locator('.prediction .verdict').first().waitFor({ timeout: 60_000 });
-    const firstMs = Date.now() - started;
-    const isolated = await page.evaluate(() => crossOriginIsolated);
-    const file = new URL('../tests/fixtures/photos/coffee.png', import.meta.url).pathname;
-    const before = await page.locator('.lab-class').first().locator('.count').textContent();
-    const t = Date.now();
-    await page.locator('.lab-class').first().locator('input[type="file"]').setInputFiles(file);
-    await page.waitForFunction(([selector, text]) => document.querySelector(selector!)?.textContent !== text, ['.lab-class .count', before] as const);
-    await page.locator('.prediction').first().waitFor();
-    const addMs = Date.now() - t;
-    const changes = full(20, 2);
-    return [
-      { task: 'open /lab/ → first prediction of the example set', model, isolated, ms: firstMs },
-      { task: 'add a 451×300 photo → predictions updated (model warm)', model, isolated, ms: addMs },
-      { task: `change a setting → 3 predictions and the map updated (mean of ${changes}; nothing re-embedded)`, model, isolated, ms: await settingChanges(page, changes) },
-    ];
-  } finally {
-    await context.close();
-  }
-}
 
 const rows: LabBenchRow[] = [];
 const live: NonNullable<LabBench['live']> = [];

@@ -35,8 +35,9 @@ self.addEventListener('fetch', (event) => {
     event.respondWith(caches.match(request).then((stored) => stored ?? fetch(request).then((response) => keep(request, response))));
     return;
   }
-  if (url.pathname.includes('/models/') || url.pathname.endsWith('/presets.json')) {
-    // Large and rarely changed: the stored copy at once, refreshed in the background for the next visit.
+  if (url.pathname.includes('/models/') || url.pathname.endsWith('/presets.json') || url.pathname.includes('/lab/example-embeddings/')) {
+    // Large and rarely changed: the stored copy at once, refreshed in the background for the next visit (a stale set of
+    // shipped embeddings is safe: the worker uses none whose fingerprints differ).
     const refreshed = fetch(request).then((response) => keep(request, response));
     event.waitUntil(refreshed.catch(() => undefined));
     event.respondWith(caches.match(request).then((stored) => stored ?? refreshed));

@@ -9,6 +9,7 @@ import type { HeadOptions } from '../fewshot/head';
 import type { Method } from '../fewshot/method';
 import type { MapPoint } from '../fewshot/map';
 import type { Calibration } from '../fewshot/fit';
+import type { ShippedSet } from './shipped-embeddings';
 
 /** "How well your examples retrieve each other": asked of the engine when its fold opens (engine.retrieval). */
 export type { ConfusingPair, RetrievalReport, RetrievalSide } from '../fewshot/retrieval';
@@ -29,6 +30,8 @@ export interface Picture {
 export interface ExampleSet {
   classes: Array<{ name: string; images: Array<{ source: Blob; name: string }> }>;
   queries: Array<{ source: Blob; name: string }>;
+  /** The set's embeddings as the site ships them (classes' images, then queries): used where the worker's fingerprints match. */
+  shipped?: ShippedSet;
 }
 
 /** How the lab starts: the site's base path (models are under it), the model, the backend, and the address's metric if any. */

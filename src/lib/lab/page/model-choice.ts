@@ -9,9 +9,9 @@ import type { Method } from '../../fewshot/method';
 import type { StartRequest } from '../messages';
 import { currentModelId, DEFAULT_MODEL, isModelId } from '../../models/catalog';
 import { readCustomModel } from './custom-model';
+import { earlyPhotoModel } from './early-photo-model';
 import type { LabPage } from './lab-page';
 import { retryOffer } from './model-retry';
-import { fetchExampleSet } from './presets';
 
 export function wireModelChoice(page: LabPage): void {
   const { $ } = page;
@@ -78,10 +78,12 @@ export function wireModelChoice(page: LabPage): void {
   }
 
   startButton.addEventListener('click', () => void start(modelSelect.value === 'custom' ? DEFAULT_MODEL : modelSelect.value));
+  const early = earlyPhotoModel(page, modelSelect);
   modelSelect.addEventListener('change', () => {
     customForm.hidden = modelSelect.value !== 'custom';
     offerAlso();
     if (page.started() && modelSelect.value !== 'custom') void useModel(modelSelect.value);
+    early.prepare();
   });
   backendSelect.addEventListener('change', () => {
     if (!page.started()) return;
@@ -105,7 +107,7 @@ export function wireModelChoice(page: LabPage): void {
   /** Loads an example set over the visitor's classes (undoable): the chosen model's first, or the set named `setId`. */
   async function tryExampleSet(setId?: string) {
     const wanted = modelSelect.value === 'custom' ? DEFAULT_MODEL : modelSelect.value;
-    const example = await page.attempt(() => fetchExampleSet(page.base, wanted, setId));
+    const example = await page.attempt(() => early.exampleSet(wanted, setId));
     if (!example || !(await start(example.model)) || !(await useModel(example.model))) return;
     await busy(async () => {
       const reply = await page.engine().loadExampleSet(example.set, page.progress('Adding the example set'));
@@ -136,6 +138,7 @@ export function wireModelChoice(page: LabPage): void {
   const requested = currentModelId(params.get('model') ?? '');
   if (isModelId(requested)) modelSelect.value = requested;
   offerAlso();
+  early.prepare();
   const preset = params.get('preset');
   if (preset === '1') presetButton.click();
   else if (preset) void tryExampleSet(preset);

@@ -1,4 +1,5 @@
 import type { ExampleSet } from '../messages';
+import type { ShippedSet } from '../shipped-embeddings';
 
 /**
  * The lab's ready-made example sets (built by src/pages/lab/presets.json.ts
@@ -38,6 +39,7 @@ export async function fetchExampleSet(base: string, modelId: string, setId?: str
   const { presets } = (await (await fetch(`${base}lab/presets.json`)).json()) as { presets: Preset[] };
   const preset = chooseExampleSet(presets, modelId, setId);
   const picture = async (url: string, name: string) => ({ source: await (await fetch(url)).blob(), name });
+  const shipped = shippedFor(base, preset.id);
   return {
     model: preset.model,
     title: preset.title,
@@ -45,6 +47,17 @@ export async function fetchExampleSet(base: string, modelId: string, setId?: str
     set: {
       classes: await Promise.all(preset.classes.map(async (c) => ({ name: c.name, images: await Promise.all(c.images.map((url, i) => picture(url, `${c.name}-${i + 1}.png`))) }))),
       queries: await Promise.all(preset.queries.map((url, i) => picture(url, `query-${i + 1}.png`))),
+      ...((await shipped) ?? {}),
     },
   };
+}
+
+/** A set's shipped embeddings (lab/example-embeddings/<id>.json), as { shipped }; none when they cannot be had: the worker then embeds every picture. */
+async function shippedFor(base: string, setId: string): Promise<{ shipped: ShippedSet } | undefined> {
+  try {
+    const response = await fetch(`${base}lab/example-embeddings/${setId}.json`);
+    return response.ok ? { shipped: (await response.json()) as ShippedSet } : undefined;
+  } catch {
+    return undefined;
+  }
 }

@@ -26,9 +26,30 @@ export async function keepPicture(source: Blob | ImageBitmap, name: string, kind
   try {
     // JPEG has no transparency: a photo's transparent parts become white, as preprocessing reads them.
     const scaled = draw(bitmap, ORIGINAL_SIDE, kind === 'photo' ? '#fff' : undefined);
-    const original = await scaled.convertToBlob(kind === 'photo' ? { type: 'image/jpeg', quality: 0.92 } : { type: 'image/png' });
-    const thumb = await draw(scaled, THUMB_SIDE).convertToBlob({ type: 'image/png' });
+    // Both encoded at once: the browser encodes off this thread.
+    const [original, thumb] = await Promise.all([
+      scaled.convertToBlob(kind === 'photo' ? { type: 'image/jpeg', quality: 0.92 } : { type: 'image/png' }),
+      draw(scaled, THUMB_SIDE).convertToBlob({ type: 'image/png' }),
+    ]);
     return kind === 'photo' ? { original, thumb } : { original, thumb, pixels: imageData(scaled) };
+  } finally {
+    bitmap.close();
+  }
+}
+
+/**
+ * A PNG that is already as the lab keeps an original (an example set's
+ * picture, made at build time: at most ORIGINAL_SIDE, lossless) kept as it
+ * is, not re-encoded, with its thumbnail and decoded pixels; null for any
+ * other picture (keepPicture's).
+ */
+export async function keepAsIs(source: Blob, name: string): Promise<Required<Picture> | null> {
+  if (source.type !== 'image/png') return null;
+  const bitmap = await decodeFile(source, name);
+  try {
+    if (Math.max(bitmap.width, bitmap.height) > ORIGINAL_SIDE) return null;
+    const thumb = await draw(bitmap, THUMB_SIDE).convertToBlob({ type: 'image/png' });
+    return { original: source, thumb, pixels: imageData(bitmap) };
   } finally {
     bitmap.close();
   }

@@ -6,7 +6,8 @@ import { parseModelCard } from '../../models/card';
 import type { BackendPreference, ExampleSet, LabReply, LearnProgress, Picture, Progress, RetrievalReport, SavedLabPeek, StartRequest, Verdicts } from '../messages';
 import { exportClass, exportLabFile, exportZip, importLabFile, importZip, openSaved } from './archive';
 import { learnMetric, usePrototypes } from './head';
-import { addFolderClasses, addPicturesPaced, classify, classifyFrame, loadExampleSet, stageInto, type Folder } from './intake';
+import { addFolderClasses, addPicturesPaced, classify, classifyFrame, stageInto, type Folder } from './intake';
+import { loadExampleSet } from './example-set';
 import { runModel, type ModelOpener } from './model';
 import { moveExample, removeExampleUndoably, retrievalOf } from './retrieval';
 import { followSaved } from './other-tabs';
@@ -65,13 +66,8 @@ export class LabEngine {
     });
   }
 
-  switchBackend(backend: BackendPreference): Promise<LabReply> {
-    return this.serial(async () => {
-      const current = this.state.ready();
-      await this.state.replaceModel(await runModel(current.id, current.bytes, current.card, backend));
-      return this.state.reply();
-    });
-  }
+  switchBackend = (backend: BackendPreference): Promise<LabReply> =>
+    this.serial(async () => (await this.state.replaceModel(await runModel(this.state.ready().id, this.state.ready().bytes, this.state.ready().card, backend)), this.state.reply()));
 
   addClass = (name: string): Promise<LabReply> => this.change(() => this.state.classes.addClass(name));
   renameClass = (id: string, name: string): Promise<LabReply> => this.change(() => this.state.classes.renameClass(id, name));
@@ -102,6 +98,8 @@ export class LabEngine {
   predictFrame = (frame: ImageBitmap): Promise<Verdicts> => this.serial(() => classifyFrame(this.state, frame));
   /** Replaces the classes with an example set's (undoable) and classifies its queries. */
   loadExampleSet = (set: ExampleSet, onProgress: Progress): Promise<LabReply> => this.serial(() => loadExampleSet(this.state, set, onProgress));
+  /** Starts a catalog model while the visitor reads, outside the queue (prepared.ts): the next start or useModel asking for it takes it. */
+  prepare = (base: string, modelId: string, backend: BackendPreference): void => void (this.state.model?.id !== modelId && this.state.prepared.prepare(base, modelId, backend));
 
   /** Empties the lab (the last queries stay, to be classified again after an undo); the state before stays for undo. */
   clear(): Promise<LabReply> {

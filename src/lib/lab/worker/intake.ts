@@ -1,10 +1,14 @@
 /// <reference lib="webworker" />
 import { preprocess } from '../../models/preprocess';
-import type { ExampleSet, LabReply, Picture, Progress, Verdicts } from '../messages';
+import type { LabReply, Picture, Progress, Verdicts } from '../messages';
 import { framePixels, keepPicture } from './decode';
 import { embedOriginals, newExample } from './examples';
 import { paced } from './paced-progress';
 import { DEFAULT_CLASSES, type LabState } from './state';
+import type { StoredExample } from './store';
+
+/** How a picture becomes an example: by default kept and embedded by newExample; an example set's may take shipped embeddings (shipped.ts). */
+export type MakeExample = (picture: Picture, index: number) => Promise<StoredExample>;
 
 /**
  * Pictures into the lab: examples added to a class, folders become classes,
@@ -22,12 +26,12 @@ export interface Folder {
 export const addPicturesPaced = (state: LabState, classId: string, pictures: Picture[], onProgress?: Progress): Promise<string[]> => addPictures(state, classId, pictures, onProgress && paced(onProgress));
 
 /** Adds every picture it can to the class; returns one line per picture it could not. */
-export async function addPictures(state: LabState, classId: string, pictures: Picture[], onProgress?: Progress): Promise<string[]> {
+export async function addPictures(state: LabState, classId: string, pictures: Picture[], onProgress?: Progress, make?: MakeExample): Promise<string[]> {
   const model = state.ready();
   const problems: string[] = [];
   for (const [i, { source, name }] of pictures.entries()) {
     try {
-      const example = await newExample(source, name, model.id, model.embedder);
+      const example = await (make ? make(pictures[i]!, i) : newExample(source, name, model.id, model.embedder));
       const id = state.classes.addExample(classId, example.embeddings[model.id]!);
       state.examples.set(id, example);
     } catch (error) {
@@ -87,19 +91,6 @@ export function stageInto(staged: Folder[], part: Array<{ folder: string; source
   return part.length;
 }
 
-/** Replaces the classes with an example set's (undoable) and classifies its queries, in one request. */
-export async function loadExampleSet(state: LabState, set: ExampleSet, onProgress: Progress): Promise<LabReply> {
-  if (state.classes.list().some((c) => c.exampleIds.length)) state.remember('Undo “Try an example set”');
-  state.reset(state.classes.method);
-  const ids = set.classes.map(({ name }) => state.classes.addClass(name));
-  const problems: string[] = [];
-  let done = 0;
-  const total = set.classes.reduce((n, c) => n + c.images.length, 0);
-  for (const [i, c] of set.classes.entries()) problems.push(...(await addPictures(state, ids[i]!, c.images, () => onProgress(++done, total))));
-  problems.push(...(await takeQueries(state, set.queries)));
-  return state.reply(problems);
-}
-
 /** Classifies pictures (files, drawings, one camera photo): they become the last queries, kept for the next changes. */
 export async function classify(state: LabState, pictures: Picture[]): Promise<{ verdicts: Verdicts; problems: string[] }> {
   const problems = await takeQueries(state, pictures);
@@ -115,8 +106,9 @@ export async function classifyFrame(state: LabState, frame: ImageBitmap): Promis
 }
 
 /** The pictures that can be read become the last queries (the previous ones stay if none can). */
-async function takeQueries(state: LabState, pictures: Picture[]): Promise<string[]> {
-  const { embedder } = state.ready();
+export async function takeQueries(state: LabState, pictures: Picture[], make?: MakeExample): Promise<string[]> {
+  const { embedder, id } = state.ready();
+  if (make) return madeQueries(state, pictures, make, id);
   const kept: Array<{ original: Blob; thumb: Blob }> = [];
   const problems: string[] = [];
   for (const { source, name } of pictures) {
@@ -136,4 +128,13 @@ async function takeQueries(state: LabState, pictures: Picture[]): Promise<string
 export function namedProblem(name: string, error: unknown): string {
   const message = (error as Error).message;
   return message.includes(name) ? message : `${name}: ${message}`;
+}
+
+/** Queries made one by one by `make` (an example set's, see shipped.ts). */
+async function madeQueries(state: LabState, pictures: Picture[], make: MakeExample, modelId: string): Promise<string[]> {
+  const made: StoredExample[] = [];
+  const problems: string[] = [];
+  for (const [i, picture] of pictures.entries()) await make(picture, i).then((m) => made.push(m), (error: unknown) => problems.push(namedProblem(picture.name, error)));
+  if (made.length) state.queries = { embeddings: made.map((m) => m.embeddings[modelId]!), thumbs: made.map((m) => m.thumb), originals: made.map((m) => m.original) };
+  return problems;
 }

@@ -3,6 +3,7 @@ import { createEmbedder, type Embedder } from '../../inference/embedder';
 import type { ModelCard } from '../../models/card';
 import type { BackendPreference, LoadReport, Progress } from '../messages';
 import { downloadModel } from './download';
+import { probeSha256 } from '../shipped-embeddings';
 import { startChecked } from './probe-check';
 
 /**
@@ -18,17 +19,19 @@ export interface LoadedModel {
   card: ModelCard;
   embedder: Embedder;
   report: LoadReport;
+  /** SHA-256 of the probe's output on this runtime (shipped-embeddings.ts); absent where nobody computed it. */
+  probeSha256?: string;
 }
 
 
 export async function runModel(id: string, bytes: Uint8Array, card: ModelCard, preference: BackendPreference): Promise<LoadedModel> {
   // onnxruntime-web's script loads with the first model, not with the worker: the worker starts on the page's load to peek at the saved lab.
   const { chooseRuntime, wasmRuntime } = await import('./runtime');
-  const { runtime, embedder, warning } = await startChecked(await chooseRuntime(preference), wasmRuntime, card, (runtime) =>
+  const { runtime, embedder, warning, probeOutput } = await startChecked(await chooseRuntime(preference), wasmRuntime, card, (runtime) =>
     createEmbedder(runtime.ort, bytes, card, { executionProviders: runtime.executionProviders }),
   );
   const report = { model: card.name, kind: card.kind, dim: card.output.dim, backend: runtime.backend, threads: runtime.threads, ...(runtime.note ? { note: runtime.note } : {}), ...(warning ? { warning } : {}), ...(card.calibration ? { calibratedOn: card.calibration.dataset } : {}) };
-  return { id, bytes, card, embedder, report };
+  return { id, bytes, card, embedder, report, probeSha256: await probeSha256(probeOutput) };
 }
 
 export type ModelOpener = (base: string, modelId: string, backend: BackendPreference, onProgress: Progress) => Promise<LoadedModel>;

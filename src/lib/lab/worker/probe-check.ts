@@ -24,15 +24,17 @@ export interface Started<R> {
   /** Why the result is in doubt (the probe's embedding is wrong even on WASM), apart: a visitor must see it. */
   warning?: string;
   probe?: ProbeResult;
+  /** What the probe input (or blank input) gave on the runtime chosen: shipped embeddings are used only where it is what their maker's runtime gave. */
+  probeOutput: Float32Array;
 }
 
 /** Embeds the probe input (or, for a card without one, a blank input, which still catches sizes that do not fit). */
-export async function probeEmbedder(create: () => Promise<Embedder>, card: ModelCard): Promise<{ embedder: Embedder; probe?: ProbeResult }> {
+export async function probeEmbedder(create: () => Promise<Embedder>, card: ModelCard): Promise<{ embedder: Embedder; probe?: ProbeResult; output: Float32Array }> {
   const embedder = await create();
   try {
     const input = card.probe ? probeInput(card) : new Float32Array(card.input.channels * card.input.height * card.input.width);
     const { data } = await embedder.embed([input]);
-    return { embedder, ...(card.probe ? { probe: checkProbe(data, card.probe) } : {}) };
+    return { embedder, output: data, ...(card.probe ? { probe: checkProbe(data, card.probe) } : {}) };
   } catch (error) {
     await embedder.dispose();
     throw error;
@@ -57,5 +59,5 @@ export async function startChecked<R extends CheckedRuntime>(preferred: R, wasm:
   }
   const doubt = started.probe && !started.probe.ok ? `Even on WASM the model's probe input does not give the embedding its card records (${started.probe.summary}): its verdicts may be wrong.` : undefined;
   const note = [runtime.note, doubt].filter(Boolean).join(' ');
-  return { runtime, embedder: started.embedder, ...(note ? { note } : {}), ...(doubt ? { warning: doubt } : {}), ...(started.probe ? { probe: started.probe } : {}) };
+  return { runtime, embedder: started.embedder, probeOutput: started.output, ...(note ? { note } : {}), ...(doubt ? { warning: doubt } : {}), ...(started.probe ? { probe: started.probe } : {}) };
 }

@@ -6,6 +6,7 @@ import type { Method } from '../../fewshot/method';
 import type { BackendPreference, LabReply, LabView, Progress, Verdicts } from '../messages';
 import { embedMissing, embedOriginals } from './examples';
 import { openSiteModel, type LoadedModel, type ModelOpener } from './model';
+import { PreparedModels } from './prepared';
 import { Saving } from './saving';
 import { LabStore, type ImportRecord, type LabShape, type LabWrite, type StoredExample, type Undo } from './store';
 import { labView, trainIfStale, verdictsFor } from './views';
@@ -14,9 +15,8 @@ import { NO_QUERIES, type Queries } from './blank';
 export { DEFAULT_CLASSES, NO_QUERIES, type Queries } from './blank';
 
 /**
- * Everything the lab's worker holds: the model and kernels, the classes (examples' embeddings, method, head) and
- * their predictor, each example as kept, the last queries, what an undo restores, and what is saved. The engine's
- * modules (intake, archive, head) change it; only the engine's queue calls them.
+ * Everything the lab's worker holds: the model and kernels, the classes (examples' embeddings, method, head) and their predictor, each
+ * example as kept, the last queries, what an undo restores, and what is saved. The engine's modules change it; only its queue calls them.
  */
 export class LabState {
   kernels: Kernels | undefined;
@@ -38,11 +38,11 @@ export class LabState {
   base = '/';
   /** The catalog model a saved lab names (the visitor's own model is never stored). */
   siteModelId = '';
-  /** How a catalog model is fetched and started (the site's download and onnxruntime-web; Node tests give their own). */
-  private readonly open: ModelOpener;
+  /** How a catalog model is fetched and started (the site's download and onnxruntime-web; Node tests give their own), maybe ahead of need. */
+  readonly prepared: PreparedModels;
 
   constructor(open: ModelOpener = openSiteModel) {
-    this.open = open;
+    this.prepared = new PreparedModels(open);
   }
 
   ready(): LoadedModel {
@@ -112,7 +112,7 @@ export class LabState {
   /** Downloads and runs a catalog model, unless it already runs. */
   async load(modelId: string, backend: BackendPreference, onProgress: Progress): Promise<void> {
     if (this.model?.id === modelId) return;
-    await this.replaceModel(await this.open(this.base, modelId, backend, onProgress));
+    await this.replaceModel(await this.prepared.open(this.base, modelId, backend, onProgress));
     this.siteModelId = modelId;
   }
 

@@ -1,0 +1,57 @@
+import type { Browser, BrowserContext, Page } from '@playwright/test';
+import type { LabBenchRow } from '../src/schemas/bench-lab.ts';
+import { settingChanges } from './lab-scale.ts';
+import { full } from './smoke.ts';
+
+/**
+ * bench:lab's first visit (issue 24, item 3): in a fresh browser context,
+ * open /lab/, choose the model and click "Try an example set"; time both from
+ * the opening and from the click to the first verdict. Then one more photo
+ * (the model warm) and settings changes. Then a second visit in the same
+ * context, the first page closed: the model, runtime and site are in the
+ * browser's caches, so that row is the "model cached" figure.
+ */
+const PHOTO_FILE = new URL('../tests/fixtures/photos/coffee.png', import.meta.url).pathname;
+
+async function exampleSetVerdict(context: BrowserContext, site: string, model: string): Promise<{ page: Page; openMs: number; clickMs: number }> {
+  const page = await context.newPage();
+  const opened = Date.now();
+  await page.goto(`${site}/lab/`);
+  await page.getByRole('combobox', { name: 'Model' }).selectOption(model);
+  const clicked = Date.now();
+  await page.getByRole('button', { name: 'Try an example set' }).click();
+  await page.locator('.prediction .verdict').first().waitFor({ timeout: 60_000 });
+  return { page, openMs: Date.now() - opened, clickMs: Date.now() - clicked };
+}
+
+/** One more photo into the first class, timed until its count and the predictions are updated. */
+async function addPhoto(page: Page): Promise<number> {
+  const before = await page.locator('.lab-class').first().locator('.count').textContent();
+  const t = Date.now();
+  await page.locator('.lab-class').first().locator('input[type="file"]').setInputFiles(PHOTO_FILE);
+  await page.waitForFunction(([selector, text]) => document.querySelector(selector!)?.textContent !== text, ['.lab-class .count', before] as const);
+  await page.locator('.prediction').first().waitFor();
+  return Date.now() - t;
+}
+
+export async function firstVisit(browser: Browser, site: string, model: LabBenchRow['model']): Promise<LabBenchRow[]> {
+  const context = await browser.newContext();
+  try {
+    const cold = await exampleSetVerdict(context, site, model);
+    const isolated = await cold.page.evaluate(() => crossOriginIsolated);
+    const addMs = await addPhoto(cold.page);
+    const changes = full(20, 2);
+    const changeMs = await settingChanges(cold.page, changes);
+    await cold.page.close();
+    const cached = await exampleSetVerdict(context, site, model);
+    return [
+      { task: 'open /lab/ → first prediction of the example set', model, isolated, ms: cold.openMs },
+      { task: 'click “Try an example set” → first prediction (first visit)', model, isolated, ms: cold.clickMs },
+      { task: 'click “Try an example set” → first prediction (second visit: model cached)', model, isolated, ms: cached.clickMs },
+      { task: 'add a 451×300 photo → predictions updated (model warm)', model, isolated, ms: addMs },
+      { task: `change a setting → 3 predictions and the map updated (mean of ${changes}; nothing re-embedded)`, model, isolated, ms: changeMs },
+    ];
+  } finally {
+    await context.close();
+  }
+}
