@@ -12,6 +12,7 @@ import assert from 'node:assert/strict';
 import type { Page } from 'puppeteer-core';
 import { figureFitInPage } from '../e2e/support/figure-fit.ts';
 import { documentSize, labVerdicts, offeredModels, stageVerdict } from '../helpers/lab-in-page.ts';
+import { shownRunResult, sidewaysOverflow, startBaselineRun, TABLE_PAGES, WIDTHS } from '../helpers/evaluation-in-page.ts';
 import { FIGURES } from '../../src/figures/registry.ts';
 import { FIREFOX, firefoxSuite, LAB_TIMEOUT } from './suite.ts';
 
@@ -72,6 +73,30 @@ describe(`Firefox (${FIREFOX})`, () => {
       assert.deepEqual(errors, [], id);
       await page.browserContext().close();
     }
+  });
+
+  test(`the pages of tables (${TABLE_PAGES.join(', ')}) do not scroll sideways at ${WIDTHS.join(', ')} px`, async () => {
+    const wider: string[] = [];
+    for (const width of WIDTHS)
+      for (const path of TABLE_PAGES) {
+        const { page, errors } = await open(path, { width, height: 900 });
+        const overflow = await page.evaluate(sidewaysOverflow);
+        if (overflow > 1) wider.push(`/${path} at ${width} px: ${overflow} px too wide`);
+        assert.deepEqual(errors, [], path);
+        await page.browserContext().close();
+      }
+    assert.deepEqual(wider, []);
+  });
+
+  test('/evaluation/ runs the raw-pixels baseline row on photo-kinds in Firefox and prints the published numbers to the last bit', async () => {
+    const { page, errors } = await open('evaluation/');
+    assert.ok(await page.evaluate(startBaselineRun, 'raw-pixels', 'photo-kinds'), 'the row has a Run button');
+    await page.waitForFunction(shownRunResult, { timeout: LAB_TIMEOUT });
+    const { status, rows } = (await page.evaluate(shownRunResult))!;
+    assert.match(status, /Every printed number matches the published one\./, status);
+    assert.ok(rows.length > 0 && rows.every((r) => r.at(-1) === 'none: the same number to the last bit'), JSON.stringify(rows));
+    assert.deepEqual(errors, []);
+    await page.browserContext().close();
   });
 
   test('the lab stage runs its example set in a 1280 × 720 frame without scrolling', async () => {

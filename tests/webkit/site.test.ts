@@ -11,6 +11,7 @@ import { Key } from 'selenium-webdriver';
 import { figureFitInPage } from '../e2e/support/figure-fit.ts';
 import { FIGURES } from '../../src/figures/registry.ts';
 import { webkitSuite } from './suite.ts';
+import { framedOverflow, shownRunResult, startBaselineRun, TABLE_PAGES, WIDTHS } from '../helpers/evaluation-in-page.ts';
 
 const { onPage, url, version } = webkitSuite();
 
@@ -55,6 +56,31 @@ describe('WebKit: the site', () => {
       await page.waitFor('search results', 20_000, () => document.querySelector('[data-search-results] > li') !== null);
       assert.match(await page.text('[data-search-results] > li'), /Cross-Batch Memory for Embedding Learning/);
       assert.ok(await page.evaluate(() => document.querySelector('[data-search-results] > li mark') !== null), 'the matched words are marked');
+    });
+  });
+
+  test(`the pages of tables (${TABLE_PAGES.join(', ')}) do not scroll sideways at ${WIDTHS.join(', ')} px (each framed that wide)`, async () => {
+    await onPage(
+      '',
+      async (page) => {
+        const wider: string[] = [];
+        for (const width of WIDTHS)
+          for (const path of TABLE_PAGES) {
+            const overflow = await page.evaluate(framedOverflow, url(path), width);
+            if (overflow > 1) wider.push(`/${path} at ${width} px: ${overflow} px too wide`);
+          }
+        assert.deepEqual(wider, []);
+      },
+      { width: 1440, height: 1000 },
+    );
+  });
+
+  test('/evaluation/ runs the raw-pixels baseline row on photo-kinds in WebKit and prints the published numbers to the last bit', async () => {
+    await onPage('evaluation/', async (page) => {
+      assert.ok(await page.evaluate(startBaselineRun, 'raw-pixels', 'photo-kinds'), 'the row has a Run button');
+      const { status, rows } = (await page.waitFor('the row’s result', 90_000, shownRunResult))!;
+      assert.match(status, /Every printed number matches the published one\./, status);
+      assert.ok(rows.length > 0 && rows.every((r) => r.at(-1) === 'none: the same number to the last bit'), JSON.stringify(rows));
     });
   });
 
