@@ -1,7 +1,9 @@
 /**
  * Lab timings in headless Chromium against the built site (run `npm run build`
- * first): from opening /lab/ to the first prediction of each example set,
- * adding one more photo once the model is warm, a settings change; the lab at
+ * first): from opening /lab/, and from the click on "Try an example set", to
+ * the first prediction of each model's example set, on a first visit and a
+ * second (model cached; bench/lab-first-visit.ts), adding one more photo once
+ * the model is warm, a settings change; the lab at
  * scale (bench/lab-scale.ts: 200 classes × 20 drawings by the buttons and as a
  * folder, long tasks while adding and predicting, 200 predictions in a
  * row and 5 export/import round trips; STRESS_PREDICTIONS and
