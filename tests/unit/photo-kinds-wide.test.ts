@@ -78,7 +78,7 @@ describe('its note on the Evaluation page', () => {
     expect(classesSentence('photo-kinds-wide', 'test')).toBe(`Test kinds only: the ${wide.classes.length / 2} odd-numbered (test) kinds of ${wide.classes.length}.`);
     const note = heldOutNote('photo-mobilenetv2-centernet', 'photo-kinds-wide', 'test');
     expect(note).toContain('which these rows leave out');
-    expect(note).toContain('whose stamps are all in this set’s validation kinds');
+    expect(note).toContain('whose stamps this set uses only in its own validation kinds');
     expect(heldOutNote('sketch-protonet', 'photo-kinds-wide', 'test')).toContain('Nothing about sketch-protonet was chosen on this set');
   });
 });

@@ -45,7 +45,7 @@ const CHOICES: Record<DatasetId, readonly Choice[]> = {
     {
       models: [PHOTO],
       on: 'validation',
-      what: 'combining the MobileNetV2 vector with the CenterNet taps, and its card’s temperatures and thresholds, on photo-kinds’ validation kinds, whose stamps are all in this set’s validation kinds',
+      what: 'combining the MobileNetV2 vector with the CenterNet taps, and its card’s temperatures and thresholds, on photo-kinds’ validation kinds, whose stamps this set uses only in its own validation kinds',
       where: 'scripts/compare-photo-features.ts, npm run fit:calibration',
     },
   ],
