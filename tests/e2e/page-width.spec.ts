@@ -1,5 +1,5 @@
-import { readdirSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
+import { PAGE_KINDS as PAGES, WIDTHS } from '../helpers/site-pages';
 
 /**
  * No page scrolls sideways at phone, tablet or desktop width: wide tables
@@ -7,9 +7,6 @@ import { expect, test } from '@playwright/test';
  * note placed against the page, say) makes the page wider. /evaluation/ once
  * scrolled 1,087 px sideways at 360 px that way.
  */
-const TOPICS = readdirSync(new URL('../../src/content/topics/', import.meta.url)).map((file) => `topics/${file.replace(/\.mdx$/, '')}/`);
-const PAGES = ['', 'evaluation/', 'performance/', 'lab/', 'graph/', 'compare/', 'search/', 'slides/', 'models/', 'papers/circle-loss/', ...TOPICS];
-const WIDTHS = [360, 768, 1280];
 
 for (const width of WIDTHS) {
   test(`no page scrolls sideways at ${width} px`, async ({ page }) => {

@@ -1,14 +1,10 @@
 /**
- * What the Firefox and WebKit suites read from /evaluation/ and the other
- * pages of tables, as functions that run in the page (serialised by
+ * What the Firefox and WebKit suites read from /evaluation/ and from a page's
+ * width, as functions that run in the page (serialised by
  * puppeteer-core's evaluate and selenium-webdriver's executeScript: they use
  * nothing from this module's scope). The Chromium side of the same checks is
  * tests/e2e/evaluation-reproduce.spec.ts and page-width.spec.ts.
  */
-
-/** Pages of wide tables and panels that must not scroll sideways at any width, in every engine. */
-export const TABLE_PAGES = ['evaluation/', 'performance/', 'models/'];
-export const WIDTHS = [360, 768, 1280];
 
 /** How much wider than the viewport the document is (0: it does not scroll sideways). */
 export function sidewaysOverflow(): number {

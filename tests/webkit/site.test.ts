@@ -11,7 +11,8 @@ import { Key } from 'selenium-webdriver';
 import { figureFitInPage } from '../e2e/support/figure-fit.ts';
 import { FIGURES } from '../../src/figures/registry.ts';
 import { webkitSuite } from './suite.ts';
-import { framedOverflow, shownRunResult, startBaselineRun, TABLE_PAGES, WIDTHS } from '../helpers/evaluation-in-page.ts';
+import { framedOverflow, shownRunResult, startBaselineRun } from '../helpers/evaluation-in-page.ts';
+import { PAGE_KINDS, WIDTHS } from '../helpers/site-pages.ts';
 
 const { onPage, url, version } = webkitSuite();
 
@@ -59,13 +60,13 @@ describe('WebKit: the site', () => {
     });
   });
 
-  test(`the pages of tables (${TABLE_PAGES.join(', ')}) do not scroll sideways at ${WIDTHS.join(', ')} px (each framed that wide)`, async () => {
+  test(`no page (one of each kind, every topic) scrolls sideways at ${WIDTHS.join(', ')} px (each framed that wide)`, async () => {
     await onPage(
       '',
       async (page) => {
         const wider: string[] = [];
         for (const width of WIDTHS)
-          for (const path of TABLE_PAGES) {
+          for (const path of PAGE_KINDS) {
             const overflow = await page.evaluate(framedOverflow, url(path), width);
             if (overflow > 1) wider.push(`/${path} at ${width} px: ${overflow} px too wide`);
           }
