@@ -5,12 +5,35 @@
  * - `camera`: the lab started empty, two photos taken with the camera for each of two classes (what a visitor does first);
  * - `example-set`: the photo model's example set.
  * Also counts the verdicts the page rendered ([data-lab].dataset.liveVerdicts) over the same time, as a check on the counter.
+ * With camera classes, once Live is off, "Take photos" is held for HOLD_MS: the photos its own counter says were
+ * added, per second held from press to release as the page saw them (the lab promises ten or more).
  */
-import type { Browser } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
 import type { LabLive } from '../src/schemas/bench-lab.ts';
 
 /** A browser for it: Chromium with its fake camera (a moving test pattern). */
 export const FAKE_CAMERA_ARG = '--use-fake-device-for-media-stream';
+
+const HOLD_MS = 2000;
+
+/** Photos per second recorded while "Take photos" is held, by the card's own counter ("n photos added"). */
+async function heldPhotosPerSecond(page: Page): Promise<number> {
+  const card = page.locator('.lab-class').first();
+  const button = card.getByRole('button', { name: 'Take photos' });
+  await button.evaluate((b) => {
+    addEventListener('pointerdown', () => (b.dataset.down = String(performance.now())), { capture: true, once: true });
+    addEventListener('pointerup', () => (b.dataset.up = String(performance.now())), { capture: true, once: true });
+  });
+  await button.hover();
+  await page.mouse.down();
+  await page.waitForTimeout(HOLD_MS);
+  await page.mouse.up();
+  const counter = card.locator('.pad-buttons [role="status"]');
+  await counter.filter({ hasText: /^\d+ photos added$/ }).waitFor({ timeout: 60_000 });
+  const photos = Number((await counter.textContent())!.match(/^(\d+)/)![1]);
+  const held = await button.evaluate((b) => (Number(b.dataset.up) - Number(b.dataset.down)) / 1000);
+  return +(photos / held).toFixed(1);
+}
 
 export async function measureLive(browser: Browser, site: string, model: LabLive['model'], classes: LabLive['classes'], seconds: number): Promise<LabLive> {
   const context = await browser.newContext({ permissions: ['camera'] });
@@ -51,6 +74,8 @@ export async function measureLive(browser: Browser, site: string, model: LabLive
     const [last, t1] = [await rendered(), Date.now()];
     if (readings.length === 0) throw new Error(`live (${classes}): the page showed no verdicts-per-second reading`);
     readings.sort((a, b) => a - b);
+    await page.getByRole('checkbox', { name: 'Live: classify the camera continuously' }).uncheck();
+    const held = classes === 'camera' ? await heldPhotosPerSecond(page) : undefined;
     const threads = await page.locator('[data-lab-status]').evaluate((status) => Number(status.textContent?.match(/(\d+) threads?/)?.[1] ?? 0));
     return {
       model,
@@ -60,6 +85,7 @@ export async function measureLive(browser: Browser, site: string, model: LabLive
       seconds: (t1 - t0) / 1000,
       isolated: await page.evaluate(() => crossOriginIsolated),
       threads,
+      ...(held === undefined ? {} : { heldPhotosPerSecond: held }),
     };
   } finally {
     await context.close();

@@ -84,6 +84,8 @@ export const labLiveSchema = z.strictObject({
   counterPerSecond: z.number().nonnegative(),
   /** Verdicts rendered over the run ([data-lab].dataset.liveVerdicts), per second: a check on the counter. */
   renderedPerSecond: z.number().nonnegative(),
+  /** With camera classes and Live off: photos per second that holding "Take photos" added, by the card's counter. */
+  heldPhotosPerSecond: z.number().nonnegative().optional(),
 });
 
 /** bench/results/lab.json, written by `npm run bench:lab`. */
