@@ -44,6 +44,9 @@ export function startLab(root: HTMLElement, base: string): void {
   const offline = setUpOffline(base);
   let current: LabView | undefined;
   let queryThumbs: string[] = [];
+  // The thumbnails of the results before: their images were just taken out of the page but may still be loading
+  // (revoking then logs a failed load), so they are revoked one redraw later.
+  let replacedThumbs: string[] = [];
   // Each class's name and place by id: a big lab's map asks for thousands of points' colours after every change.
   let byId = new Map<string, { name: string; place: number }>();
 
@@ -72,7 +75,8 @@ export function startLab(root: HTMLElement, base: string): void {
       if (firstTime) keepForOffline(view);
     },
     show(verdicts, problems = []) {
-      queryThumbs.forEach((url) => URL.revokeObjectURL(url));
+      replacedThumbs.forEach((url) => URL.revokeObjectURL(url));
+      replacedThumbs = queryThumbs;
       queryThumbs = verdicts.queryThumbs.map((b) => URL.createObjectURL(b));
       const lines = problems.map((p) => el('p', { className: 'message' }, p));
       // Before any query (and with nothing to say) the results keep their hint; the map still follows every change.
