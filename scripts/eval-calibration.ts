@@ -20,7 +20,7 @@ import { loadKernelsInNode } from '../src/lib/kernels/load-node.ts';
 import { areaUnderRoc, expectedCalibrationError } from '../src/lib/fewshot/calibration.ts';
 import { DEFAULT_METHOD, type Method } from '../src/lib/fewshot/method.ts';
 import { loadDataset, loadModelInNode } from '../src/lib/eval/node.ts';
-import { runSessionEpisodes, splitDataset, type QueryOutcome } from '../src/lib/eval/session-episodes.ts';
+import { runSessionEpisodes, type QueryOutcome } from '../src/lib/eval/session-episodes.ts';
 import { embedDataset } from '../src/lib/eval/run.ts';
 import { DATASET_IDS, MODELS } from '../src/lib/models/catalog.ts';
 import { calibrationFileSchema, type CalibrationFile } from '../src/schemas/calibration-results.ts';
@@ -28,10 +28,11 @@ import { makeStamp } from '../src/lib/results/stamp.ts';
 import { ensurePackages } from './ensure-package.mjs';
 import { defaultHeadOptions } from '../src/lib/fewshot/head.ts';
 import { HEAD_LOSSES } from '../src/lib/fewshot/head-losses.ts';
+// The learned-metric rows' capped test split (100 classes × 100 at most), so the photo network embeds each set in
+// minutes; the open-set queries come from the classes beyond the episode's.
+import { headRowSplit } from '../src/lib/eval/head-rows.ts';
 
 const EPISODES = Number(process.env.EVAL_EPISODES ?? 300);
-/** At most this many test classes and images a class, so that the photo network embeds each set in minutes (the open-set queries come from the classes beyond the episode's). */
-const CAP = { classes: 100, perClass: 100 };
 const BEFORE: Method = { metric: 'euclidean', normalization: 'none', temperature: 1, refine: 0 };
 
 function measure(outcomes: QueryOutcome[]) {
@@ -61,7 +62,7 @@ for (const { id } of MODELS) {
   const card = model.embedder.card.calibration;
   const dim = model.embedder.card.output.dim;
   for (const name of DATASET_IDS) {
-    const subset = splitDataset(loadDataset(name), 'test', CAP);
+    const subset = headRowSplit(loadDataset(name));
     const embeddings = await embedDataset(subset, model.embedder);
     const test = subset.byClass;
     for (const shot of [1, 5]) {
