@@ -44,8 +44,7 @@ export function startLab(root: HTMLElement, base: string): void {
   const offline = setUpOffline(base);
   let current: LabView | undefined;
   let queryThumbs: string[] = [];
-  // The thumbnails of the results before: their images were just taken out of the page but may still be loading
-  // (revoking then logs a failed load), so they are revoked one redraw later.
+  // The results before's thumbnails: their images may still be loading once replaced, so they are revoked a redraw later.
   let replacedThumbs: string[] = [];
   // Each class's name and place by id: a big lab's map asks for thousands of points' colours after every change.
   let byId = new Map<string, { name: string; place: number }>();
