@@ -92,7 +92,7 @@ test('200 classes from one folder: all there, cards virtualised, top-5 verdicts 
   await expect(page.locator('[data-lab-storage]')).not.toContainText('another tab');
 });
 
-test('where the browser has showDirectoryPicker, "Add classes from a folder" opens it and reads the folder entry by entry', async ({ page }) => {
+test('where the browser has showDirectoryPicker, "Add classes from a folder" opens it, and the worker lists and reads the folder from its handle', async ({ page }) => {
   await page.goto('lab/');
   await page.getByRole('button', { name: 'Start the lab' }).click();
   await expect(page.getByRole('status').first()).toContainText('Ready: Sketch ProtoNet', { timeout: 60_000 });

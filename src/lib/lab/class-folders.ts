@@ -57,6 +57,12 @@ export function classFolders<T>(entries: Array<{ path: string; item: T }>, fallb
   return { classes: [...byName.values()], skipped };
 }
 
+/** The message for a folder with no pictures in it. */
+export const noPictures = (folder: string): string => `No pictures were found in ${folder} (PNG, JPEG, WebP, GIF, BMP or AVIF files).`;
+
+/** The line for a file left out of a folder import because its name is not a picture's. */
+export const notAPicture = (path: string): string => `${path} is not a picture (by its name), so it was left out.`;
+
 /** A name that every file system takes as a folder: no separators or reserved characters, not empty or dots only. */
 export function folderName(name: string): string {
   const safe = name.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').replace(/^[\s.]+|[\s.]+$/g, '');

@@ -98,4 +98,24 @@ describe('LabEngine: example sets, folders and files', { timeout: 30_000 }, () =
     expect(sizes(last)).toEqual(before);
     expect(verdictNames(last)).toEqual(QUERIES);
   });
+
+  test('addPickedFolder: the worker lists and reads a picked folder (its handle); a class per folder, a non-picture named', async () => {
+    // The subset of FileSystemDirectoryHandle the worker uses (kind, name, values(), getFile()), as Node has none.
+    const fileHandle = (name: string, blob: Blob) => ({ kind: 'file', name, getFile: async () => new File([blob], name, { type: blob.type }) });
+    const folderHandle = (name: string, children: object[]) => ({ kind: 'directory', name, values: async function* () { yield* children; } });
+    const [f, g] = [await glyphs(5, [0, 1]), await glyphs(6, [0])];
+    const letters = folderHandle('letters', [
+      folderHandle('Letter G', g.map((p) => fileHandle(p.name, p.source))),
+      folderHandle('Letter F', [...f.map((p) => fileHandle(p.name, p.source)), fileHandle('notes.txt', new Blob(['x']))]),
+    ]);
+    const listed: number[] = [];
+    const before = sizes(last);
+    const { reply, classes } = await engine.addPickedFolder(letters as unknown as FileSystemDirectoryHandle, (n) => listed.push(n), noProgress);
+    last = expectReply(reply);
+    expect(classes).toBe(2);
+    expect(sizes(last)).toEqual([...before, ['Letter F', 2], ['Letter G', 1]]);
+    expect(last.problems).toEqual(['letters/Letter F/notes.txt is not a picture (by its name), so it was left out.']);
+    expect(last.view.undo).toBe('Undo “Add classes from folders”');
+    await expect(engine.addPickedFolder(folderHandle('empty', []) as unknown as FileSystemDirectoryHandle, () => {}, noProgress)).rejects.toThrow('No pictures were found in empty');
+  });
 });

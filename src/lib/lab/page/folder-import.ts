@@ -1,15 +1,17 @@
 /**
  * Classes in bulk from folders: a picked folder (showDirectoryPicker where the
- * browser has it, Chromium: its entries are read one by one, so the page is
- * never held while a big folder is listed; elsewhere webkitdirectory, whose
- * FileList the browser builds before the page hears of it), a folder
+ * browser has it, Chromium: its handle goes to the worker, which lists and
+ * reads it, so the page is never held by a big folder; elsewhere
+ * webkitdirectory, whose FileList the browser builds before the page hears
+ * of it), a folder
  * dropped on the examples part (DataTransferItem.webkitGetAsEntry, walked
  * here: only the page can read dropped entries), or a zip picked or dropped
  * (read by the worker). One class per folder, with progress; the files go to
  * the worker as they are (handles, not copies) and it decodes and embeds them.
  */
+import * as Comlink from 'comlink';
 import type { LabReply } from '../messages';
-import { classFolders } from '../class-folders';
+import { classFolders, noPictures, notAPicture } from '../class-folders';
 import type { LabPage } from './lab-page';
 
 type Found = { path: string; item: File };
@@ -26,14 +28,14 @@ export function wireFolderImport(page: LabPage): void {
 
   async function addFound(found: Found[], fallback: string) {
     const { classes, skipped } = classFolders(found, fallback);
-    if (classes.length === 0) return void (status.textContent = `No pictures were found in ${fallback} (PNG, JPEG, WebP, GIF, BMP or AVIF files).`);
+    if (classes.length === 0) return void (status.textContent = noPictures(fallback));
     const pictures = classes.flatMap((c) => c.items.map(({ path, item }) => ({ folder: c.name, source: item as Blob, name: path })));
     const result = await page.attempt(async () => {
       // In parts, each its own message, so the page is never held long by sending them (see stageFolderPictures).
       for (let i = 0; i < pictures.length; i += PART) await page.engine().stageFolderPictures(pictures.slice(i, i + PART));
       return page.engine().addStagedFolders(page.progress('Adding pictures from folders'), fallback);
     }, status);
-    if (result) shown(result, `${classes.length} ${classes.length === 1 ? 'class' : 'classes'} from ${fallback}`, skipped.map((path) => `${path} is not a picture (by its name), so it was left out.`));
+    if (result) shown(result, classesFrom(classes.length, fallback), skipped.map(notAPicture));
   }
 
   async function addZip(file: File) {
@@ -56,9 +58,10 @@ export function wireFolderImport(page: LabPage): void {
     void (async () => {
       const folder = await picker.call(window, { mode: 'read' }).catch((error: Error) => (error.name === 'AbortError' ? null : Promise.reject(error)));
       if (!folder) return;
-      const found: Found[] = [];
-      await walkHandle(folder, folder.name, found, (n) => (status.textContent = `Reading ${folder.name}: ${n} files`));
-      await addFound(found, folder.name);
+      // The worker lists and reads it (picked-folder.ts): the page holds one handle, not a File per picture.
+      const listed = Comlink.proxy((files: number) => (status.textContent = `Reading ${folder.name}: ${files} files`));
+      const result = await page.attempt(() => page.engine().addPickedFolder(folder, listed, page.progress('Adding pictures from folders')), status);
+      if (result) shown(result.reply, classesFrom(result.classes, folder.name), []);
     })().catch((error: Error) => (status.textContent = error.message));
   });
   folderInput.addEventListener('change', () => {
@@ -86,6 +89,8 @@ export function wireFolderImport(page: LabPage): void {
   });
 }
 
+const classesFrom = (n: number, folder: string) => `${n} ${n === 1 ? 'class' : 'classes'} from ${folder}`;
+
 /** Every file under a dropped entry, with its path from the drop ("pets/cats/1.jpg"). */
 async function walk(entry: FileSystemEntry): Promise<Found[]> {
   if (entry.isFile) {
@@ -101,12 +106,4 @@ async function walk(entry: FileSystemEntry): Promise<Found[]> {
     children.push(...batch);
   }
   return (await Promise.all(children.map(walk))).flat();
-}
-
-/** Every file under a picked folder's handle, with its path from the folder ("pets/cats/1.jpg"); each a step of its own, so no one task is long. */
-async function walkHandle(folder: FileSystemDirectoryHandle, path: string, found: Found[], progress: (files: number) => void): Promise<void> {
-  for await (const handle of folder.values()) {
-    if (handle.kind === 'directory') await walkHandle(handle as FileSystemDirectoryHandle, `${path}/${handle.name}`, found, progress);
-    else if (found.push({ path: `${path}/${handle.name}`, item: await (handle as FileSystemFileHandle).getFile() }) % 200 === 0) progress(found.length);
-  }
 }

@@ -27,6 +27,7 @@ const DOING: Record<string, string> = {
   start: 'starting the lab',
   addExamples: 'adding pictures',
   addStagedFolders: 'adding pictures from folders',
+  addPickedFolder: 'adding pictures from a folder',
   importZip: 'reading a zip',
   importLab: 'opening a saved lab',
   learnMetric: 'learning a metric',

@@ -8,6 +8,7 @@ import { exportClass, exportLabFile, exportZip, importLabFile, importZip, openSa
 import { learnMetric, usePrototypes } from './head';
 import { addFolderClasses, addPicturesPaced, classify, classifyFrame, stageInto, type Folder } from './intake';
 import { loadExampleSet } from './example-set';
+import { addPickedFolder } from './picked-folder';
 import { runModel, type ModelOpener } from './model';
 import { moveExample, removeExampleUndoably, retrievalOf } from './retrieval';
 import { followSaved } from './other-tabs';
@@ -88,6 +89,8 @@ export class LabEngine {
   stageFolderPictures = (part: Array<{ folder: string; source: Blob; name: string }>): Promise<number> => this.serial(async () => stageInto(this.staged, part));
   /** The staged folders as classes: one per folder, joined to a class of the same name; undoable. `from` names the folder picked (for an import a reload cuts short). */
   addStagedFolders = (onProgress: Progress, from?: string): Promise<LabReply> => this.serial(() => addFolderClasses(this.state, this.staged.splice(0), onProgress, from));
+  /** A picked folder (its handle): listed and read here, so the page never holds its files (picked-folder.ts). */
+  addPickedFolder = (folder: FileSystemDirectoryHandle, onListed: (files: number) => void, onProgress: Progress) => this.serial(() => addPickedFolder(this.state, folder, onListed, onProgress));
   importZip = (file: Blob, fileName: string, onProgress: Progress): Promise<LabReply> => this.serial(() => importZip(this.state, file, fileName, onProgress));
   importLab = (text: string, fileName: string, onProgress: Progress): Promise<LabReply> => this.serial(() => importLabFile(this.state, text, fileName, onProgress));
   exportLab = (): Promise<Blob> => this.serial(() => exportLabFile(this.state));
@@ -131,14 +134,10 @@ export class LabEngine {
   follow = (stamp: string): Promise<LabReply | null> => this.serial(() => followSaved(this.state, stamp));
 
   /** Everything this worker has downloaded (its own script, the runtime, kernels, model), for offline use. */
-  resources(): string[] {
-    return [self.location.href, ...performance.getEntriesByType('resource').map((entry) => entry.name)];
-  }
+  resources = (): string[] => [self.location.href, ...performance.getEntriesByType('resource').map((entry) => entry.name)];
 
   /** A change made at once: applied in turn, then answered (and saved). */
-  private change(apply: () => unknown): Promise<LabReply> {
-    return this.serial(async () => (apply(), this.state.reply()));
-  }
+  private change = (apply: () => unknown): Promise<LabReply> => this.serial(async () => (apply(), this.state.reply()));
 
   private serial<T>(task: () => Promise<T>): Promise<T> {
     const next = this.queue.then(task, task);
