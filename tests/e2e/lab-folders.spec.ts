@@ -102,7 +102,7 @@ test('a class of 450 pictures keeps only the thumbnails in view in the page; scr
   await page.locator('.thumb-window').evaluate((w) => w.scrollTo(0, w.scrollHeight));
   const last = page.getByRole('img', { name: 'Example 450 of shape 01' });
   await expect(last).toBeVisible();
-  await expect(last).toHaveAttribute('src', /^blob:/);
+  await expect(last).toHaveAttribute('src', /^data:image\/png;base64,/);
   await expect.poll(() => last.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
   expect(await cells.count()).toBeLessThan(40);
   await page.getByRole('button', { name: 'Remove example 450 of shape 01' }).click();

@@ -7,20 +7,27 @@ type FetchThumbs = (ids: string[]) => Promise<Array<Blob | null>>;
 const PER_REQUEST = 400;
 
 /**
- * The thumbnails the worker sends (Blobs), by example id, and their object
- * URLs: a URL is made when a thumbnail is first drawn (most of a big lab's
- * never are) and revoked when its example leaves the lab. A view carries each
- * thumbnail once, and at most a few hundred new ones; the rest are asked for
- * here in parts, each its own short message, and every picture drawn before
- * its thumbnail came (`img[data-thumb-id]` without a source) is filled in then.
+ * The thumbnails the worker sends (Blobs), by example id, and their
+ * addresses: data: URLs, read when a thumbnail is first drawn (most of a big
+ * lab's never are) and dropped when its example leaves the lab. Not object
+ * URLs: URL.createObjectURL asks the browser process and waits for its
+ * answer, and at the end of a 10,000-file import, with the browser busy
+ * storing the worker's pictures, one draw of a strip waited 557 ms for it
+ * (a Chromium trace of bench:lab --bulk). A FileReader never holds the page.
+ * A view carries each thumbnail once, and at most a few hundred new ones; the
+ * rest are asked for here in parts, each its own short message, and every
+ * picture drawn before its address was ready (`img[data-thumb-id]` without a
+ * source) is filled in then.
  */
 export class ThumbUrls {
   private blobs = new Map<string, Blob>();
   private readonly urls = new Map<string, string>();
+  private readonly reading = new Set<string>();
   /** The examples of the latest view, and those of them still without a thumbnail. */
   private present = new Set<string>();
   private missing: string[] = [];
   private fetching = false;
+  private filling = 0;
 
   private readonly fetchThumbs: FetchThumbs;
 
@@ -28,15 +35,15 @@ export class ThumbUrls {
     this.fetchThumbs = fetchThumbs;
   }
 
-  /** The thumbnail's address, made on first use; undefined for an id whose thumbnail has not come (yet). */
+  /** The thumbnail's address; undefined until it is read (asked for here, then filled in where drawn) or has come. */
   url(id: string): string | undefined {
-    let url = this.urls.get(id);
+    const url = this.urls.get(id);
     const blob = this.blobs.get(id);
-    if (!url && blob) this.urls.set(id, (url = URL.createObjectURL(blob)));
+    if (!url && blob && !this.reading.has(id)) this.read(id, blob);
     return url;
   }
 
-  /** The lab's examples now, each thumbnail as the worker sent it (once); the URLs of examples no longer in it are revoked. */
+  /** The lab's examples now, each thumbnail as the worker sent it (once); those of examples no longer in it are let go. */
   retain(classes: LabView['classes']): void {
     const next = new Map<string, Blob>();
     const missing: string[] = [];
@@ -49,15 +56,25 @@ export class ThumbUrls {
         else missing.push(id);
       }
     }
-    for (const [id, url] of this.urls) {
-      if (next.get(id) !== this.blobs.get(id)) {
-        URL.revokeObjectURL(url);
-        this.urls.delete(id);
-      }
-    }
+    for (const id of this.urls.keys()) if (next.get(id) !== this.blobs.get(id)) this.urls.delete(id);
     this.blobs = next;
     this.missing = missing;
     void this.fetchMissing();
+  }
+
+  private read(id: string, blob: Blob): void {
+    this.reading.add(id);
+    const reader = new FileReader();
+    reader.onloadend = () => {
+      this.reading.delete(id);
+      // An example that left (or whose thumbnail changed) while this was read is not filled in.
+      if (this.blobs.get(id) !== blob || typeof reader.result !== 'string') return;
+      this.urls.set(id, reader.result);
+      // The pictures read in one go are filled in together, at the next frame.
+      cancelAnimationFrame(this.filling);
+      this.filling = requestAnimationFrame(() => this.fillDrawn());
+    };
+    reader.readAsDataURL(blob);
   }
 
   /** One part at a time, until every example of the latest view has its thumbnail. */
@@ -81,7 +98,7 @@ export class ThumbUrls {
     }
   }
 
-  /** Pictures drawn before their thumbnail came get it now. */
+  /** Pictures drawn before their address was ready get it now. */
   private fillDrawn(): void {
     for (const img of document.querySelectorAll<HTMLImageElement>('img[data-thumb-id]:not([src]), img[data-thumb-id][src=""]')) {
       const url = this.url(img.dataset.thumbId!);

@@ -2,6 +2,7 @@
 import type { Embedder } from '../../inference/embedder';
 import { preprocess } from '../../models/preprocess';
 import { keepPicture, pixelsOf } from './decode';
+import { timed } from './step-timing';
 import type { StoredExample } from './store';
 import type { Progress } from '../messages';
 
@@ -15,8 +16,8 @@ import type { Progress } from '../messages';
 const BATCH = 16;
 
 export async function newExample(source: Blob | ImageBitmap, name: string, modelId: string, embedder: Embedder): Promise<StoredExample> {
-  const { original, thumb, pixels } = await keepPicture(source, name, embedder.card.kind === 'sketch' ? 'sketch' : 'photo');
-  const embedding = pixels ? (await embedder.embed([preprocess(pixels, embedder.card)])).data : (await embedOriginals([original], embedder))[0]!;
+  const { original, thumb, pixels } = await timed('keep', () => keepPicture(source, name, embedder.card.kind === 'sketch' ? 'sketch' : 'photo'));
+  const embedding = await timed('embed', async () => (pixels ? (await embedder.embed([preprocess(pixels, embedder.card)])).data : (await embedOriginals([original], embedder))[0]!));
   return { original, thumb, embeddings: { [modelId]: embedding } };
 }
 

@@ -11,6 +11,7 @@ import { Saving } from './saving';
 import { LabStore, type ImportRecord, type LabShape, type LabWrite, type StoredExample, type Undo } from './store';
 import { labView, trainIfStale, verdictsFor } from './views';
 import { NO_QUERIES, type Queries } from './blank';
+import { timed } from './step-timing';
 
 export { DEFAULT_CLASSES, NO_QUERIES, type Queries } from './blank';
 
@@ -60,18 +61,18 @@ export class LabState {
   }
 
   /** Verdicts for the last queries from their cached embeddings; the map only where asked (not per live frame). */
-  verdicts(withMap = true): Verdicts {
-    return verdictsFor(this.predictor, this.kernels!, this.queries, withMap);
-  }
+  verdicts = (withMap = true): Verdicts => verdictsFor(this.predictor, this.kernels!, this.queries, withMap);
 
   /** The one reply to a change: saved first (so the view says how that went), the head trained again if stale, the view, the last queries classified again. */
   async reply(problems: string[] = []): Promise<LabReply> {
     // A reply waits for its save at most 3 s (WebKitGTK's IndexedDB can stall in a worker, and the lab must still answer).
-    await Promise.race([this.save().catch(() => undefined), new Promise((resolve) => setTimeout(resolve, 3000))]);
-    const headProblem = this.kernels ? trainIfStale(this.predictor, this.kernels) : undefined;
-    const verdicts = this.verdicts();
-    // A head that cannot be trained (e.g. a learning rate that diverges) leaves the report out; the verdicts say why.
-    return { view: this.view(), verdicts: headProblem ? { ...verdicts, report: null, problem: headProblem } : verdicts, problems };
+    await timed('save', () => Promise.race([this.save().catch(() => undefined), new Promise((resolve) => setTimeout(resolve, 3000))]));
+    return timed('answer', async () => {
+      const headProblem = this.kernels ? trainIfStale(this.predictor, this.kernels) : undefined;
+      const verdicts = this.verdicts();
+      // A head that cannot be trained (e.g. a learning rate that diverges) leaves the report out; the verdicts say why.
+      return { view: this.view(), verdicts: headProblem ? { ...verdicts, report: null, problem: headProblem } : verdicts, problems };
+    });
   }
 
   /** Writes the lab unless storage has it; if another tab saved since, takes that lab first, unless `follow` is false (mid-import: the classes being filled must stay). */
@@ -97,9 +98,7 @@ export class LabState {
   }
 
   /** Keeps the lab as it is now for the undo button, under `label` (e.g. "Undo “Clear everything”"). */
-  remember(label: string, shape = this.shape()): void {
-    this.undo = { label, shape };
-  }
+  remember = (label: string, shape = this.shape()): void => void (this.undo = { label, shape });
 
   /** No classes: a new store for the current model (its size, its card's calibration), with this method. */
   reset(method: Method): void {
