@@ -83,7 +83,14 @@ async function addPhoto(page: Page): Promise<{ ms: number; steps: Record<string,
 
 /** Photos added one after another (the model warm), each timed: one add is too noisy a figure (100 and 247 ms in two runs). */
 const ADDS = full(9, 1);
-const ADD_STEPS = { keep: 'decode, original JPEG and thumbnail', embed: 'the original decoded, preprocessed, embedded', save: 'saved', answer: 'verdicts and view' } as const;
+const ADD_STEPS = {
+  keep: 'decode, original JPEG and thumbnail',
+  embed: 'the kept original embedded',
+  pixels: 'of embed: the original decoded and preprocessed',
+  run: 'of embed: the model run',
+  save: 'saved',
+  answer: 'verdicts and view',
+} as const;
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1]!;
 
 async function addPhotos(page: Page, model: LabBenchRow['model'], isolated: boolean): Promise<LabBenchRow[]> {

@@ -22,8 +22,8 @@ export async function newExample(source: Blob | ImageBitmap, name: string, model
 }
 
 export async function embedOriginals(originals: Blob[], embedder: Embedder): Promise<Float32Array[]> {
-  const inputs = await Promise.all(originals.map(async (o) => preprocess(await pixelsOf(o), embedder.card)));
-  const out = await embedder.embed(inputs);
+  const inputs = await timed('pixels', () => Promise.all(originals.map(async (o) => preprocess(await pixelsOf(o), embedder.card))));
+  const out = await timed('run', () => embedder.embed(inputs));
   return inputs.map((_, i) => out.data.slice(i * out.cols, (i + 1) * out.cols));
 }
 
