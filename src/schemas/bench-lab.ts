@@ -41,7 +41,7 @@ export const labScaleSchema = z.strictObject({
 export const labBulkSchema = z.strictObject({
   classes: z.number().int().positive(),
   pictures: z.number().int().positive(),
-  /** How the folder reached the page: Chromium's folder picker (entries read one by one), not the input's FileList. */
+  /** How the folder reached the lab: Chromium's folder picker (its handle, listed and read by the worker), not the input's FileList. */
   pickedWith: z.enum(['showDirectoryPicker', 'webkitdirectory']),
   /** From picking the folder to every class showing its 500 examples. */
   importMs: z.number().nonnegative(),
