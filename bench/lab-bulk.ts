@@ -66,9 +66,14 @@ async function fingerprint(page: Page): Promise<string> {
  */
 function watch(page: Page) {
   return page.evaluate(() => {
-    const w = window as unknown as { longTasks: Array<{ start: number; ms: number }>; progress: Set<string> };
-    [w.longTasks, w.progress] = [[], new Set()];
+    type Frame = PerformanceEntry & { scripts: Array<{ invoker: string; duration: number; sourceURL: string; sourceCharPosition: number }> };
+    const w = window as unknown as { longTasks: Array<{ start: number; ms: number }>; longFrames: Array<{ start: number; ms: number; scripts: string[] }>; progress: Set<string> };
+    [w.longTasks, w.longFrames, w.progress] = [[], [], new Set()];
     new PerformanceObserver((list) => list.getEntries().forEach((e) => w.longTasks.push({ start: e.startTime, ms: e.duration }))).observe({ type: 'longtask', buffered: true });
+    // What ran in a frame over 100 ms (long-animation-frame attribution), printed with the import's figures.
+    const script = (s: Frame['scripts'][number]) => `${s.invoker} ${Math.round(s.duration)} ms (${s.sourceURL.split('/').pop()}:${s.sourceCharPosition})`;
+    const onFrames = (list: PerformanceObserverEntryList) => (list.getEntries() as Frame[]).forEach((e) => e.duration > 100 && w.longFrames.push({ start: e.startTime, ms: e.duration, scripts: e.scripts.map(script) }));
+    if (PerformanceObserver.supportedEntryTypes.includes('long-animation-frame')) new PerformanceObserver(onFrames).observe({ type: 'long-animation-frame' });
     const status = document.querySelector('[data-lab-status]')!;
     new MutationObserver(() => /Adding pictures from folders: \d+ of/.test(status.textContent ?? '') && w.progress.add(status.textContent!)).observe(status, { childList: true, characterData: true, subtree: true });
   });
@@ -107,6 +112,8 @@ export async function runBulk(browser: Browser, origin: string, size = BULK_SIZE
   const importTasks = { longestMs: Math.max(0, ...longTasks), over100ms: longTasks.filter((d) => d > 100).length };
   const before = await fingerprint(page);
   console.log('bulk import:', { importMs, progressUpdates, thumbnailsInDom, memoryAfterImport, importTasks });
+  const frames = await page.evaluate((since) => (window as unknown as { longFrames: Array<{ start: number; ms: number; scripts: string[] }> }).longFrames.filter((f) => f.start >= since), clicked);
+  for (const f of frames) console.log(`bulk import: a frame of ${Math.round(f.ms)} ms, ${Math.round(f.start - clicked)} ms after the click:`, f.scripts.join('; ') || 'no script');
 
   // Saved as it changed: wait until every example is in IndexedDB, then reload and resume.
   for (let i = 0; i < 600 && (await stored(page)) < TOTAL; i++) await page.waitForTimeout(1000);
