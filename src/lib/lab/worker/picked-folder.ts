@@ -7,9 +7,9 @@ import type { LabState } from './state';
 /**
  * A folder the visitor picked (showDirectoryPicker), read here rather than on
  * the page: its handle is all the page sends. Listing and opening 10,000
- * files made 10,000 `File` objects on the page, and the major GC that
- * finalised them held the page 220–350 ms just after the import (a Chromium
- * trace: Blink's heap, in bench:lab --bulk). Here that pause is the worker's.
+ * files there made 10,000 `File` objects in the page's heap, and a Chromium
+ * trace of bench:lab --bulk showed a 220 ms major GC of that heap just after
+ * the import. Here those objects, and any pause to collect them, are the worker's.
  */
 
 type Found = { path: string; item: FileSystemFileHandle };
