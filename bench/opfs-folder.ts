@@ -11,9 +11,9 @@
 import type { Page } from '@playwright/test';
 
 /**
- * The copy leaves thousands of `File` objects on the page (the input's list) as garbage. A major GC that finalises
- * them held the page 220–416 ms during the measured import (a Chromium trace: Blink's heap), a pause no visitor's
- * import has; so the set-up ends with that collection, forced through the DevTools protocol.
+ * The copy leaves thousands of `File` objects on the page (the input's list) as garbage, which a visitor's import
+ * through the picker never makes. A major GC of the page's heap during the measured import (220 ms in one Chromium
+ * trace) could be collecting them; so the set-up ends with that collection, forced through the DevTools protocol.
  */
 async function collectSetUpGarbage(page: Page): Promise<void> {
   const devtools = await page.context().newCDPSession(page);
