@@ -15,7 +15,7 @@ import { documentSize, labVerdicts, offeredModels, stageVerdict } from '../helpe
 import { shownRunResult, sidewaysOverflow, startBaselineRun } from '../helpers/evaluation-in-page.ts';
 import { PAGE_KINDS, WIDTHS } from '../helpers/site-pages.ts';
 import { FIGURES } from '../../src/figures/registry.ts';
-import { FIREFOX, firefoxSuite, LAB_TIMEOUT } from './suite.ts';
+import { FIREFOX, firefoxSuite, LAB_TIMEOUT, setViewport } from './suite.ts';
 
 const { open } = firefoxSuite();
 
@@ -65,7 +65,7 @@ describe(`Firefox (${FIREFOX})`, () => {
   test('every figure embed fills a 1920 × 1080 frame with large text, no label clipped, the smallest at 18 px or more', async () => {
     for (const { id } of FIGURES) {
       const { page, errors } = await open(`embed/${id}/?text=large`);
-      await page.setViewport({ width: 1920, height: 1080 });
+      await setViewport(page, { width: 1920, height: 1080 });
       await page.waitForSelector('[data-live-figure][data-state="live"]', { timeout: 20_000 });
       const fit = await page.evaluate(figureFitInPage);
       assert.ok(Math.max(fit.fillWidth, fit.fillHeight) >= 0.7, `${id}: ${JSON.stringify(fit)}`);
@@ -79,16 +79,14 @@ describe(`Firefox (${FIREFOX})`, () => {
   test(`no page (one of each kind, every topic) scrolls sideways at ${WIDTHS.join(', ')} px`, async () => {
     const wider: string[] = [];
     for (const width of WIDTHS) {
-      const { page } = await open(PAGE_KINDS[0]!, { width, height: 900 });
+      // Each page in a context of its own: in Firefox 140.12.0esr, moving on from /lab/ (which registers the service
+      // worker) to the next page in the same tab timed out. Not the errors: the other tests here check for those.
       for (const path of PAGE_KINDS) {
-        if (path !== PAGE_KINDS[0]) await page.goto(new URL(`/${path}`, page.url()).href);
+        const { page } = await open(path, { width, height: 900 });
         const overflow = await page.evaluate(sidewaysOverflow);
         if (overflow > 1) wider.push(`/${path} at ${width} px: ${overflow} px too wide`);
+        await page.browserContext().close();
       }
-      // Not the errors: once /lab/ has registered the service worker, moving on at once cuts the last page's lazy
-      // loads short, which Firefox reports as "A ServiceWorker intercepted the request and encountered an unexpected
-      // error" (each page alone loads without an error; the other tests here check for errors).
-      await page.browserContext().close();
     }
     assert.deepEqual(wider, []);
   });
@@ -106,7 +104,7 @@ describe(`Firefox (${FIREFOX})`, () => {
 
   test('the lab stage runs its example set in a 1280 × 720 frame without scrolling', async () => {
     const { page, errors } = await open('embed/lab/?layout=stage');
-    await page.setViewport({ width: 1280, height: 720 });
+    await setViewport(page, { width: 1280, height: 720 });
     await page.waitForSelector('[data-stage]');
     await page.click('[data-lab-preset]');
     await page.waitForFunction(() => document.querySelector('[data-stage-verdict]')?.textContent !== '—', { timeout: LAB_TIMEOUT });

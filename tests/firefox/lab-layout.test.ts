@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import type { Page } from 'puppeteer-core';
 import { LAB_LAYOUT_WIDTHS, labLayoutInPage, openLabDetails, squeezeLabParts } from '../helpers/lab-layout.ts';
 import { MODELS } from '../../src/lib/models/catalog.ts';
-import { FIREFOX, firefoxSuite, LAB_TIMEOUT } from './suite.ts';
+import { FIREFOX, firefoxSuite, LAB_TIMEOUT, setViewport } from './suite.ts';
 
 const { open } = firefoxSuite();
 
@@ -48,7 +48,7 @@ describe(`Firefox (${FIREFOX}): the lab’s layout`, () => {
         await everythingOnScreen(page);
         const failures: string[] = [];
         for (const width of LAB_LAYOUT_WIDTHS) {
-          await page.setViewport({ width, height: 900 });
+          await setViewport(page, { width, height: 900 });
           const layout = await page.evaluate(labLayoutInPage);
           assert.equal(layout.width, width);
           failures.push(...layout.problems.map((p) => `${width} px, ${p}`));

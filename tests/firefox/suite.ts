@@ -30,9 +30,21 @@ export function firefoxSuite() {
       const page = await (await browser.createBrowserContext()).newPage();
       const errors: string[] = [];
       page.on('pageerror', (error) => errors.push(String((error as Error).message ?? error)));
-      if (viewport) await page.setViewport(viewport);
-      await page.goto(new URL(path, site.url).href);
+      if (viewport) await setViewport(page, viewport);
+      const url = new URL(path, site.url).href;
+      // Firefox 140.12.0esr aborts a first navigation to the stage now and then (NS_BINDING_ABORTED); once more is enough.
+      await page.goto(url).catch(async (error: Error) => (/NS_BINDING_ABORTED/.test(error.message) ? page.goto(url) : Promise.reject(error)));
       return { page, errors };
     },
   };
+}
+
+/**
+ * The page's viewport, set with WebDriver BiDi's browsingContext.setViewport alone. puppeteer-core's
+ * page.setViewport also sends emulation.setScreenOrientationOverride, which Firefox 140.12.0esr (as Debian ships it
+ * on 2026-12-07) does not know, and fails; these tests need only the size.
+ */
+export async function setViewport(page: Page, viewport: { width: number; height: number }): Promise<void> {
+  const frame = page.mainFrame() as unknown as { browsingContext: { setViewport(options: { viewport: { width: number; height: number } }): Promise<void> } };
+  await frame.browsingContext.setViewport({ viewport });
 }
