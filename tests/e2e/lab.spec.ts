@@ -41,6 +41,25 @@ test('a drawing unlike every class is answered "unknown"', async ({ page }) => {
   await expect(page.locator('.prediction .verdict')).toHaveText(/^Prediction: Unknown/);
 });
 
+test('a stroke begun while the last drawing is being taken stays on the pad for the next one', async ({ page }) => {
+  await startLab(page);
+  const first = page.locator('.lab-class').first();
+  await draw(page, first.locator('canvas.pad'), [circle(0.5, 0.5, 0.3)]);
+  // The click and the next stroke in one task: the stroke lands while the click's handler waits for its bitmap.
+  await first.locator('canvas.pad').evaluate((pad: HTMLCanvasElement) => {
+    (pad.closest('.lab-class')!.querySelector('button[data-draw-only]') as HTMLButtonElement).click();
+    const box = pad.getBoundingClientRect();
+    const at = (type: string, x: number) => pad.dispatchEvent(new PointerEvent(type, { pointerId: 1, bubbles: true, clientX: box.left + x * box.width, clientY: box.top + box.height / 2 }));
+    at('pointerdown', 0.2);
+    at('pointermove', 0.8);
+    at('pointerup', 0.8);
+  });
+  await expect(first.locator('.count')).toHaveText('1 example');
+  await first.getByRole('button', { name: 'Add drawing' }).click();
+  await expect(first.locator('.count')).toHaveText('2 examples');
+  await expect(first.locator('.message')).toHaveText('');
+});
+
 test('a file that is not an image gets its own message and loses nothing else', async ({ page }) => {
   await startLab(page);
   const first = page.locator('.lab-class').first();

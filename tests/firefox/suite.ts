@@ -31,9 +31,7 @@ export function firefoxSuite() {
       const errors: string[] = [];
       page.on('pageerror', (error) => errors.push(String((error as Error).message ?? error)));
       if (viewport) await setViewport(page, viewport);
-      const url = new URL(path, site.url).href;
-      // Firefox 140.12.0esr aborts a first navigation to the stage now and then (NS_BINDING_ABORTED); once more is enough.
-      await page.goto(url).catch(async (error: Error) => (/NS_BINDING_ABORTED/.test(error.message) ? page.goto(url) : Promise.reject(error)));
+      await page.goto(new URL(path, site.url).href);
       return { page, errors };
     },
   };

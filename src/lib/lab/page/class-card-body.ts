@@ -54,8 +54,7 @@ export function createCardBody(id: string, actions: BodyActions, thumbs: ThumbUr
     }
     message.textContent = '';
     // Take the drawing and free the pad at once, so the next one can start while this one is embedded.
-    const bitmap = await pad.bitmap();
-    pad.clear();
+    const bitmap = await pad.take();
     actions.addPictures(id, [{ source: bitmap, name: 'your drawing' }], message);
   });
   const takePhotos = el('button', { type: 'button', textContent: 'Take photos', 'data-camera-only': '', 'aria-describedby': `${id}-record-hint` });

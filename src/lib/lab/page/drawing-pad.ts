@@ -10,6 +10,11 @@ export interface DrawingPad {
   clear(): void;
   /** The drawing as a bitmap, to hand (transferred) to the lab's worker. */
   bitmap(): Promise<ImageBitmap>;
+  /**
+   * The drawing as a bitmap, the pad cleared at once: a stroke begun while the bitmap is made stays on the pad for
+   * the next picture instead of being wiped by a clear that comes after it.
+   */
+  take(): Promise<ImageBitmap>;
 }
 
 const PEN_WIDTH = 10;
@@ -79,5 +84,15 @@ export function createDrawingPad(canvas: HTMLCanvasElement, onChange: () => void
       onChange();
     },
     bitmap: () => createImageBitmap(canvas),
+    take() {
+      const copy = document.createElement('canvas');
+      copy.width = canvas.width;
+      copy.height = canvas.height;
+      copy.getContext('2d')!.drawImage(canvas, 0, 0);
+      strokes.length = 0;
+      redraw();
+      onChange();
+      return createImageBitmap(copy);
+    },
   };
 }

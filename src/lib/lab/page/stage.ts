@@ -110,8 +110,7 @@ export function startStage(root: HTMLElement, base: string): void {
   async function addDrawing(classId: string) {
     if (pad.isEmpty()) return void (message.textContent = 'Draw on the pad first, then press the class it belongs to.');
     message.textContent = '';
-    const bitmap = await pad.bitmap();
-    pad.clear();
+    const bitmap = await pad.take();
     const result = await page.attempt(() => page.engine().addExamples(classId, transferPictures([{ source: bitmap, name: 'your drawing' }])));
     if (!result) return;
     message.textContent = result.problems.join(' ');
