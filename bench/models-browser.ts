@@ -7,7 +7,9 @@
  *   the same two taps, averaged) on TensorFlow.js WASM (1 and 2 threads asked), against the same networks
  *   as ONNX (the MobileNetV2 branch alone, photo-mobilenetv3, and the lab's model with both), with the
  *   ratios side by side and how close the embeddings are;
- * - onnxruntime-web session options tried on the photo model (one thread), each with its time.
+ * - onnxruntime-web session options tried on the photo model (one thread), each with its time;
+ * - the photo model on the page and in a worker (where the lab runs it), back to back and with a pause before each
+ *   run (as a visitor's adds come), so the lab's step timings can be read against these rows.
  * Writes bench/results/models-browser.json; prints tables (or JSON with --json).
  *
  *   npm run bench:models-browser
@@ -29,11 +31,13 @@ import { makeStamp, modelIdsWithFiles, stampedHeader } from '../src/lib/results/
 const OUT = 'build/bench-browser/';
 const PORT = 4393;
 const ITERATIONS = full(Number(process.env.BENCH_ITERATIONS ?? 30), 1);
+/** Idle before each timed run in the placement rows: none, and about a visitor's pace between adds. */
+const PLACEMENT_GAPS_MS = [0, 400];
 
 rmSync(OUT, { recursive: true, force: true });
 mkdirSync(`${OUT}centernet`, { recursive: true });
 mkdirSync(`${OUT}nsfwjs`, { recursive: true });
-await build({ entryPoints: ['bench/browser/entry.ts'], bundle: true, splitting: true, format: 'esm', outdir: OUT, platform: 'browser', target: 'es2022', logLevel: 'warning' });
+await build({ entryPoints: ['bench/browser/entry.ts', 'bench/browser/ort-embed-worker.ts'], bundle: true, splitting: true, format: 'esm', outdir: OUT, platform: 'browser', target: 'es2022', logLevel: 'warning' });
 copyFileSync('bench/browser/index.html', `${OUT}index.html`);
 copyFileSync('tests/fixtures/photos/chelsea.png', `${OUT}photo.png`);
 cpSync('models', `${OUT}models`, { recursive: true });
@@ -84,6 +88,7 @@ const [TAPS] = RETIRED_MODEL_IDS;
 const browser = await chromium.launch(config.use!.launchOptions);
 let parity: { cosine: number; maxAbsDifference: number } | undefined;
 const ortOptions: Array<{ option: string; network: string; threads: number; medianMs: number }> = [];
+const placement: Array<{ where: 'page' | 'worker'; threads: number; gapMs: number; medianMs: number; p90Ms: number }> = [];
 let webgpu = 'no WebGPU adapter in headless Chromium on this machine (launched with --disable-gpu); not measured';
 try {
   const probe = await browser.newPage();
@@ -127,6 +132,14 @@ try {
       ortOptions.push({ option, network, threads: 1, medianMs: r.medianMs });
     }
   }
+  for (const threads of [1, 2]) {
+    for (const gapMs of PLACEMENT_GAPS_MS) {
+      for (const [where, run] of [['page', 'runOrt'], ['worker', 'runOrtInWorker']] as const) {
+        const { medianMs, p90Ms } = await onPage<{ medianMs: number; p90Ms: number }>(browser, run, [PHOTO, threads, ITERATIONS, gapMs]);
+        placement.push({ where, threads, gapMs, medianMs, p90Ms });
+      }
+    }
+  }
 } finally {
   await browser.close();
   server.kill();
@@ -146,12 +159,13 @@ const ratios = [1, 2].flatMap((threads) => {
 });
 const machine = `${cpus()[0]?.model}, ${cpus().length} cores; ${await (async () => (await chromium.launch(config.use!.launchOptions).then(async (b) => { const v = b.version(); await b.close(); return `Chromium ${v}`; })))()}`;
 const stamp = makeStamp({ models: modelIdsWithFiles(rows.map((r) => r.model)), browser: machine.split('; ')[1], engine: [...new Set(rows.map((r) => r.runtime))].join('; ') });
-const result = modelsBrowserBenchSchema.parse({ ...stampedHeader('npm run bench:models-browser', stamp), machine, iterations: ITERATIONS, webgpu, rows, peerComparison: { ratios, target: 'onnxruntime-web ≤ 1.0 × TensorFlow.js WASM on one thread (goal 0.8 ×), at 224', embeddingParity: parity }, ortOptions });
+const result = modelsBrowserBenchSchema.parse({ ...stampedHeader('npm run bench:models-browser', stamp), machine, iterations: ITERATIONS, webgpu, rows, peerComparison: { ratios, target: 'onnxruntime-web ≤ 1.0 × TensorFlow.js WASM on one thread (goal 0.8 ×), at 224', embeddingParity: parity }, ortOptions, placement });
 writeResults(new URL('./results/models-browser.json', import.meta.url), result);
 if (process.argv.includes('--json')) process.stdout.write(JSON.stringify(result, null, 2) + '\n');
 else {
   console.table(rows.map((r) => ({ ...r, medianMs: r.medianMs.toFixed(2), p90Ms: r.p90Ms.toFixed(2) })));
   console.table(ratios.map((r) => ({ ...r, ratio: r.ratio?.toFixed(2) })));
   console.table(ortOptions.map((r) => ({ ...r, medianMs: r.medianMs.toFixed(2) })));
+  console.table(placement.map((r) => ({ ...r, medianMs: r.medianMs.toFixed(2), p90Ms: r.p90Ms.toFixed(2) })));
   console.log('embedding parity (MobileNetV2 branch as ONNX vs nsfwjs graph on TF.js WASM, same pixels):', parity, '\nWebGPU:', webgpu);
 }

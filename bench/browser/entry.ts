@@ -13,41 +13,17 @@ import { getThreadsCount, setThreadsCount, setWasmPaths } from '@tensorflow/tfjs
 import { loadGraphModel } from '@tensorflow/tfjs-converter';
 import { PHOTO_TAPS } from '../../src/lib/eval/centernet-graph.ts';
 import { NSFWJS_FEATURES } from '../../src/lib/eval/nsfwjs-graph.ts';
-import { createEmbedder } from '../../src/lib/inference/embedder.ts';
-import { parseModelCard } from '../../src/lib/models/card.ts';
-import { preprocess } from '../../src/lib/models/preprocess.ts';
+import { runOrt, time } from './ort-timing.ts';
 
 
-async function photoPixels(): Promise<ImageData> {
-  const bitmap = await createImageBitmap(await (await fetch('photo.png')).blob());
-  const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
-  const context = canvas.getContext('2d')!;
-  context.drawImage(bitmap, 0, 0);
-  return context.getImageData(0, 0, bitmap.width, bitmap.height);
-}
-
-async function time(run: () => Promise<unknown>, iterations: number): Promise<{ medianMs: number; p90Ms: number }> {
-  for (let i = 0; i < 3; i++) await run();
-  const times: number[] = [];
-  for (let i = 0; i < iterations; i++) {
-    const start = performance.now();
-    await run();
-    times.push(performance.now() - start);
-  }
-  times.sort((a, b) => a - b);
-  return { medianMs: times[Math.floor(times.length / 2)]!, p90Ms: times[Math.floor(times.length * 0.9)]! };
-}
-
-async function runOrt(model: string, threads: number, iterations: number) {
-  ort.env.wasm.numThreads = threads;
-  ort.env.wasm.wasmPaths = { wasm: 'ort-wasm-simd-threaded.wasm' };
-  const card = parseModelCard(await (await fetch(`models/${model}/card.json`)).json());
-  const bytes = new Uint8Array(await (await fetch(`models/${model}/model.onnx`)).arrayBuffer());
-  const embedder = await createEmbedder(ort as unknown as typeof Ort, bytes, card);
-  const input = preprocess(await photoPixels(), card);
-  const result = await time(() => embedder.embed([input]), iterations);
-  const embedding = Array.from((await embedder.embed([input])).data);
-  return { ...result, embedding, input: Array.from(input), inputSize: card.input.width };
+/** The lab's place for the model (a worker), the same timing there: `runOrt` with a pause, in bench/browser/ort-embed-worker.ts. */
+function runOrtInWorker(model: string, threads: number, iterations: number, gapMs: number) {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker('ort-embed-worker.js', { type: 'module' });
+    worker.onmessage = ({ data }) => (worker.terminate(), resolve(data));
+    worker.onerror = (event) => (worker.terminate(), reject(new Error(event.message)));
+    worker.postMessage([model, threads, iterations, gapMs]);
+  });
 }
 
 /** One ONNX file with explicit session options (those being tried), on the given NCHW input. */
@@ -100,4 +76,4 @@ async function runTfjs(graph: keyof typeof GRAPHS, backend: 'wasm' | 'cpu', thre
   return { ...result, embedding, threadsUsed: backend === 'wasm' ? getThreadsCount() : 1 };
 }
 
-Object.assign(window, { bench: { runOrt, runOrtOptions, runTfjs } });
+Object.assign(window, { bench: { runOrt, runOrtInWorker, runOrtOptions, runTfjs } });

@@ -53,6 +53,13 @@ export const modelsBrowserBenchSchema = z.strictObject({
   }),
   /** onnxruntime-web session options tried on the photo model, one thread, with what each gave. */
   ortOptions: z.array(z.strictObject({ option: z.string().min(1), network: z.string().min(1), threads: z.number().int().positive(), medianMs: z.number().nonnegative() })),
+  /**
+   * The photo model on the benchmark's page and in a worker (where the lab runs it), back to back (gapMs 0) and idle
+   * for gapMs before each run, as a visitor's adds are spaced. Absent from files made before it was measured.
+   */
+  placement: z
+    .array(z.strictObject({ where: z.enum(['page', 'worker']), threads: z.number().int().positive(), gapMs: z.number().int().nonnegative(), medianMs: z.number().nonnegative(), p90Ms: z.number().nonnegative() }))
+    .optional(),
 });
 
 export type ModelBenchRow = z.output<typeof modelBenchRowSchema>;

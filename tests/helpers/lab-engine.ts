@@ -102,7 +102,7 @@ export function expectReply(reply: LabReply): LabReply {
 }
 
 export const classNamed = (reply: LabReply, name: string) => reply.view.classes.find((c) => c.name === name)!;
-export const sizes = (reply: LabReply) => reply.view.classes.map((c) => [c.name, c.examples.length]);
+export const sizes = (reply: LabReply) => reply.view.classes.map((c) => [c.name, c.exampleIds.length]);
 /** Each query's predicted class name (null for unknown). */
 export const verdictNames = (reply: Pick<LabReply, 'view' | 'verdicts'>) =>
   reply.verdicts.report!.predictions.map((p) => reply.view.classes.find((c) => c.id === p.nearestClassId)?.name ?? null);

@@ -7,7 +7,7 @@
 import type { KnowledgeReport, PredictionReport } from '../fewshot/reports';
 import type { HeadOptions } from '../fewshot/head';
 import type { Method } from '../fewshot/method';
-import type { MapPoint } from '../fewshot/map';
+import type { MapDrawing } from './map-drawing';
 import type { Calibration } from '../fewshot/fit';
 import type { ShippedSet } from './shipped-embeddings';
 
@@ -66,8 +66,13 @@ export interface LoadReport {
 /** What the page renders after every change: the classes with their thumbnails, the method and what applies to it. */
 export interface LabView {
   model: (LoadReport & { id: string }) | null;
-  /** Each example's thumbnail is sent once, in the first view that has it: the page keeps it (a 4,000-example lab would otherwise clone 4,000 Blobs per reply). */
-  classes: Array<{ id: string; name: string; examples: Array<{ id: string; thumb?: Blob }> }>;
+  /** Each class's examples by id: plain strings, as a 10,000-picture lab's view is read on the page after each change. */
+  classes: Array<{ id: string; name: string; exampleIds: string[] }>;
+  /**
+   * Thumbnails by example id, each sent once, in the first view that has it, and at most a few hundred per view: the
+   * page keeps them and asks for the rest (a 4,000-example lab would otherwise clone 4,000 Blobs per reply).
+   */
+  thumbs: Map<string, Blob>;
   method: Method;
   /** What an undo would restore, in words; null when there is nothing to undo. */
   undo: string | null;
@@ -107,7 +112,8 @@ export interface Verdicts {
   /** Why there is no report (e.g. fewer than two classes with examples). */
   problem?: string;
   queryThumbs: Blob[];
-  map: MapPoint[];
+  /** Empty (no points) where not asked for, as with each live frame. */
+  map: MapDrawing;
 }
 
 /** The one reply to every change: the lab, the last queries classified again, and one line per item that failed (naming it). */
@@ -119,5 +125,5 @@ export interface LabReply {
 
 /** What the page hears while a metric is learned. */
 export type LearnProgress =
-  | { phase: 'training'; step: number; steps: number; loss: number; map: MapPoint[] }
+  | { phase: 'training'; step: number; steps: number; loss: number; map: MapDrawing }
   | { phase: 'checking'; round: number; rounds: number };

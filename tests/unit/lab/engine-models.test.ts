@@ -46,7 +46,7 @@ describe('LabEngine: models', { timeout: 30_000 }, () => {
     last = expectReply(await engine.addExamples(classNamed(last, 'Letter A').id, [await madePicture('ring.jpg', 'ring', 'jpeg')]));
     expect(last.problems).toEqual([]);
     expect((await embeddingsByModel())[3]!.original).toMatch(/^data:image\/jpeg;base64,/);
-    last = expectReply(await engine.removeExample(classNamed(last, 'Letter A').examples[3]!.id));
+    last = expectReply(await engine.removeExample(classNamed(last, 'Letter A').exampleIds[3]!));
   });
 
   test('useModel back: the embeddings made before are used again, nothing is embedded', async () => {

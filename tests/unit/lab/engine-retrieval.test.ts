@@ -84,7 +84,7 @@ describe('LabEngine.retrieval: every example against the others', { timeout: 60_
     expect(report.classIds).toEqual(last.view.classes.map((c) => c.id));
     expect(report.head).toBeUndefined();
     expectMatches(report, await expected(last.view.method));
-    const mislabelled = classNamed(last, 'Letter A').examples[4]!.id;
+    const mislabelled = classNamed(last, 'Letter A').exampleIds[4]!;
     const pair = report.prototypes.pairs.find((p) => p.exampleId === mislabelled || p.neighbourId === mislabelled)!;
     expect(pair).toBeDefined();
     expect(pair.exampleId === mislabelled ? pair.number : pair.neighbourNumber).toBe(5);
@@ -105,16 +105,16 @@ describe('LabEngine.retrieval: every example against the others', { timeout: 60_
   });
 
   test('moveExample: the drawing goes to its own class, undoably; removeExampleUndoably likewise', async () => {
-    const mislabelled = classNamed(last, 'Letter A').examples[4]!.id;
+    const mislabelled = classNamed(last, 'Letter A').exampleIds[4]!;
     last = expectReply(await engine.moveExample(mislabelled, id('Letter B')));
     expect(sizes(last)).toEqual([['Letter A', 4], ['Letter B', 5], ['Letter C', 4]]);
-    expect(classNamed(last, 'Letter B').examples.at(-1)!.id).toBe(mislabelled);
+    expect(classNamed(last, 'Letter B').exampleIds.at(-1)!).toBe(mislabelled);
     expect(last.view.undo).toBe('Undo “Move Letter A example 5 to Letter B”');
     const after = (await engine.retrieval())!;
     expect(after.prototypes.pairs.some((p) => p.exampleId === mislabelled || p.neighbourId === mislabelled)).toBe(false);
     last = expectReply(await engine.undo(noProgress));
     expect(sizes(last)).toEqual([['Letter A', 5], ['Letter B', 4], ['Letter C', 4]]);
-    expect(classNamed(last, 'Letter A').examples[4]!.id).toBe(mislabelled);
+    expect(classNamed(last, 'Letter A').exampleIds[4]!).toBe(mislabelled);
     last = expectReply(await engine.removeExampleUndoably(mislabelled));
     expect(sizes(last)).toEqual([['Letter A', 4], ['Letter B', 4], ['Letter C', 4]]);
     expect(last.view.undo).toBe('Undo “Remove Letter A example 5”');

@@ -97,7 +97,7 @@ describe('LabEngine: an example set with shipped embeddings', { timeout: 60_000 
     const reply = await engine.loadExampleSet(set, noProgress);
     expect(reply.problems).toEqual([expect.stringMatching(/^cut\.png /)]);
     expect(embedded.pictures).toBe(0);
-    expect(reply.view.classes.map((c) => c.examples.length)).toEqual([5, 4, 5]);
+    expect(reply.view.classes.map((c) => c.exampleIds.length)).toEqual([5, 4, 5]);
   });
 
   test('a set without shipped embeddings is embedded as any pictures are (kept as JPEG)', async () => {

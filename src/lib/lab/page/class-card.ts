@@ -72,10 +72,10 @@ export function createClassCard(data: ClassData, actions: ClassActions, thumbs: 
   let shown = '';
 
   function update(next: ClassData) {
-    const key = `${next.name}\u0000${next.examples.map((e) => e.id).join(',')}`;
+    const key = `${next.name}\u0000${next.exampleIds.join(',')}`;
     if (key === shown) return;
     shown = key;
-    ids = next.examples.map((e) => e.id);
+    ids = next.exampleIds;
     name = next.name;
     if (document.activeElement !== nameInput) nameInput.value = name;
     root.setAttribute('aria-label', `Class ${name}`);

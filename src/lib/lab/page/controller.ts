@@ -46,12 +46,12 @@ export function startLab(root: HTMLElement, base: string): void {
   let queryThumbs: string[] = [];
   // The results before's thumbnails: their images may still be loading once replaced, so they are revoked a redraw later.
   let replacedThumbs: string[] = [];
-  // Each class's name and place by id: a big lab's map asks for thousands of points' colours after every change.
-  let byId = new Map<string, { name: string; place: number }>();
+  // Each class's name by id, for the verdicts; the map names its points' classes by place.
+  let byId = new Map<string, string>();
+  const nameAt = (place: number) => current?.classes[place]?.name ?? '';
 
   const names: ResultNames = {
-    nameOf: (id) => byId.get(id)?.name ?? id,
-    colourOf: (id) => (byId.get(id)?.place ?? 0) % 8,
+    nameOf: (id) => byId.get(id) ?? id,
     thumbOf: (id) => thumbs.url(id),
   };
 
@@ -60,9 +60,9 @@ export function startLab(root: HTMLElement, base: string): void {
     render(view) {
       const firstTime = !current;
       current = view;
-      byId = new Map(view.classes.map((c, place) => [c.id, { name: c.name, place }]));
+      byId = new Map(view.classes.map((c) => [c.id, c.name]));
       root.dataset.kind = view.model?.kind ?? '';
-      thumbs.retain(view.classes);
+      thumbs.retain(view);
       classCards.render(view.classes);
       undoButton.hidden = !view.undo;
       undoButton.textContent = view.undo ?? '';
@@ -82,7 +82,7 @@ export function startLab(root: HTMLElement, base: string): void {
       const asked = verdicts.report || verdicts.problem || verdicts.queryThumbs.length || lines.length;
       if (verdicts.report) results.replaceChildren(...lines, ...predictionsView(verdicts.report, names, (i) => queryThumbs[i], current?.model?.calibratedOn));
       else if (asked) results.replaceChildren(...lines, ...(verdicts.problem ? [el('p', { className: 'message' }, verdicts.problem)] : []));
-      if (verdicts.map.length || !verdicts.report) mapBox.replaceChildren(...mapView(verdicts.map, names));
+      if (verdicts.map.kinds.length || !verdicts.report) mapBox.replaceChildren(...mapView(verdicts.map, nameAt));
       if (verdicts.report?.calibration) writeMethod(settings, current!.method, verdicts.report.calibration);
     },
   });
@@ -128,7 +128,7 @@ export function startLab(root: HTMLElement, base: string): void {
   }
 
   const classCards = createClassList(classList, actions, thumbs);
-  const headPanel = wireHeadPanel(page, (points) => mapBox.replaceChildren(...mapView(points, names)));
+  const headPanel = wireHeadPanel(page, (drawing) => mapBox.replaceChildren(...mapView(drawing, nameAt)));
   const retrieval = wireRetrievalPanel(page, { nameOf: names.nameOf, thumbOf: (id) => thumbs.url(id) });
   const camera = wireCamera(page);
   wireQueries(page);

@@ -20,7 +20,9 @@ export interface DrawingPad {
 const PEN_WIDTH = 10;
 
 export function createDrawingPad(canvas: HTMLCanvasElement, onChange: () => void = () => {}): DrawingPad {
-  const context = canvas.getContext('2d', { willReadFrequently: true })!;
+  // The context and the first paint wait for the first stroke: a big lab fills a screenful of class cards at once, and
+  // making and painting their canvases held the page ~40 ms (a Chromium trace). Until then the CSS paints it black.
+  let painter: CanvasRenderingContext2D | undefined;
   const strokes: Array<Array<[number, number]>> = [];
   let current: Array<[number, number]> | null = null;
 
@@ -30,6 +32,7 @@ export function createDrawingPad(canvas: HTMLCanvasElement, onChange: () => void
   };
 
   function redraw() {
+    const context = (painter ??= canvas.getContext('2d', { willReadFrequently: true })!);
     context.fillStyle = '#000';
     context.fillRect(0, 0, canvas.width, canvas.height);
     context.strokeStyle = '#fff';
@@ -68,7 +71,6 @@ export function createDrawingPad(canvas: HTMLCanvasElement, onChange: () => void
   };
   canvas.addEventListener('pointerup', finish);
   canvas.addEventListener('pointercancel', finish);
-  redraw();
 
   return {
     canvas,

@@ -45,7 +45,7 @@ export function wireFolderImport(page: LabPage): void {
 
   function shown(result: LabReply, what: string, notes: string[]) {
     page.apply(result);
-    const pictures = result.view.classes.reduce((n, c) => n + c.examples.length, 0);
+    const pictures = result.view.classes.reduce((n, c) => n + c.exampleIds.length, 0);
     status.textContent = [`Added ${what}: the lab has ${result.view.classes.length} classes and ${pictures} pictures.`, ...notes, ...result.problems].join(' ');
   }
 

@@ -3,7 +3,7 @@ import type { LabView, LearnProgress } from '../messages';
 import type { LabPage } from './lab-page';
 import type { HeadOptions } from '../../fewshot/head';
 import { HEAD_LOSSES } from '../../fewshot/head-losses';
-import type { MapPoint } from '../../fewshot/map';
+import type { MapDrawing } from '../map-drawing';
 import { knowledgeView } from './knowledge-view';
 
 /**
@@ -15,7 +15,7 @@ export interface HeadPanel {
   update(view: LabView, nameOf: (id: string) => string): void;
 }
 
-export function wireHeadPanel(page: LabPage, showMap: (points: MapPoint[]) => void): HeadPanel {
+export function wireHeadPanel(page: LabPage, showMap: (drawing: MapDrawing) => void): HeadPanel {
   const form = page.$<HTMLFormElement>('[data-lab-head-form]');
   const learn = page.$<HTMLButtonElement>('[data-lab-head-learn]');
   const reset = page.$<HTMLButtonElement>('[data-lab-head-reset]');
@@ -25,7 +25,7 @@ export function wireHeadPanel(page: LabPage, showMap: (points: MapPoint[]) => vo
   const field = (name: string) => form.elements.namedItem(name) as HTMLInputElement;
   let busy = false;
   // Snapshots of the map arrive faster than a screen shows them: play one per frame so the proxies are seen moving.
-  let frames: MapPoint[][] = [];
+  let frames: MapDrawing[] = [];
   const play = () => {
     const next = frames.shift();
     if (next) showMap(next);

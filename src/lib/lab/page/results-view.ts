@@ -10,8 +10,6 @@ import { el, lazyFold } from './dom';
 
 export interface ResultNames {
   nameOf(classId: string): string;
-  /** Index into the site's eight class colours. */
-  colourOf(classId: string): number;
   /** The thumbnail address of an example, by id. */
   thumbOf(exampleId: string): string | undefined;
 }

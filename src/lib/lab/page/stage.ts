@@ -88,7 +88,7 @@ export function startStage(root: HTMLElement, base: string): void {
     }
     for (const c of view.classes) {
       const count = buttons.querySelector(`[data-class-id="${c.id}"] .stage-count`)!;
-      count.textContent = `${c.examples.length} ${c.examples.length === 1 ? 'example' : 'examples'}`;
+      count.textContent = `${c.exampleIds.length} ${c.exampleIds.length === 1 ? 'example' : 'examples'}`;
     }
   }
 

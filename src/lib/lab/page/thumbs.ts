@@ -44,14 +44,14 @@ export class ThumbUrls {
   }
 
   /** The lab's examples now, each thumbnail as the worker sent it (once); those of examples no longer in it are let go. */
-  retain(classes: LabView['classes']): void {
+  retain({ classes, thumbs }: Pick<LabView, 'classes' | 'thumbs'>): void {
     const next = new Map<string, Blob>();
     const missing: string[] = [];
     this.present = new Set();
-    for (const { examples } of classes) {
-      for (const { id, thumb } of examples) {
+    for (const { exampleIds } of classes) {
+      for (const id of exampleIds) {
         this.present.add(id);
-        const blob = thumb ?? this.blobs.get(id);
+        const blob = thumbs.get(id) ?? this.blobs.get(id);
         if (blob) next.set(id, blob);
         else missing.push(id);
       }

@@ -3,6 +3,7 @@ import { defaultHeadOptions, type HeadOptions } from '../../fewshot/head';
 import { HEAD_LOSSES } from '../../fewshot/head-losses';
 import type { LabReply, LearnProgress } from '../messages';
 import type { LabState } from './state';
+import { drawMap } from '../map-drawing';
 
 /**
  * The learned metric head (issue 13): trained on the examples, then kept on,
@@ -15,10 +16,11 @@ export function learnMetric(state: LabState, options: Partial<HeadOptions>, onPr
   const kernels = state.kernels!;
   const before = state.classes.head;
   // Steps and rate left out are the loss's own defaults.
+  const classIds = state.classes.list().map((c) => c.id);
   const { steps } = state.classes.setHead({ ...defaultHeadOptions(options.loss ?? HEAD_LOSSES[0]!.id), ...options })!;
   try {
     state.predictor.trainHead(kernels, {
-      training: (step, loss, proxies) => onProgress({ phase: 'training', step, steps, loss, map: state.predictor.mapWithProxies(kernels, proxies(), state.queries.embeddings) }),
+      training: (step, loss, proxies) => onProgress({ phase: 'training', step, steps, loss, map: drawMap(state.predictor.mapWithProxies(kernels, proxies(), state.queries.embeddings), classIds) }),
       rounds: (round, rounds) => onProgress({ phase: 'checking', round, rounds }),
     });
   } catch (error) {

@@ -61,7 +61,7 @@ export class LabState {
   }
 
   /** Verdicts for the last queries from their cached embeddings; the map only where asked (not per live frame). */
-  verdicts = (withMap = true): Verdicts => verdictsFor(this.predictor, this.kernels!, this.queries, withMap);
+  verdicts = (withMap = true): Verdicts => verdictsFor(this.predictor, this.kernels!, this.queries, withMap ? this.classes.list().map((c) => c.id) : null);
 
   /** The one reply to a change: saved first (so the view says how that went), the head trained again if stale, the view, the last queries classified again. */
   async reply(problems: string[] = []): Promise<LabReply> {

@@ -8,6 +8,7 @@ import type { Calibration } from '../../fewshot/fit';
 import type { LoadedModel } from './model';
 import type { HeadView, LabView, Verdicts } from '../messages';
 import type { StoredExample } from './store';
+import { drawMap } from '../map-drawing';
 
 /**
  * Thumbnails sent in one view, at most: a 10,000-picture folder's first view would otherwise clone 10,000 Blobs
@@ -25,17 +26,18 @@ export function labView(classes: ClassStore, predictor: Predictor, kernels: Kern
   }
   // An example that left the lab and came back (an undo) is sent again: the page let its thumbnail go.
   const present = new Set<string>();
-  let room = THUMBS_PER_MESSAGE;
-  const thumbOnce = (id: string) => {
-    present.add(id);
-    if (sent.has(id) || room === 0) return { id };
-    room--;
-    sent.add(id);
-    return { id, thumb: examples.get(id)!.thumb };
-  };
-  const shown = classes.list().map((c) => ({ id: c.id, name: c.name, examples: c.exampleIds.map(thumbOnce) }));
+  const thumbs = new Map<string, Blob>();
+  for (const c of classes.list()) {
+    for (const id of c.exampleIds) {
+      present.add(id);
+      if (sent.has(id) || thumbs.size === THUMBS_PER_MESSAGE) continue;
+      sent.add(id);
+      thumbs.set(id, examples.get(id)!.thumb);
+    }
+  }
+  const shown = classes.list().map((c) => ({ id: c.id, name: c.name, exampleIds: [...c.exampleIds] }));
   for (const id of sent) if (!present.has(id)) sent.delete(id);
-  return { model: model ? { ...model.report, id: model.id } : null, classes: shown, method: classes.method, undo, calibration, head: headView(classes, predictor, kernels) };
+  return { model: model ? { ...model.report, id: model.id } : null, classes: shown, thumbs, method: classes.method, undo, calibration, head: headView(classes, predictor, kernels) };
 }
 
 function headView(classes: ClassStore, predictor: Predictor, kernels: Kernels | undefined): HeadView {
@@ -64,10 +66,10 @@ export function trainIfStale(predictor: Predictor, kernels: Kernels): string | u
   }
 }
 
-/** Verdicts for the last queries from their cached embeddings; the map only where asked (not per live frame). */
-export function verdictsFor(predictor: Predictor, kernels: Kernels, queries: { embeddings: Float32Array[]; thumbs: Blob[] }, withMap: boolean): Verdicts {
+/** Verdicts for the last queries from their cached embeddings; the map only where the classes' order is given (not per live frame). */
+export function verdictsFor(predictor: Predictor, kernels: Kernels, queries: { embeddings: Float32Array[]; thumbs: Blob[] }, classIds: string[] | null): Verdicts {
   const { embeddings, thumbs } = queries;
-  const map = withMap ? predictor.map(kernels, embeddings) : [];
+  const map = drawMap(classIds ? predictor.map(kernels, embeddings) : [], classIds ?? []);
   if (embeddings.length === 0) return { report: null, queryThumbs: [], map };
   try {
     return { report: predictor.predict(kernels, embeddings), queryThumbs: thumbs, map };
