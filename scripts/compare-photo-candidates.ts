@@ -11,6 +11,10 @@
  *   base-cl2n   centred on a fixed base mean (photographs outside every
  *               evaluation set: training/export_photo_base.py), then L2
  *   192px       the picture at 192 × 192 instead of 224 × 224
+ *   +nanodet…   a third branch, L2-normalised on its own: NanoDet's pooled
+ *               neck / backbone taps (scripts/photo-candidates/nanodet.ts;
+ *               "nanodet… alone" without today's two branches). Named in
+ *               CANDIDATES only: they need training/convert_nanodet.py's graphs
  * and combinations. Every candidate is classified as the lab does by default
  * (euclidean distance, L2 normalisation, no refinement); today's embedding
  * with the kernels' episode-centred 'cl2n' is printed for reference.
@@ -31,6 +35,7 @@ import { evaluateEpisodes } from '../src/lib/eval/run.ts';
 import { splitDataset } from '../src/lib/eval/session-episodes.ts';
 import { pairedDifference } from '../src/lib/eval/paired.ts';
 import { CENTERNET, joinBranches, loadBranchModel, MOBILENET } from './photo-candidates/branches.ts';
+import { joinTaps, l2Rows, loadNanodet, NANODET_TAPS, sideBySide, type NanodetTap } from './photo-candidates/nanodet.ts';
 import { CROPS, type View } from './photo-candidates/views.ts';
 
 interface Candidate {
@@ -39,6 +44,8 @@ interface Candidate {
   tukey: boolean;
   centre: boolean;
   normalize?: Normalization;
+  /** A NanoDet branch: these taps at this input size, beside today's branches or (alone) instead of them. */
+  nanodet?: { taps: readonly NanodetTap[]; size: number; alone?: boolean };
 }
 const today: Candidate = { views: ['full'], size: 224, tukey: false, centre: false };
 const CANDIDATES: Record<string, Candidate> = {
@@ -55,11 +62,22 @@ const CANDIDATES: Record<string, Candidate> = {
   'flip+base-cl2n': { ...today, views: ['full', 'flip'], centre: true },
   'tukey+flip+base-cl2n': { ...today, views: ['full', 'flip'], tukey: true, centre: true },
 };
-const DIM = MOBILENET + CENTERNET;
+const NECK: NanodetTap[] = ['neck8', 'neck16', 'neck32'];
+const NANODET: Record<string, Candidate> = {
+  'nanodet alone': { ...today, nanodet: { taps: NECK, size: 224, alone: true } },
+  'nanodet@416 alone': { ...today, nanodet: { taps: NECK, size: 416, alone: true } },
+  '+nanodet': { ...today, nanodet: { taps: NECK, size: 224 } },
+  '+nanodet@416': { ...today, nanodet: { taps: NECK, size: 416 } },
+  ...Object.fromEntries((Object.keys(NANODET_TAPS) as NanodetTap[]).map((t) => [`+nanodet ${t}`, { ...today, nanodet: { taps: [t], size: 224 } }])),
+  '+nanodet all': { ...today, nanodet: { taps: Object.keys(NANODET_TAPS) as NanodetTap[], size: 224 } },
+};
+const TODAY_DIM = MOBILENET + CENTERNET;
+const dimOf = (c: Candidate) => (c.nanodet?.alone ? 0 : TODAY_DIM) + (c.nanodet?.taps.reduce((n, t) => n + NANODET_TAPS[t], 0) ?? 0);
 const SPLIT = process.env.SPLIT === 'test' ? 'test' : 'validation';
 const EPISODES = Number(process.env.EPISODES ?? 600);
 const DATASETS = (process.env.DATASETS ?? 'photo-kinds-wide,photo-kinds').split(',');
 const chosen = process.env.CANDIDATES?.split(',') ?? Object.keys(CANDIDATES);
+Object.assign(CANDIDATES, NANODET);
 for (const name of chosen) if (!CANDIDATES[name]) throw new Error(`No candidate "${name}"; there are: ${Object.keys(CANDIDATES).join(', ')}.`);
 // The first candidate is the reference the others are paired with (today's embedding unless CANDIDATES says otherwise).
 const reference = chosen[0]!;
@@ -75,26 +93,38 @@ function basePictures(): Pixels[] {
 
 const kernels = await loadKernelsInNode();
 const model = await loadBranchModel();
+const nanodet = loadNanodet();
 const base = basePictures();
 console.log(`shipped graph vs its branches joined here (224 px, 8 base photographs): max |Δ| = ${(await model.check(base.slice(0, 8))).toExponential(2)}`);
 
+/** One view's branches, each L2-normalised, side by side: today's two, NanoDet's taps, or both. */
+async function embedView(key: string, pictures: readonly Pixels[], view: View, c: Candidate): Promise<Float32Array> {
+  const rows = pictures.length;
+  const todays = c.nanodet?.alone ? new Float32Array(0) : joinBranches(await model.branches(key, pictures, view, c.size), c.tukey ? Math.sqrt : (x) => x);
+  if (!c.nanodet) return todays;
+  const width = dimOf(c) - todays.length / rows;
+  const taps = l2Rows(joinTaps(await nanodet.taps(key, pictures, view, c.nanodet.size), c.nanodet.taps, rows), width);
+  return sideBySide(todays, taps, rows);
+}
+
 /** A candidate's embeddings of these pictures: each view's joined branches, averaged over the views, centred on the base mean if asked. */
 async function embed(key: string, pictures: readonly Pixels[], c: Candidate): Promise<Float32Array> {
-  const out = new Float32Array(pictures.length * DIM);
+  const dim = dimOf(c);
+  const out = new Float32Array(pictures.length * dim);
   for (const view of c.views) {
-    const joined = joinBranches(await model.branches(key, pictures, view, c.size), c.tukey ? Math.sqrt : (x) => x);
+    const joined = await embedView(key, pictures, view, c);
     for (let i = 0; i < out.length; i++) out[i]! += joined[i]! / c.views.length;
   }
   if (c.centre) {
-    const mean = meanRow(await embed('base', base, { ...c, centre: false }));
-    for (let i = 0; i < out.length; i++) out[i]! -= mean[i % DIM]!;
+    const mean = meanRow(await embed('base', base, { ...c, centre: false }), dim);
+    for (let i = 0; i < out.length; i++) out[i]! -= mean[i % dim]!;
   }
   return out;
 }
-function meanRow(e: Float32Array): Float32Array {
-  const mean = new Float32Array(DIM);
-  const rows = e.length / DIM;
-  for (let i = 0; i < e.length; i++) mean[i % DIM]! += e[i]! / rows;
+function meanRow(e: Float32Array, dim: number): Float32Array {
+  const mean = new Float32Array(dim);
+  const rows = e.length / dim;
+  for (let i = 0; i < e.length; i++) mean[i % dim]! += e[i]! / rows;
   return mean;
 }
 
@@ -110,7 +140,7 @@ for (const name of DATASETS) {
   const smallest = Math.min(...dataset.byClass.map((k) => k.length));
   for (const shot of [1, 5]) {
     const settings = { way: 5, shot, queries: Math.min(15, smallest - shot), episodes: EPISODES, metric: 'euclidean', refine: 0, seed: 1 } as const;
-    const results = chosen.map((c) => ({ c, r: evaluateEpisodes(embeddings.get(c)!, DIM, dataset, kernels, { ...settings, normalize: CANDIDATES[c]!.normalize ?? 'l2' }) }));
+    const results = chosen.map((c) => ({ c, r: evaluateEpisodes(embeddings.get(c)!, dimOf(CANDIDATES[c]!), dataset, kernels, { ...settings, normalize: CANDIDATES[c]!.normalize ?? 'l2' }) }));
     for (const { c, r } of results) {
       const p = pairedDifference(r.perEpisode, results[0]!.r.perEpisode);
       const delta = c === reference ? '—' : `${p.difference >= 0 ? '+' : ''}${pct(p.difference)} ± ${pct(p.ci95)}`;
@@ -122,3 +152,4 @@ if (!process.env.SPLIT) {
   for (const size of [224, 192]) console.log(`one picture at ${size} px, batch 1, median of 30 after 5: ${(await model.latency(size, 30)).toFixed(1)} ms`);
 }
 await model.dispose();
+await nanodet.dispose();

@@ -174,9 +174,8 @@ class Converter:
         return out
 
 
-def build(size, taps):
-    nodes, weights = load_graph(SOURCE)
-    converter = Converter(nodes, weights, size)
+def pool_taps(converter, taps):
+    """Each tap converted and averaged over space to a (batch, channels) tensor: [(its name, channels)]."""
     pooled = []
     for tap in taps:
         x = converter.convert(tap)
@@ -185,6 +184,13 @@ def build(size, taps):
         flat = f"flat/{tap}"
         converter.onnx_nodes.append(helper.make_node("Flatten", [pooled_name], [flat], axis=1))
         pooled.append((flat, converter.shape[x][0]))
+    return pooled
+
+
+def build(size, taps):
+    nodes, weights = load_graph(SOURCE)
+    converter = Converter(nodes, weights, size)
+    pooled = pool_taps(converter, taps)
     dim = sum(c for _, c in pooled)
     converter.onnx_nodes.append(helper.make_node("Concat", [p for p, _ in pooled], ["embedding"], axis=1))
     graph = helper.make_graph(

@@ -1,11 +1,8 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import type * as Ort from 'onnxruntime-web';
-import { ortInNode } from '../../src/lib/inference/ort-node.ts';
-import { parseModelCard, type ModelCard } from '../../src/lib/models/card.ts';
-import { preprocess } from '../../src/lib/models/preprocess.ts';
 import type { Pixels } from '../../src/lib/models/pixels.ts';
-import { viewOf, type View } from './views.ts';
+import { latencyOf, openSession, runPictures } from './session.ts';
+import type { View } from './views.ts';
 
 /**
  * The photo model's two branches before they are joined: the 1,792-d pooled
@@ -40,32 +37,10 @@ export interface BranchModel {
 }
 
 export async function loadBranchModel(): Promise<BranchModel> {
-  const ort = ortInNode();
   if (!existsSync(ANY_SIZE)) throw new Error('Run python3 training/photo_input_size.py first (the graph with a free input size).');
-  const session = await ort.InferenceSession.create(new Uint8Array(readFileSync(ANY_SIZE)), { executionProviders: ['wasm'], graphOptimizationLevel: 'all' });
-  const shipped = await ort.InferenceSession.create(new Uint8Array(readFileSync(SHIPPED)), { executionProviders: ['wasm'], graphOptimizationLevel: 'all' });
-  const baseCard = JSON.parse(readFileSync(new URL('models/photo-mobilenetv2-centernet/card.json', ROOT), 'utf8'));
-  const cardAt = (size: number): ModelCard => parseModelCard({ ...baseCard, input: { ...baseCard.input, height: size, width: size } });
+  const session = await openSession(ANY_SIZE);
+  const shipped = await openSession(SHIPPED);
   const graphHash = createHash('sha256').update(readFileSync(SHIPPED)).digest('hex').slice(0, 12);
-
-  async function run(s: Ort.InferenceSession, pictures: readonly Pixels[], view: View, size: number, outputs: string[]) {
-    const card = cardAt(size);
-    const per = 3 * size * size;
-    const got: Record<string, Float32Array[]> = Object.fromEntries(outputs.map((o) => [o, []]));
-    for (let start = 0; start < pictures.length; start += 32) {
-      const batch = pictures.slice(start, start + 32);
-      const data = new Float32Array(batch.length * per);
-      batch.forEach((p, i) => data.set(preprocess(viewOf(p, view), card), i * per));
-      const result = await s.run({ input: new ort.Tensor('float32', data, [batch.length, 3, size, size]) });
-      for (const o of outputs) got[o]!.push((result[o]!.data as Float32Array).slice());
-    }
-    const joined = (parts: Float32Array[]) => {
-      const out = new Float32Array(parts.reduce((n, p) => n + p.length, 0));
-      parts.reduce((at, p) => (out.set(p, at), at + p.length), 0);
-      return out;
-    };
-    return Object.fromEntries(outputs.map((o) => [o, joined(got[o]!)]));
-  }
 
   return {
     async branches(key, pictures, view, size) {
@@ -76,7 +51,7 @@ export async function loadBranchModel(): Promise<BranchModel> {
         const all = new Float32Array(new Uint8Array(readFileSync(file)).buffer);
         if (all.length === floats) return { mobilenet: all.subarray(0, pictures.length * MOBILENET), centernet: all.subarray(pictures.length * MOBILENET), rows: pictures.length };
       }
-      const out = await run(session, pictures, view, size, ['mobilenetv2', 'centernet']);
+      const out = await runPictures(session, pictures, view, size, ['mobilenetv2', 'centernet']);
       const all = new Float32Array(floats);
       all.set(out.mobilenetv2!, 0);
       all.set(out.centernet!, pictures.length * MOBILENET);
@@ -84,21 +59,12 @@ export async function loadBranchModel(): Promise<BranchModel> {
       return { mobilenet: out.mobilenetv2!, centernet: out.centernet!, rows: pictures.length };
     },
     async check(pictures) {
-      const ours = await run(session, pictures, 'full', 224, ['mobilenetv2', 'centernet']);
-      const theirs = (await run(shipped, pictures, 'full', 224, ['embedding'])).embedding!;
+      const ours = await runPictures(session, pictures, 'full', 224, ['mobilenetv2', 'centernet']);
+      const theirs = (await runPictures(shipped, pictures, 'full', 224, ['embedding'])).embedding!;
       const joined = joinBranches({ mobilenet: ours.mobilenetv2!, centernet: ours.centernet!, rows: pictures.length }, (x) => x);
       return theirs.reduce((worst, v, i) => Math.max(worst, Math.abs(v - joined[i]!)), 0);
     },
-    async latency(size, runs) {
-      const input = new ort.Tensor('float32', new Float32Array(3 * size * size).fill(0.5), [1, 3, size, size]);
-      const times: number[] = [];
-      for (let i = 0; i < runs + 5; i++) {
-        const start = performance.now();
-        await session.run({ input });
-        if (i >= 5) times.push(performance.now() - start);
-      }
-      return times.sort((a, b) => a - b)[Math.floor(runs / 2)]!;
-    },
+    latency: (size, runs) => latencyOf(session, size, runs),
     async dispose() {
       await session.release();
       await shipped.release();
