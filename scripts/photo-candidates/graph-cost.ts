@@ -1,13 +1,14 @@
 /**
  * What a candidate branch costs: one picture's inference (batch 1,
  * onnxruntime-web WASM, one thread, the graph alone; median of 30 after 5
- * warm-ups) and the graph's size, raw and gzip-compressed (level 9, as the
- * site's files are compressed), for each ONNX file given with its input size:
+ * warm-ups) and the graph's size, raw, gzip-compressed (level 9) and
+ * brotli-compressed (quality 9), as scripts/compress.ts compresses a
+ * multi-megabyte file for the site, for each ONNX file given with its input size:
  *
  *   npx node scripts/photo-candidates/graph-cost.ts models/photo-mobilenetv2-centernet/model.onnx:224 training/cache/nanodet-224-neck.onnx:224
  */
 import { readFileSync } from 'node:fs';
-import { gzipSync } from 'node:zlib';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { latencyOf, openSession } from './session.ts';
 
 for (const argument of process.argv.slice(2)) {
@@ -18,5 +19,6 @@ for (const argument of process.argv.slice(2)) {
   const ms = await latencyOf(session, Number(size), 30);
   await session.release();
   const mb = (n: number) => (n / 1e6).toFixed(2);
-  console.log(`${path} at ${size} px: ${ms.toFixed(1)} ms per picture, ${mb(bytes.length)} MB, ${mb(gzipSync(bytes, { level: 9 }).length)} MB gzip-compressed`);
+  const brotli = brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 9, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length } });
+  console.log(`${path} at ${size} px: ${ms.toFixed(1)} ms per picture, ${bytes.length} bytes (${mb(bytes.length)} MB), ${mb(gzipSync(bytes, { level: 9 }).length)} MB gzip, ${mb(brotli.length)} MB brotli`);
 }

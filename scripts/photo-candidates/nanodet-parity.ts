@@ -15,12 +15,12 @@ import '@tensorflow/tfjs-backend-cpu';
 import { loadGraphModel } from '@tensorflow/tfjs-converter';
 import { preprocess } from '../../src/lib/models/preprocess.ts';
 import { photoCardAt, openSession, runPictures } from './session.ts';
-import { NANODET_TAPS, nanodetGraph, type NanodetTap } from './nanodet.ts';
+import { EXTRA_TAPS, graphOf } from './extra-branches.ts';
 
 const SOURCE = new URL('../../training/cache/human-models/package/models/', import.meta.url);
 const P = 'PartitionedCall/';
 /** The TF.js node of each tap (training/convert_nanodet.py's TAPS); all NCHW. */
-const NODES: Record<NanodetTap, string> = {
+const NODES: Record<keyof typeof EXTRA_TAPS.nanodet, string> = {
   neck8: `${P}onnx_tf_prefix_Add_107`,
   neck16: `${P}onnx_tf_prefix_Add_128`,
   neck32: `${P}onnx_tf_prefix_Add_149`,
@@ -52,10 +52,10 @@ const photo = (name: string) => {
 };
 
 await tf.setBackend('cpu');
-const taps = Object.keys(NANODET_TAPS) as NanodetTap[];
+const taps = Object.keys(NODES) as (keyof typeof NODES)[];
 for (const size of process.argv.slice(2).map(Number)) {
   const reference = await loadReference(size);
-  const session = await openSession(nanodetGraph(size));
+  const session = await openSession(graphOf('nanodet', size));
   for (const name of ['chelsea.png', 'coffee.png']) {
     const picture = photo(name);
     const ours = await runPictures(session, [picture], 'full', size, taps);
