@@ -18,6 +18,7 @@ import { unzipSync } from 'fflate';
 import { writeClassFolders } from '../tests/fixtures/lab-pictures.ts';
 import type { LabBulk } from '../src/schemas/bench-lab.ts';
 import { pickerAnswersWith } from './opfs-folder.ts';
+import { longTasksSince, pageNow, printLongFrames, watchLongTasks } from './long-tasks.ts';
 
 /** The full run: 20 classes × 500 drawings. The smoke run (bench/smoke.ts) passes a small one. */
 export const BULK_SIZE = { classes: 20, perClass: 500 };
@@ -60,29 +61,16 @@ async function fingerprint(page: Page): Promise<string> {
   return createHash('sha256').update(JSON.stringify([lab.classes, lab.method])).digest('hex');
 }
 
-/**
- * Records the page's main-thread long tasks and the import's progress lines (again after each reload). Buffered, so
- * the tasks since the page opened count too; the import's own are told apart by their start (longTasksSince).
- */
-function watch(page: Page) {
-  return page.evaluate(() => {
-    type Frame = PerformanceEntry & { scripts: Array<{ invoker: string; duration: number; sourceURL: string; sourceCharPosition: number }> };
-    const w = window as unknown as { longTasks: Array<{ start: number; ms: number }>; longFrames: Array<{ start: number; ms: number; scripts: string[] }>; progress: Set<string> };
-    [w.longTasks, w.longFrames, w.progress] = [[], [], new Set()];
-    new PerformanceObserver((list) => list.getEntries().forEach((e) => w.longTasks.push({ start: e.startTime, ms: e.duration }))).observe({ type: 'longtask', buffered: true });
-    // What ran in a frame over 100 ms (long-animation-frame attribution), printed with the import's figures.
-    const script = (s: Frame['scripts'][number]) => `${s.invoker} ${Math.round(s.duration)} ms (${s.sourceURL.split('/').pop()}:${s.sourceCharPosition})`;
-    const onFrames = (list: PerformanceObserverEntryList) => (list.getEntries() as Frame[]).forEach((e) => e.duration > 100 && w.longFrames.push({ start: e.startTime, ms: e.duration, scripts: e.scripts.map(script) }));
-    if (PerformanceObserver.supportedEntryTypes.includes('long-animation-frame')) new PerformanceObserver(onFrames).observe({ type: 'long-animation-frame' });
+/** Records the import's progress lines (again after each reload), beside the long tasks (bench/long-tasks.ts). */
+async function watch(page: Page) {
+  await watchLongTasks(page);
+  await page.evaluate(() => {
+    const w = window as unknown as { progress: Set<string> };
+    w.progress = new Set();
     const status = document.querySelector('[data-lab-status]')!;
     new MutationObserver(() => /Adding pictures from folders: \d+ of/.test(status.textContent ?? '') && w.progress.add(status.textContent!)).observe(status, { childList: true, characterData: true, subtree: true });
   });
 }
-
-/** The durations of the long tasks that started at or after `since` (the page's clock; 0: all since it opened). */
-const longTasksSince = (page: Page, since = 0) =>
-  page.evaluate((since) => (window as unknown as { longTasks: Array<{ start: number; ms: number }> }).longTasks.filter((t) => t.start >= since).map((t) => t.ms), since);
-const pageNow = (page: Page) => page.evaluate(() => performance.now());
 
 export async function runBulk(browser: Browser, origin: string, size = BULK_SIZE): Promise<LabBulk> {
   const { classes: CLASSES, perClass } = size;
@@ -98,7 +86,7 @@ export async function runBulk(browser: Browser, origin: string, size = BULK_SIZE
   if (copied !== TOTAL) throw new Error(`${copied} of ${TOTAL} files reached the page's file system`);
   await watch(page);
   // The copy into the page's file system above is set-up, and so is opening the lab: their long tasks are not the import's.
-  const setUpTasks = await longTasksSince(page);
+  const setUpTasks = (await longTasksSince(page)).map((t) => t.ms);
   console.log('bulk set-up (not counted):', { longTasks: setUpTasks.length, longestMs: Math.max(0, ...setUpTasks) });
   const clicked = await pageNow(page);
   const t0 = Date.now();
@@ -108,12 +96,11 @@ export async function runBulk(browser: Browser, origin: string, size = BULK_SIZE
   const progressUpdates = await page.evaluate(() => (window as unknown as { progress: Set<string> }).progress.size);
   const thumbnailsInDom = await page.locator('.thumbnails li').count();
   const memoryAfterImport = await memoryMB(page);
-  const longTasks = await longTasksSince(page, clicked);
+  const longTasks = (await longTasksSince(page, clicked)).map((t) => t.ms);
   const importTasks = { longestMs: Math.max(0, ...longTasks), over100ms: longTasks.filter((d) => d > 100).length };
   const before = await fingerprint(page);
   console.log('bulk import:', { importMs, progressUpdates, thumbnailsInDom, memoryAfterImport, importTasks });
-  const frames = await page.evaluate((since) => (window as unknown as { longFrames: Array<{ start: number; ms: number; scripts: string[] }> }).longFrames.filter((f) => f.start >= since), clicked);
-  for (const f of frames) console.log(`bulk import: a frame of ${Math.round(f.ms)} ms, ${Math.round(f.start - clicked)} ms after the click:`, f.scripts.join('; ') || 'no script');
+  await printLongFrames(page, 'bulk import', clicked);
 
   // Saved as it changed: wait until every example is in IndexedDB, then reload and resume.
   for (let i = 0; i < 600 && (await stored(page)) < TOTAL; i++) await page.waitForTimeout(1000);
@@ -139,7 +126,7 @@ export async function runBulk(browser: Browser, origin: string, size = BULK_SIZE
   const importZipMs = Date.now() - t3;
   const afterZip = await fingerprint(page);
   const memoryAtEnd = await memoryMB(page);
-  longTasks.push(...(await longTasksSince(page)));
+  longTasks.push(...(await longTasksSince(page)).map((t) => t.ms));
   await context.close();
   return {
     classes: CLASSES,

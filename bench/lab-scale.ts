@@ -12,6 +12,7 @@ import type { LabBench, LabBenchRow, LabScalePhase } from '../src/schemas/bench-
 import { modelOfKind } from '../src/lib/models/catalog.ts';
 import { pictures } from './lab-bulk.ts';
 import { pickerAnswersWith } from './opfs-folder.ts';
+import { longTasksSince, pageNow, printLongFrames, watchLongTasks } from './long-tasks.ts';
 
 /** The drawings' model: the sketch model, whose example set the scale run repeats. */
 const SKETCH = modelOfKind('sketch');
@@ -47,29 +48,20 @@ async function askThree(page: Page, drawings: Buffer[]): Promise<void> {
   await page.locator('.prediction:not([data-shown-before])').nth(2).waitFor({ state: 'attached' });
 }
 
-type LongTask = { start: number; ms: number };
-
-/** Starts recording the main thread's long tasks (PerformanceObserver "longtask": every task over 50 ms), with their start. */
-const watchLongTasks = (page: Page) =>
-  page.evaluate(() => {
-    const w = window as unknown as { longTasks: LongTask[] };
-    w.longTasks = [];
-    new PerformanceObserver((list) => list.getEntries().forEach((e) => w.longTasks.push({ start: e.startTime, ms: e.duration }))).observe({ type: 'longtask', buffered: true });
-  });
-
 /**
  * Runs one phase and reads the long tasks it caused: those that started once it began (an earlier task reported
  * late, such as the set-up's, is not the phase's), including those still being reported a moment after it ends.
  */
 async function phase(page: Page, name: LabScalePhase['phase'], run: () => Promise<void>): Promise<LabScalePhase> {
-  const since = await page.evaluate(() => performance.now());
+  const since = await pageNow(page);
   const t = Date.now();
   await run();
   const ms = Date.now() - t;
   await page.waitForTimeout(200);
-  const tasks = await page.evaluate((since) => (window as unknown as { longTasks: LongTask[] }).longTasks.filter((task) => task.start >= since), since);
+  const tasks = await longTasksSince(page, since);
   const longTasks = tasks.map((task) => task.ms);
   if (tasks.some((task) => task.ms > 100)) console.log(`scale: ${name}: tasks over 100 ms (ms after the phase began → ms):`, tasks.filter((task) => task.ms > 100).map((task) => [Math.round(task.start - since), Math.round(task.ms)]));
+  await printLongFrames(page, `scale: ${name}`, since);
   const [classes, cardsWhole] = await Promise.all([page.locator('.lab-class').count(), page.locator('.lab-class[data-filled]').count()]);
   const result = { phase: name, ms, longTasks: longTasks.length, longestTaskMs: Math.max(0, ...longTasks), tasksOver100ms: longTasks.filter((d) => d > 100).length, classes, cardsWhole };
   console.log('scale:', result);

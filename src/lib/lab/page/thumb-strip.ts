@@ -27,13 +27,16 @@ export function createThumbStrip(thumbs: ThumbUrls, onRemove: (exampleId: string
   let name = '';
   let onScreen = false;
   let drawn = '';
+  // The strip's geometry as the observers and the scroll last told it: drawing never reads layout, so a reply that
+  // redraws every whole card does not lay the page out once per card (it held a 200-class lab's page 50–70 ms).
+  let [width, height, scrollTop] = [0, 0, 0];
 
   function draw() {
-    const columns = Math.max(1, Math.floor((list.clientWidth || CELL_WIDTH) / CELL_WIDTH));
+    const columns = Math.max(1, Math.floor((width || CELL_WIDTH) / CELL_WIDTH));
     const rows = Math.ceil(ids.length / columns);
     list.style.height = `${rows * CELL_HEIGHT}px`;
-    const first = onScreen ? Math.max(0, Math.floor(root.scrollTop / CELL_HEIGHT) - OVERSCAN) : 0;
-    const last = onScreen ? Math.min(rows, Math.ceil((root.scrollTop + (root.clientHeight || CELL_HEIGHT * 3)) / CELL_HEIGHT) + OVERSCAN) : 0;
+    const first = onScreen ? Math.max(0, Math.floor(scrollTop / CELL_HEIGHT) - OVERSCAN) : 0;
+    const last = onScreen ? Math.min(rows, Math.ceil((scrollTop + (height || CELL_HEIGHT * 3)) / CELL_HEIGHT) + OVERSCAN) : 0;
     const from = first * columns;
     const to = Math.min(ids.length, last * columns);
     const key = `${name}|${columns}|${from}|${to}|${ids.slice(from, to).join(',')}`;
@@ -57,8 +60,12 @@ export function createThumbStrip(thumbs: ThumbUrls, onRemove: (exampleId: string
     cancelAnimationFrame(frame);
     frame = requestAnimationFrame(draw);
   };
-  root.addEventListener('scroll', soon, { passive: true });
-  new ResizeObserver(soon).observe(list);
+  root.addEventListener('scroll', () => ((scrollTop = root.scrollTop), soon()), { passive: true });
+  const resized = new ResizeObserver((entries) => {
+    for (const { target, contentRect } of entries) target === list ? (width = contentRect.width) : (height = contentRect.height);
+    soon();
+  });
+  [list, root].forEach((box) => resized.observe(box));
   new IntersectionObserver(([entry]) => {
     onScreen = entry!.isIntersecting;
     draw();
