@@ -78,6 +78,7 @@ const EXTRA: Record<string, Candidate> = {
   '+objectron@300': extra('objectron', ['conv1'], 300),
   '+objectron expand13': extra('objectron', ['expand13']),
   '+objectron both': extra('objectron', ['conv1', 'expand13']),
+  '+objectron uint8': extra('objectron-uint8', ['conv1']),
 };
 const TODAY_DIM = MOBILENET + CENTERNET;
 const dimOf = (c: Candidate) => (c.extra?.alone ? 0 : TODAY_DIM) + (c.extra ? widthOf(c.extra.network, c.extra.taps) : 0);

@@ -7,6 +7,7 @@ converted.
 
     npm pack @mediapipe/objectron@0.4.1675468480   # in training/cache/, unpacked to objectron/
     python3 training/convert_objectron.py --size 224 --out training/cache/objectron-224.onnx
+    python3 training/convert_objectron.py --size 224 --uint8 --out training/cache/objectron-uint8-224.onnx
 
 The .tflite is bytes [start, end) of objectron_solution_packed_assets.data
 (the offsets are in objectron_solution_packed_assets_loader.js). Nothing in
@@ -16,6 +17,10 @@ converts as it converts CenterNet's graph. MediaPipe feeds the detector the
 picture stretched to 300 x 300, as [-1, 1] (TfLiteConverterCalculator's
 default zero_center; modules/objectron/object_detection_oid_v4_cpu.pbtxt):
 the graph takes [0, 1] and maps it with x * 2 - 1.
+
+--uint8 stores each convolution kernel as 8-bit codes of its own min and
+step, as the shipped MobileNetV2 branch stores nsfwjs's (convert_nsfwjs's
+converter): about half the file, but no longer the TFLite file's values.
 """
 import argparse
 import base64
@@ -27,6 +32,7 @@ import onnx
 from onnx import TensorProto, helper
 
 from convert_centernet import Converter, pool_taps
+from convert_nsfwjs import NsfwjsConverter
 from float16_weights import Float16Weights
 from tflite_reader import read_tflite
 
@@ -104,6 +110,18 @@ class TfliteConverter(Float16Weights, Converter):
     """convert_centernet's converter on as_tfjs_nodes' nodes, float16 weights kept float16."""
 
 
+def as_uint8_codes(nodes, weights):
+    """Every convolution kernel rounded to 256 levels between its min and max: the weights and each one's (min, step)."""
+    kernels = {n["input"][1] for n in nodes.values() if n["op"] in ("_FusedConv2D", "FusedDepthwiseConv2dNative")}
+    quantized, coded = {}, dict(weights)
+    for name in kernels:
+        w = weights[name].astype(np.float64)
+        low, step = w.min(), (w.max() - w.min()) / 255
+        coded[name] = (np.round((w - low) / step) * step + low).astype(np.float32)
+        quantized[name] = (low, step)
+    return coded, quantized
+
+
 def tap_tensors(model, taps):
     """The tensor index of each tap (the one tensor whose name starts with its prefix)."""
     found = {}
@@ -112,10 +130,10 @@ def tap_tensors(model, taps):
     return found
 
 
-def build(size, taps):
+def build(size, taps, uint8=False):
     model = read_tflite(packed_model())
     nodes, weights = as_tfjs_nodes(model)
-    converter = TfliteConverter(nodes, weights, size)
+    converter = NsfwjsConverter(nodes, *as_uint8_codes(nodes, weights), size) if uint8 else TfliteConverter(nodes, weights, size)
     indices = tap_tensors(model, taps)
     pooled = pool_taps(converter, [f"t{indices[tap]}" for tap in taps])
     for tap, (flat, _) in zip(taps, pooled):
@@ -136,9 +154,10 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--size", type=int, default=224)
     parser.add_argument("--taps", default=",".join(TAPS), help=f"some of {', '.join(TAPS)}")
+    parser.add_argument("--uint8", action="store_true", help="kernels as 8-bit codes (lossy), not float16")
     parser.add_argument("--out", default=os.path.join(HERE, "cache", "objectron-224.onnx"))
     args = parser.parse_args()
-    model, outputs = build(args.size, args.taps.split(","))
+    model, outputs = build(args.size, args.taps.split(","), args.uint8)
     os.makedirs(os.path.dirname(args.out), exist_ok=True)
     onnx.save(model, args.out)
     print(f"{args.out}: input 3 x {args.size} x {args.size} in [0, 1], outputs {outputs}, {os.path.getsize(args.out)} bytes")

@@ -14,10 +14,12 @@ import type { View } from './views.ts';
  *   nanodet    NanoDet's ("g", COCO) PAN neck and CSP backbone stages (training/convert_nanodet.py)
  *   objectron  MediaPipe objectron's SSD MobileNetV2 (Open Images v4): Conv_1 and
  *              the stride-16 expansion SSD reads (training/convert_objectron.py)
+ *   objectron-uint8  the same with 8-bit kernels (convert_objectron.py --uint8)
  */
 export const EXTRA_TAPS = {
   nanodet: { neck8: 128, neck16: 128, neck32: 128, backbone16: 256, backbone32: 512 },
   objectron: { conv1: 1280, expand13: 576 },
+  'objectron-uint8': { conv1: 1280, expand13: 576 },
 } as const;
 export type Network = keyof typeof EXTRA_TAPS;
 const tapsOf = (network: Network) => EXTRA_TAPS[network] as Record<string, number>;
@@ -35,7 +37,7 @@ export function loadExtraBranches(): ExtraBranches {
   const sessions = new Map<string, { session: Ort.InferenceSession; hash: string }>();
   async function sessionOf(network: Network, size: number) {
     const file = graphOf(network, size);
-    if (!existsSync(file)) throw new Error(`Run python3 training/convert_${network}.py --size ${size} --out training/cache/${network}-${size}.onnx first.`);
+    if (!existsSync(file)) throw new Error(`${file.pathname} is missing: make it with training/convert_${network.split('-')[0]}.py (see its header).`);
     if (!sessions.has(file.href)) sessions.set(file.href, { session: await openSession(file), hash: createHash('sha256').update(readFileSync(file)).digest('hex').slice(0, 12) });
     return sessions.get(file.href)!;
   }
