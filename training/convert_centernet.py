@@ -187,6 +187,25 @@ def pool_taps(converter, taps):
     return pooled
 
 
+def taps_model(converter, taps, graph_name, producer):
+    """A graph whose outputs are these taps, each averaged over space, under their own names (`taps`: output name ->
+    node name): [(output name, channels)] beside it."""
+    pooled = pool_taps(converter, list(taps.values()))
+    for name, (flat, _) in zip(taps, pooled):
+        converter.onnx_nodes.append(helper.make_node("Identity", [flat], [name]))
+    size = converter.size
+    graph = helper.make_graph(
+        converter.onnx_nodes,
+        graph_name,
+        [helper.make_tensor_value_info("input", TensorProto.FLOAT, ["batch", 3, size, size])],
+        [helper.make_tensor_value_info(name, TensorProto.FLOAT, ["batch", channels]) for name, (_, channels) in zip(taps, pooled)],
+        converter.initializers,
+    )
+    model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", 14)], producer_name=producer)
+    onnx.checker.check_model(model)
+    return model, [(name, channels) for name, (_, channels) in zip(taps, pooled)]
+
+
 def build(size, taps):
     nodes, weights = load_graph(SOURCE)
     converter = Converter(nodes, weights, size)

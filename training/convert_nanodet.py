@@ -24,9 +24,9 @@ import os
 
 import numpy as np
 import onnx
-from onnx import TensorProto, helper
+from onnx import helper
 
-from convert_centernet import Converter, load_graph, pool_taps
+from convert_centernet import Converter, load_graph, taps_model
 from float16_weights import Float16Weights
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -113,22 +113,10 @@ def build(size, taps):
     """The graph up to these taps (names of TAPS), each averaged over space, as outputs of their own names."""
     nodes, weights = load_graph(SOURCE)
     converter = NanodetConverter(nodes, weights, size)
-    pooled = pool_taps(converter, [TAPS[t] for t in taps])
-    for tap, (flat, _) in zip(taps, pooled):
+    for tap in taps:
         if converter.layout(TAPS[tap]) != "NCHW":
             raise ValueError(f"{tap}: the parity check averages NCHW taps")
-        converter.onnx_nodes.append(helper.make_node("Identity", [flat], [tap]))
-    graph = helper.make_graph(
-        converter.onnx_nodes,
-        "nanodet-g-backbone-and-neck-taps",
-        [helper.make_tensor_value_info("input", TensorProto.FLOAT, ["batch", 3, size, size])],
-        [helper.make_tensor_value_info(tap, TensorProto.FLOAT, ["batch", channels]) for tap, (_, channels) in zip(taps, pooled)],
-        converter.initializers,
-    )
-    model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", 14)], producer_name="metric-atlas training/convert_nanodet.py")
-    onnx.checker.check_model(model)
-    return model, [(tap, channels) for tap, (_, channels) in zip(taps, pooled)]
-
+    return taps_model(converter, {tap: TAPS[tap] for tap in taps}, "nanodet-g-backbone-and-neck-taps", "metric-atlas training/convert_nanodet.py")
 
 def main():
     parser = argparse.ArgumentParser()

@@ -29,9 +29,9 @@ import os
 
 import numpy as np
 import onnx
-from onnx import TensorProto, helper
+from onnx import helper
 
-from convert_centernet import Converter, pool_taps
+from convert_centernet import Converter, taps_model
 from convert_nsfwjs import NsfwjsConverter
 from float16_weights import Float16Weights
 from tflite_reader import read_tflite
@@ -135,20 +135,7 @@ def build(size, taps, uint8=False):
     nodes, weights = as_tfjs_nodes(model)
     converter = NsfwjsConverter(nodes, *as_uint8_codes(nodes, weights), size) if uint8 else TfliteConverter(nodes, weights, size)
     indices = tap_tensors(model, taps)
-    pooled = pool_taps(converter, [f"t{indices[tap]}" for tap in taps])
-    for tap, (flat, _) in zip(taps, pooled):
-        converter.onnx_nodes.append(helper.make_node("Identity", [flat], [tap]))
-    graph = helper.make_graph(
-        converter.onnx_nodes,
-        "objectron-ssd-mobilenetv2-oidv4-taps",
-        [helper.make_tensor_value_info("input", TensorProto.FLOAT, ["batch", 3, size, size])],
-        [helper.make_tensor_value_info(tap, TensorProto.FLOAT, ["batch", channels]) for tap, (_, channels) in zip(taps, pooled)],
-        converter.initializers,
-    )
-    onnx_model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", 14)], producer_name="metric-atlas training/convert_objectron.py")
-    onnx.checker.check_model(onnx_model)
-    return onnx_model, [(tap, channels) for tap, (_, channels) in zip(taps, pooled)]
-
+    return taps_model(converter, {tap: f"t{indices[tap]}" for tap in taps}, "objectron-ssd-mobilenetv2-oidv4-taps", "metric-atlas training/convert_objectron.py")
 
 def main():
     parser = argparse.ArgumentParser()
