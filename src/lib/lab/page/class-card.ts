@@ -24,8 +24,12 @@ export interface ClassActions extends BodyActions {
 export interface ClassCard {
   root: HTMLElement;
   update(data: ClassData): void;
-  /** Near the screen the card is whole; far from it, only its shell stays in the DOM. */
-  setNear(near: boolean): void;
+  /**
+   * Near the screen the card is whole; far from it, only its shell stays in the DOM, as tall as the card was whole.
+   * `height`: that height where the caller knows it (an IntersectionObserver entry's box), so emptying cards does
+   * not lay the page out once per card.
+   */
+  setNear(near: boolean, height?: number): void;
 }
 
 export function createClassCard(data: ClassData, actions: ClassActions, thumbs: ThumbUrls): ClassCard {
@@ -53,7 +57,7 @@ export function createClassCard(data: ClassData, actions: ClassActions, thumbs: 
 
   let body: CardBody | undefined;
 
-  function setNear(near: boolean) {
+  function setNear(near: boolean, height?: number) {
     if (near && !root.hasAttribute('data-filled')) {
       body ??= createCardBody(id, actions, thumbs, message);
       body.show(ids, name);
@@ -62,7 +66,7 @@ export function createClassCard(data: ClassData, actions: ClassActions, thumbs: 
       root.setAttribute('data-filled', '');
     } else if (!near && body && root.hasAttribute('data-filled') && !body.busy()) {
       // A shell keeps the height it had whole, so the page does not jump when a card far above it empties.
-      root.style.minHeight = `${root.offsetHeight}px`;
+      root.style.minHeight = `${height ?? root.offsetHeight}px`;
       body.parts.forEach((part) => part.remove());
       root.removeAttribute('data-filled');
     }

@@ -27,13 +27,15 @@ export function createClassList(list: HTMLElement, actions: ClassActions, thumbs
   const byRoot = new Map<Element, ClassCard>();
   const observer = new IntersectionObserver(
     (entries) => {
-      for (const { target, isIntersecting } of entries) {
+      for (const { target, isIntersecting, boundingClientRect } of entries) {
         if (isIntersecting) near.add(target);
         else near.delete(target);
         const card = byRoot.get(target);
         if (!card) continue;
         if (small || isIntersecting) fillSoon(card);
-        else card.setNear(false);
+        // Emptied at once, at the height the observer measured: reading each card's height here laid the page out
+        // once per card (a 227 ms callback after a 10,000-picture import).
+        else card.setNear(false, boundingClientRect.height);
       }
     },
     { rootMargin: '100% 0px' },
@@ -86,7 +88,12 @@ export function createClassList(list: HTMLElement, actions: ClassActions, thumbs
         cards.delete(id);
       }
       // Growing past the small size empties the cards far from the view; shrinking to it fills them all.
-      if (small !== wasSmall) for (const card of cards.values()) card.setNear(small || near.has(card.root));
+      if (small !== wasSmall) {
+        // Every height read before any card changes: one layout, not one per card.
+        const all = [...cards.values()];
+        const heights = all.map((card) => card.root.offsetHeight);
+        all.forEach((card, i) => card.setNear(small || near.has(card.root), heights[i]));
+      }
     },
   };
 }
