@@ -19,6 +19,7 @@ import numpy as np
 import onnx
 from onnx import TensorProto, helper, numpy_helper
 
+from float16_weights import Float16Weights
 from fuse_activations import fuse_hard_activations
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -206,9 +207,13 @@ def taps_model(converter, taps, graph_name, producer):
     return model, [(name, channels) for name, (_, channels) in zip(taps, pooled)]
 
 
+class Float16Converter(Float16Weights, Converter):
+    """CenterNet's weights were float16 in @vladmandic/human: stored so, cast once (exact, half the bytes)."""
+
+
 def build(size, taps):
     nodes, weights = load_graph(SOURCE)
-    converter = Converter(nodes, weights, size)
+    converter = Float16Converter(nodes, weights, size)
     pooled = pool_taps(converter, taps)
     dim = sum(c for _, c in pooled)
     converter.onnx_nodes.append(helper.make_node("Concat", [p for p, _ in pooled], ["embedding"], axis=1))

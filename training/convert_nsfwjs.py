@@ -5,8 +5,11 @@ RGB in [0, 1] at 224 x 224, output the pooled 1,792-d feature vector
 (`feature_vector/SpatialSqueeze`). The 5-class content classifier after it is
 never converted.
 
-    python3 training/convert_nsfwjs.py                     # models/photo-mobilenetv2-centernet/model.onnx
+    python3 training/convert_nsfwjs.py                     # training/cache/photo-mobilenetv2-centernet.onnx
     python3 training/convert_nsfwjs.py --alone --out X.onnx  # the 1,792-d vector only
+
+The two-branch graph is the retired photo-mobilenetv2-centernet; the lab's
+photo model joins objectron's branch to it (training/convert_photo.py).
 
 By default the graph also runs the photo-mobilenetv3 CenterNet taps
 (training/convert_centernet.py) on the same pixels (x 255, as that branch
@@ -183,7 +186,7 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--size", type=int, default=224)
     parser.add_argument("--alone", action="store_true", help="only the MobileNetV2 1.4 vector, no CenterNet branch")
-    parser.add_argument("--out", default=os.path.join(ROOT, "models", "photo-mobilenetv2-centernet", "model.onnx"))
+    parser.add_argument("--out", default=os.path.join(HERE, "cache", "photo-mobilenetv2-centernet.onnx"))
     args = parser.parse_args()
     model, dim = build(args.size, args.alone)
     os.makedirs(os.path.dirname(args.out), exist_ok=True)

@@ -2,8 +2,8 @@
 weights which came from float16 as float16 in the ONNX file, each cast once
 to float32: exact, half the bytes of float32, and onnxruntime folds the casts
 when the session starts. Used where the source stores float16 weights
-(NanoDet's TF.js graph, objectron's TFLite detector); the shipped photo model
-keeps its own float32 / uint8 layout.
+(CenterNet's and NanoDet's TF.js graphs, objectron's TFLite detector); the
+photo model's MobileNetV2 branch keeps nsfwjs's uint8 codes.
 """
 import numpy as np
 from onnx import TensorProto, helper

@@ -21,7 +21,7 @@ export interface CatalogModel {
 
 export const MODELS = [
   { id: 'sketch-protonet', kind: 'sketch', label: 'Drawings: sketch-protonet (1.3 MB)', calibrationDataset: 'glyphs-heldout' },
-  { id: 'photo-mobilenetv2-centernet', kind: 'photo', label: 'Photos: photo-mobilenetv2-centernet (6.7 MB)', calibrationDataset: 'photo-kinds' },
+  { id: 'photo-mobilenetv2-centernet-objectron', kind: 'photo', label: 'Photos: photo-mobilenetv2-centernet-objectron (8.0 MB)', calibrationDataset: 'photo-kinds' },
 ] as const satisfies readonly CatalogModel[];
 
 export type ModelId = (typeof MODELS)[number]['id'];
@@ -41,13 +41,18 @@ export function isModelId(value: unknown): value is ModelId {
  * Models the lab no longer offers, and the one that replaced each: a saved lab
  * naming one opens with its successor, and its examples are embedded again
  * from their kept originals (an embedding is stored per model id).
- * photo-mobilenetv3's CenterNet taps are one branch of its successor, which
- * matched it on crops of one photograph and beat it on kinds of thing by 6–11
- * points on validation classes, 2–4 on test classes (paired,
- * scripts/compare-photo-features.ts; models/photo-mobilenetv2-centernet/README.md).
+ * Each retired photo model is a part of today's: photo-mobilenetv3's CenterNet
+ * taps beat on kinds of thing by 2–4 points on test classes once nsfwjs's
+ * MobileNetV2 vector joined them (photo-mobilenetv2-centernet), and that pair
+ * by 3–4.5 more once objectron's Conv_1 joined it (paired,
+ * scripts/compare-photo-features.ts and compare-photo-candidates.ts;
+ * models/photo-mobilenetv2-centernet-objectron/README.md).
  */
-export const RETIRED_MODEL_IDS = ['photo-mobilenetv3'] as const;
-export const RETIRED_MODELS: Readonly<Record<(typeof RETIRED_MODEL_IDS)[number], ModelId>> = { 'photo-mobilenetv3': 'photo-mobilenetv2-centernet' };
+export const RETIRED_MODEL_IDS = ['photo-mobilenetv3', 'photo-mobilenetv2-centernet'] as const;
+export const RETIRED_MODELS: Readonly<Record<(typeof RETIRED_MODEL_IDS)[number], ModelId>> = {
+  'photo-mobilenetv3': 'photo-mobilenetv2-centernet-objectron',
+  'photo-mobilenetv2-centernet': 'photo-mobilenetv2-centernet-objectron',
+};
 
 /** The id a saved lab's model id stands for today: itself, or a retired model's successor. */
 export function currentModelId(id: string): string {
