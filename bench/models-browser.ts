@@ -5,8 +5,10 @@
  * - the peer comparison, on the same pixels in the same browser and run: the photo model's two original
  *   TensorFlow.js graphs (nsfwjs's MobileNetV2 1.4 to its pooled vector; @vladmandic/human's CenterNet to
  *   the same two taps, averaged) on TensorFlow.js WASM (1 and 2 threads asked), against the same networks
- *   as ONNX (the MobileNetV2 branch alone, photo-mobilenetv3, and the lab's model with both), with the
- *   ratios side by side and how close the embeddings are;
+ *   as ONNX (the MobileNetV2 branch alone, photo-mobilenetv3, and the lab's model), with the ratios side by
+ *   side and how close the embeddings are. The lab's model has a third branch, objectron's, from a TFLite file
+ *   with no TensorFlow.js graph: it is timed alone as ONNX, and the whole model is set against the two
+ *   TensorFlow.js graphs plus that branch;
  * - onnxruntime-web session options tried on the photo model (one thread), each with its time;
  * - the photo model on the page and in a worker (where the lab runs it), back to back and with a pause before each
  *   run (as a visitor's adds come), so the lab's step timings can be read against these rows.
@@ -25,7 +27,7 @@ import { loosenInput, withExactSixth, type GraphJson } from '../src/lib/eval/cen
 import { nsfwjsGraphFiles } from '../src/lib/eval/nsfwjs-tfjs.ts';
 import { MODELS, modelOfKind, RETIRED_MODEL_IDS } from '../src/lib/models/catalog.ts';
 import { full, writeResults } from './smoke.ts';
-import { CENTERNET_GRAPH, modelsBrowserBenchSchema, MOBILENETV2_ALONE, NSFWJS_GRAPH } from '../src/schemas/bench-models-browser.ts';
+import { CENTERNET_GRAPH, modelsBrowserBenchSchema, MOBILENETV2_ALONE, NSFWJS_GRAPH, OBJECTRON_ALONE } from '../src/schemas/bench-models-browser.ts';
 import { makeStamp, modelIdsWithFiles, stampedHeader } from '../src/lib/results/stamp.ts';
 
 const OUT = 'build/bench-browser/';
@@ -55,6 +57,8 @@ writeFileSync(`${OUT}nsfwjs/weights.bin`, nsfwjs.weights);
 writeFileSync(`${OUT}nsfwjs/model.json`, JSON.stringify({ ...nsfwjs.json, weightsManifest: nsfwjs.json.weightsManifest.map((g) => ({ ...g, paths: ['weights.bin'] })) }));
 ensurePackages(['python3-numpy', 'python3-onnx']);
 execFileSync('/usr/bin/python3', ['training/convert_nsfwjs.py', '--alone', '--out', `${OUT}mobilenetv2-alone.onnx`], { stdio: 'inherit' });
+// The lab model's objectron branch as it is built into it (fetches @mediapipe/objectron into training/cache/ the first time).
+execFileSync('/usr/bin/python3', ['training/convert_objectron.py', '--size', '224', '--uint8', '--taps', 'conv1', '--out', `${OUT}objectron-alone.onnx`], { stdio: 'inherit' });
 
 const server = spawn(process.execPath, ['scripts/serve-static.mjs', OUT, String(PORT), '/', '--isolated'], { stdio: 'ignore' });
 await new Promise((resolve) => setTimeout(resolve, 500));
@@ -106,10 +110,12 @@ try {
   }
   const lab = { graphOptimizationLevel: 'all' } as const;
   let ortAlone: number[] = [];
-  for (const threads of [1, 2]) {
-    const r = await onPage<{ medianMs: number; p90Ms: number; embedding: number[] }>(browser, 'runOrtOptions', ['mobilenetv2-alone.onnx', threads, ITERATIONS, photoInput, 224, lab]);
-    rows.push({ runtime: 'onnxruntime-web 1.30', backend: 'WASM (SIMD)', threads, model: MOBILENETV2_ALONE, inputSize: 224, medianMs: r.medianMs, p90Ms: r.p90Ms });
-    if (threads === 1) ortAlone = r.embedding;
+  for (const [model, file] of [[MOBILENETV2_ALONE, 'mobilenetv2-alone.onnx'], [OBJECTRON_ALONE, 'objectron-alone.onnx']] as const) {
+    for (const threads of [1, 2]) {
+      const r = await onPage<{ medianMs: number; p90Ms: number; embedding: number[] }>(browser, 'runOrtOptions', [file, threads, ITERATIONS, photoInput, 224, lab]);
+      rows.push({ runtime: 'onnxruntime-web 1.30', backend: 'WASM (SIMD)', threads, model, inputSize: 224, medianMs: r.medianMs, p90Ms: r.p90Ms });
+      if (model === MOBILENETV2_ALONE && threads === 1) ortAlone = r.embedding;
+    }
   }
   for (const [graph, model] of [['nsfwjs', NSFWJS_GRAPH], ['centernet', CENTERNET_GRAPH]] as const) {
     for (const threads of [1, 2]) {
@@ -153,8 +159,12 @@ const ratios = [1, 2].flatMap((threads) => {
     ['MobileNetV2 1.4 vector (nsfwjs graph vs its ONNX conversion)', median(MOBILENETV2_ALONE, 'onnxruntime', threads), median(NSFWJS_GRAPH, 'TensorFlow', threads)],
     [`CenterNet taps (CenterNet graph vs ${TAPS})`, median(TAPS, 'onnxruntime', threads), median(CENTERNET_GRAPH, 'TensorFlow', threads)],
   ];
-  const both = [median(NSFWJS_GRAPH, 'TensorFlow', threads), median(CENTERNET_GRAPH, 'TensorFlow', threads)];
-  pairs.push([`the lab's photo model, both branches (${PHOTO} vs the two graphs one after the other)`, median(PHOTO, 'onnxruntime', threads), both.every((x) => x !== undefined) ? both[0]! + both[1]! : undefined]);
+  const peers = [median(NSFWJS_GRAPH, 'TensorFlow', threads), median(CENTERNET_GRAPH, 'TensorFlow', threads), median(OBJECTRON_ALONE, 'onnxruntime', threads)];
+  pairs.push([
+    `the lab's photo model, three branches (${PHOTO} vs the two TensorFlow.js graphs one after the other, plus the objectron branch on onnxruntime-web, which has no TensorFlow.js graph)`,
+    median(PHOTO, 'onnxruntime', threads),
+    peers.every((x) => x !== undefined) ? peers.reduce((a, b) => a! + b!, 0) : undefined,
+  ]);
   return pairs.map(([network, ours, theirs]) => ({ network, threads, onnxruntimeMs: ours, tfjsWasmMs: theirs, ratio: ours && theirs ? ours / theirs : undefined }));
 });
 const machine = `${cpus()[0]?.model}, ${cpus().length} cores; ${await (async () => (await chromium.launch(config.use!.launchOptions).then(async (b) => { const v = b.version(); await b.close(); return `Chromium ${v}`; })))()}`;

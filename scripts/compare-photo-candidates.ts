@@ -20,11 +20,11 @@
  * (euclidean distance, L2 normalisation, no refinement); today's embedding
  * with the kernels' episode-centred 'cl2n' is printed for reference.
  *
- *   python3 training/photo_input_size.py && python3 training/export_photo_base.py
+ *   python3 training/convert_nsfwjs.py && python3 training/photo_input_size.py && python3 training/export_photo_base.py
  *   node scripts/compare-photo-candidates.ts
  *   SPLIT=test CANDIDATES=today,base-cl2n DATASETS=photo-kinds-wide,photo-kinds,photo-crops node scripts/compare-photo-candidates.ts
  *   CANDIDATES='today,+nanodet,+objectron,+objectron uint8' node scripts/compare-photo-candidates.ts   (graphs: see
- *                             models/photo-mobilenetv2-centernet/README.md, "A third branch")
+ *                             models/photo-mobilenetv2-centernet-objectron/README.md, "A third branch")
  *   MAX_CLASSES=200 …         only the split's first 200 classes (for glyphs-heldout)
  */
 import { readFileSync } from 'node:fs';

@@ -5,11 +5,13 @@ MobileNetV2 1.0, Open Images v4, 23 classes, float16 weights) into ONNX
 averaged over space. The SSD's extra layers and box predictors are never
 converted.
 
-    npm pack @mediapipe/objectron@0.4.1675468480   # in training/cache/, unpacked to objectron/
     python3 training/convert_objectron.py --size 224 --out training/cache/objectron-224.onnx
     python3 training/convert_objectron.py --size 224 --uint8 --out training/cache/objectron-uint8-224.onnx
 
-The .tflite is bytes [start, end) of objectron_solution_packed_assets.data
+The package (@mediapipe/objectron 0.4.1675468480, Apache-2.0) is fetched from
+the npm registry into training/cache/objectron/ (npm pack) the first time; it
+is not a dependency of the site. The .tflite is bytes [start, end) of
+objectron_solution_packed_assets.data
 (the offsets are in objectron_solution_packed_assets_loader.js). Nothing in
 Debian reads TFLite, so a small FlatBuffers reader (tflite_reader.py) turns
 its operators into TF.js-style nodes, which convert_centernet.Converter
@@ -26,6 +28,7 @@ import argparse
 import base64
 import json
 import os
+import subprocess
 
 import numpy as np
 import onnx
@@ -38,6 +41,7 @@ from tflite_reader import read_tflite
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 PACKAGE = os.path.join(HERE, "cache", "objectron", "package")
+NPM_PACKAGE = "@mediapipe/objectron@0.4.1675468480"
 MODEL_NAME = "object_detection_ssd_mobilenetv2_oidv4_fp16.tflite"
 M = "FeatureExtractor/MobilenetV2/"
 # Pooled taps, by the TFLite tensor whose name starts so.
@@ -49,8 +53,19 @@ ACTIVATIONS = {0: [], 3: ["Relu6"], 1: ["Relu"]}  # TFLite's fused_activation_fu
 b64 = lambda s: base64.b64encode(s.encode()).decode()  # noqa: E731 (TF.js graphs store strings so)
 
 
+def fetch_package():
+    """The objectron npm package, unpacked into PACKAGE, unless it is there already."""
+    if os.path.exists(PACKAGE):
+        return
+    unpacked = os.path.dirname(PACKAGE)
+    os.makedirs(unpacked, exist_ok=True)
+    packed = subprocess.run(["npm", "pack", "--silent", NPM_PACKAGE], cwd=unpacked, check=True, capture_output=True, text=True).stdout.split()[-1]
+    subprocess.run(["tar", "-xzf", packed], cwd=unpacked, check=True)
+
+
 def packed_model():
     """The detector's bytes, cut out of the packed assets by the loader script's offsets."""
+    fetch_package()
     loader = open(os.path.join(PACKAGE, "objectron_solution_packed_assets_loader.js")).read()
     metadata = json.loads(loader[loader.index('{"files"') : loader.index("]", loader.index('{"files"')) + 1] + "}")
     entry = next(f for f in metadata["files"] if f["filename"].endswith("/" + MODEL_NAME))

@@ -11,8 +11,7 @@ each pooled and L2-normalised, concatenated into "embedding" (1,792 + 152 +
 
 Each branch's raw features are outputs too ("mobilenetv2", "centernet",
 "objectron"), for the parity test. The objectron package is fetched from the
-npm registry into training/cache/ (npm pack) the first time; it is not a
-dependency of the site.
+npm registry the first time (convert_objectron.fetch_package).
 
 To measure another candidate branch joined the same way (issue 24):
 
@@ -20,7 +19,6 @@ To measure another candidate branch joined the same way (issue 24):
 """
 import argparse
 import os
-import subprocess
 
 import onnx
 from onnx import helper
@@ -31,17 +29,6 @@ from convert_nsfwjs import l2_normalised
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 OUT = os.path.join(os.path.dirname(HERE), "models", "photo-mobilenetv2-centernet-objectron", "model.onnx")
-OBJECTRON = "@mediapipe/objectron@0.4.1675468480"
-
-
-def fetch_objectron():
-    """The objectron npm package, unpacked where convert_objectron reads it, unless it is there already."""
-    if os.path.exists(convert_objectron.PACKAGE):
-        return
-    cache = os.path.dirname(os.path.dirname(convert_objectron.PACKAGE))
-    os.makedirs(os.path.dirname(convert_objectron.PACKAGE), exist_ok=True)
-    tarball = subprocess.run(["npm", "pack", "--silent", OBJECTRON], cwd=cache, check=True, capture_output=True, text=True).stdout.strip().splitlines()[-1]
-    subprocess.run(["tar", "-xzf", tarball, "-C", os.path.dirname(convert_objectron.PACKAGE)], cwd=cache, check=True)
 
 
 def join_branch(model, branch, tap, name):
@@ -76,7 +63,6 @@ def main():
     if args.branch:
         branch = onnx.load(args.branch)
     else:
-        fetch_objectron()
         branch, _ = convert_objectron.build(224, [args.tap], uint8=True)
     model, _ = convert_nsfwjs.build(224)
     model, dim = join_branch(model, branch, args.tap, args.name)

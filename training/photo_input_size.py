@@ -3,19 +3,20 @@ sizes (192 px against the shipped 224) without converting it again.
 
     python3 training/photo_input_size.py   # -> training/cache/photo-mobilenetv2-centernet-any-size.onnx
 
-Every layer of models/photo-mobilenetv2-centernet/model.onnx is a convolution,
+Every layer of the retired photo-mobilenetv2-centernet's graph
+(training/cache/photo-mobilenetv2-centernet.onnx, from convert_nsfwjs.py) is a convolution,
 an element-wise op or a global average (GlobalAveragePool, ReduceMean over the
 two spatial axes): nothing fixes 224 but the input's declared shape, so
 freeing those two dimensions is all it takes (the script checks that no
 Reshape, Resize or fixed-size pooling is there). For the lab, the same change
-would go into training/convert_nsfwjs.py, which writes the shipped graph.
+would go into training/convert_nsfwjs.py and convert_photo.py, which write the shipped graph.
 """
 import os
 
 import onnx
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-SOURCE = os.path.join(os.path.dirname(HERE), "models", "photo-mobilenetv2-centernet", "model.onnx")
+SOURCE = os.path.join(HERE, "cache", "photo-mobilenetv2-centernet.onnx")
 OUT = os.path.join(HERE, "cache", "photo-mobilenetv2-centernet-any-size.onnx")
 
 model = onnx.load(SOURCE)

@@ -32,7 +32,9 @@ async function runOrtOptions(url: string, threads: number, iterations: number, n
   ort.env.wasm.wasmPaths = { wasm: 'ort-wasm-simd-threaded.wasm' };
   const session = await ort.InferenceSession.create(new Uint8Array(await (await fetch(url)).arrayBuffer()), { executionProviders: ['wasm'], ...options });
   const feeds = { input: new ort.Tensor('float32', Float32Array.from(nchw), [1, 3, size, size]) };
-  const once = async () => (await session.run(feeds, ['embedding'])).embedding!;
+  // A branch graph's one output is its tap ("conv1"), a model's is "embedding".
+  const output = session.outputNames.includes('embedding') ? 'embedding' : session.outputNames[0]!;
+  const once = async () => (await session.run(feeds, [output]))[output]!;
   const result = await time(once, iterations);
   const embedding = Array.from((await once()).data as Float32Array);
   await session.release();

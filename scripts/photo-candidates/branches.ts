@@ -5,10 +5,11 @@ import { latencyOf, openSession, runPictures } from './session.ts';
 import type { View } from './views.ts';
 
 /**
- * The photo model's two branches before they are joined: the 1,792-d pooled
- * MobileNetV2 vector (non-negative, after ReLU6) and the 152-d CenterNet taps,
- * as models/photo-mobilenetv2-centernet/model.onnx outputs them beside its
- * embedding. Today's embedding is each branch L2-normalised, side by side;
+ * The retired photo-mobilenetv2-centernet's two branches before they are
+ * joined: the 1,792-d pooled MobileNetV2 vector (non-negative, after ReLU6)
+ * and the 152-d CenterNet taps, as its graph (python3 training/convert_nsfwjs.py,
+ * into training/cache/) outputs them beside its embedding. "today" in the
+ * candidate comparisons is that embedding, each branch L2-normalised, side by side;
  * the candidates are built from these raw branches. The graph with a free
  * input size (training/photo_input_size.py) measures other sizes; at 224 it is
  * checked against the shipped graph's own embedding.
@@ -16,7 +17,7 @@ import type { View } from './views.ts';
 export const MOBILENET = 1792;
 export const CENTERNET = 152;
 const ROOT = new URL('../../', import.meta.url);
-const SHIPPED = new URL('models/photo-mobilenetv2-centernet/model.onnx', ROOT);
+const SHIPPED = new URL('training/cache/photo-mobilenetv2-centernet.onnx', ROOT);
 const ANY_SIZE = new URL('training/cache/photo-mobilenetv2-centernet-any-size.onnx', ROOT);
 const CACHE = new URL('training/cache/photo-candidates/', ROOT);
 
@@ -37,7 +38,7 @@ export interface BranchModel {
 }
 
 export async function loadBranchModel(): Promise<BranchModel> {
-  if (!existsSync(ANY_SIZE)) throw new Error('Run python3 training/photo_input_size.py first (the graph with a free input size).');
+  if (!existsSync(SHIPPED) || !existsSync(ANY_SIZE)) throw new Error('Run python3 training/convert_nsfwjs.py and python3 training/photo_input_size.py first (the two-branch graph, and it with a free input size).');
   const session = await openSession(ANY_SIZE);
   const shipped = await openSession(SHIPPED);
   const graphHash = createHash('sha256').update(readFileSync(SHIPPED)).digest('hex').slice(0, 12);

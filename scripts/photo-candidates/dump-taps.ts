@@ -5,6 +5,11 @@
  * raw float32 files (one row per photograph) with a JSON index:
  *
  *   npx node scripts/photo-candidates/dump-taps.ts training/cache/objectron-300.onnx 300 training/cache/objectron-parity
+ *
+ * With an `out` ending in .json, one JSON file instead: the outputs per
+ * photograph as numbers (the photo model's parity test reads
+ * tests/fixtures/photos/objectron-conv1-float16.json, made so from
+ * convert_objectron.py's float16 graph at 224 px).
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { PNG } from 'pngjs';
@@ -14,7 +19,8 @@ import { openSession, photoCardAt, runPictures } from './session.ts';
 const [graph, sizeText, out] = process.argv.slice(2) as [string, string, string];
 const size = Number(sizeText);
 const root = new URL('../../', import.meta.url);
-const dir = new URL(`${out}/`, root);
+const asJson = out.endsWith('.json');
+const dir = new URL(asJson ? './' : `${out}/`, new URL(out, root));
 mkdirSync(dir, { recursive: true });
 const names = ['chelsea.png', 'coffee.png'];
 const pictures = names.map((name) => {
@@ -23,11 +29,17 @@ const pictures = names.map((name) => {
 });
 const inputs = new Float32Array(pictures.length * 3 * size * size);
 pictures.forEach((p, i) => inputs.set(preprocess(p, photoCardAt(size)), i * 3 * size * size));
-writeFileSync(new URL('input.bin', dir), new Uint8Array(inputs.buffer));
 const session = await openSession(new URL(graph, root));
 const outputs = [...session.outputNames];
 const taps = await runPictures(session, pictures, 'full', size, outputs);
-for (const [name, values] of Object.entries(taps)) writeFileSync(new URL(`${name}.bin`, dir), new Uint8Array(values.buffer));
-writeFileSync(new URL('index.json', dir), JSON.stringify({ pictures: names, size, outputs }));
+if (asJson) {
+  const rows = (values: Float32Array) => names.map((_, i) => [...values.subarray((i * values.length) / names.length, ((i + 1) * values.length) / names.length)]);
+  const byOutput = Object.fromEntries(Object.entries(taps).map(([name, values]) => [name, rows(values)]));
+  writeFileSync(new URL(out, root), JSON.stringify({ madeBy: `npx node scripts/photo-candidates/dump-taps.ts ${graph} ${size} ${out}`, pictures: names, size, outputs: byOutput }) + '\n');
+} else {
+  writeFileSync(new URL('input.bin', dir), new Uint8Array(inputs.buffer));
+  for (const [name, values] of Object.entries(taps)) writeFileSync(new URL(`${name}.bin`, dir), new Uint8Array(values.buffer));
+  writeFileSync(new URL('index.json', dir), JSON.stringify({ pictures: names, size, outputs }));
+}
 await session.release();
 console.log(`${out}: ${names.join(', ')} at ${size} px, outputs ${outputs.join(', ')}`);

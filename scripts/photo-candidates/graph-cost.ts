@@ -5,7 +5,7 @@
  * brotli-compressed (quality 9), as scripts/compress.ts compresses a
  * multi-megabyte file for the site, for each ONNX file given with its input size:
  *
- *   npx node scripts/photo-candidates/graph-cost.ts models/photo-mobilenetv2-centernet/model.onnx:224 training/cache/nanodet-224-neck.onnx:224
+ *   npx node scripts/photo-candidates/graph-cost.ts models/photo-mobilenetv2-centernet-objectron/model.onnx:224 training/cache/nanodet-224-neck.onnx:224
  */
 import { readFileSync } from 'node:fs';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';

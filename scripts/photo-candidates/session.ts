@@ -13,7 +13,7 @@ import { viewOf, type View } from './views.ts';
  * latency measure.
  */
 const ROOT = new URL('../../', import.meta.url);
-const photoCard = JSON.parse(readFileSync(new URL('models/photo-mobilenetv2-centernet/card.json', ROOT), 'utf8'));
+const photoCard = JSON.parse(readFileSync(new URL('models/photo-mobilenetv2-centernet-objectron/card.json', ROOT), 'utf8'));
 
 /** The photo model's card at another square input size: the same crop, resampling and [0, 1] RGB. */
 export function photoCardAt(size: number): ModelCard {

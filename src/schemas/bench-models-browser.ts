@@ -2,11 +2,16 @@ import { z } from 'astro/zod';
 import { RECORDED_MODEL_IDS } from '../lib/models/catalog.ts';
 import { benchFileFields } from './bench-file.ts';
 
-/** Peer rows: the photo model's original TensorFlow.js graphs, and its MobileNetV2 branch on its own as ONNX (the like-for-like peer of nsfwjs's graph). */
+/**
+ * Peer rows: the photo model's original TensorFlow.js graphs, its MobileNetV2 branch on its own as ONNX (the
+ * like-for-like peer of nsfwjs's graph), and its objectron branch on its own as ONNX (it came from a TFLite file,
+ * which has no TensorFlow.js graph to set beside it).
+ */
 export const NSFWJS_GRAPH = 'nsfwjs graph (MobileNetV2 1.4 feature vector)';
 export const CENTERNET_GRAPH = 'CenterNet graph (photo-mobilenetv3 taps)';
 export const MOBILENETV2_ALONE = 'MobileNetV2 1.4 branch alone (ONNX)';
-const PEER_MODELS = [NSFWJS_GRAPH, CENTERNET_GRAPH, MOBILENETV2_ALONE] as const;
+export const OBJECTRON_ALONE = 'objectron Conv_1 branch alone (ONNX, 8-bit kernels)';
+const PEER_MODELS = [NSFWJS_GRAPH, CENTERNET_GRAPH, MOBILENETV2_ALONE, OBJECTRON_ALONE] as const;
 
 /** One runtime × backend × threads × model timing of bench/models-browser.ts. */
 export const modelBenchRowSchema = z.strictObject({

@@ -12,7 +12,7 @@ test.beforeEach(async ({ page }) => {
   });
   await page.goto('lab/');
   // Files are what visitors bring to the photo model.
-  await page.getByRole('combobox', { name: 'Model' }).selectOption('photo-mobilenetv2-centernet');
+  await page.getByRole('combobox', { name: 'Model' }).selectOption('photo-mobilenetv2-centernet-objectron');
   await page.getByRole('button', { name: 'Start the lab' }).click();
   await expect(page.getByRole('status').first()).toContainText('Ready', { timeout: 60_000 });
 });

@@ -34,9 +34,9 @@ test('inside a cross-origin isolated page of another origin, a figure runs and t
 });
 
 test('the lab embed takes its model from the address and has no site chrome', async ({ page }) => {
-  await page.goto('embed/lab/?model=photo-mobilenetv2-centernet');
+  await page.goto('embed/lab/?model=photo-mobilenetv2-centernet-objectron');
   await expect(page.locator('header, nav, footer')).toHaveCount(0);
-  await expect(page.getByRole('combobox', { name: 'Model' })).toHaveValue('photo-mobilenetv2-centernet');
+  await expect(page.getByRole('combobox', { name: 'Model' })).toHaveValue('photo-mobilenetv2-centernet-objectron');
   await expect(page.getByRole('button', { name: 'Start the lab' })).toBeVisible();
 });
 

@@ -50,13 +50,13 @@ test('raw pixels on photo-kinds, baseline row: the browser prints the published 
   expect(status).toContain('Every printed number matches the published one.');
 });
 
-test('a photo network’s row (photo-mobilenetv2-centernet on photo-kinds) runs on onnxruntime-web in the worker, on the site as served (its headers: CSP, cross-origin isolated), to the last bit', async ({ page }) => {
+test('a photo network’s row (photo-mobilenetv2-centernet-objectron on photo-kinds) runs on onnxruntime-web in the worker, on the site as served (its headers: CSP, cross-origin isolated), to the last bit', async ({ page }) => {
   test.setTimeout(180_000);
   await page.goto(`${SITE_ISOLATED}evaluation/`);
   expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
-  const { status, rows } = await reproduce(page, 'photo-mobilenetv2-centernet', 'photo-kinds', 160_000);
-  const published = baselineRows('photo-mobilenetv2-centernet', 'photo-kinds');
-  console.log(`photo-mobilenetv2-centernet on photo-kinds, baseline row (${published[0]!.episodes} episodes per task): ${status}`);
+  const { status, rows } = await reproduce(page, 'photo-mobilenetv2-centernet-objectron', 'photo-kinds', 160_000);
+  const published = baselineRows('photo-mobilenetv2-centernet-objectron', 'photo-kinds');
+  console.log(`photo-mobilenetv2-centernet-objectron on photo-kinds, baseline row (${published[0]!.episodes} episodes per task): ${status}`);
   for (const row of rows) console.log(`  ${row.join(' | ')}`);
   expect(rows.map((r) => r.slice(0, 2))).toEqual(published.map((r) => [taskKey(r), printed(r.accuracy, r.ci95)]));
   // One thread as in Node, even where the page could have more: the same floats.

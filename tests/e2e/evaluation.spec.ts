@@ -74,8 +74,8 @@ test('settings are compared with the baseline by paired differences, and each se
   await expect(row).toContainText(`Δ ${d.difference >= 0 ? '+' : '−'}${(100 * Math.abs(d.difference)).toFixed(1)} ± ${(100 * d.ci95).toFixed(1)}`);
   await expect(section.locator('.held-out')).toContainText('were kept out of training');
   await expect(section.locator('.held-out')).toContainText('Chosen on the even-numbered (validation) letters, which these rows leave out: sketch-protonet v2’s architecture and training schedule');
-  await expect(page.locator('section', { hasText: 'photo-mobilenetv2-centernet on photo-crops' }).locator('.held-out')).toContainText('Chosen on all the photographs of this set');
-  const photoKinds = page.locator('section', { has: page.getByRole('heading', { level: 2, name: headingOf('photo-mobilenetv2-centernet', 'photo-kinds') }) });
+  await expect(page.locator('section', { hasText: 'photo-mobilenetv2-centernet-objectron on photo-crops' }).locator('.held-out')).toContainText('Chosen on all the photographs of this set');
+  const photoKinds = page.locator('section', { has: page.getByRole('heading', { level: 2, name: headingOf('photo-mobilenetv2-centernet-objectron', 'photo-kinds') }) });
   await expect(photoKinds.locator('.held-out')).not.toContainText('never used to choose anything');
   await expect(page.locator('section', { hasText: 'raw-pixels on fashion-mnist' }).locator('.held-out')).toContainText('nothing trained');
   await expect(page.getByRole('heading', { level: 2, name: 'photo-mobilenetv3 on photo-kinds (retired model, for comparison)' })).toBeVisible();

@@ -7,7 +7,7 @@ test.use({ launchOptions: { ...config.use?.launchOptions, args } });
 
 async function startLab(page: import('@playwright/test').Page) {
   await page.goto('lab/');
-  await page.getByRole('combobox', { name: 'Model' }).selectOption('photo-mobilenetv2-centernet');
+  await page.getByRole('combobox', { name: 'Model' }).selectOption('photo-mobilenetv2-centernet-objectron');
   await page.getByRole('button', { name: 'Start the lab' }).click();
   await expect(page.getByRole('status').first()).toContainText('Ready:', { timeout: 60_000 });
 }

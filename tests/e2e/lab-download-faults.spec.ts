@@ -15,8 +15,8 @@ import { circle, cross, draw } from './lab-drawing';
 // The lab's service worker answers model requests from its own copy (public/sw.js), out of page.route's sight.
 test.use({ serviceWorkers: 'block' });
 
-const PHOTO_FILE = '**/models/photo-mobilenetv2-centernet/model.onnx';
-const PHOTO = readFileSync(new URL('../../models/photo-mobilenetv2-centernet/model.onnx', import.meta.url));
+const PHOTO_FILE = '**/models/photo-mobilenetv2-centernet-objectron/model.onnx';
+const PHOTO = readFileSync(new URL('../../models/photo-mobilenetv2-centernet-objectron/model.onnx', import.meta.url));
 const READY = { timeout: 60_000 };
 
 /** The lab started on the sketch model, with a renamed class and two drawings in each class. */
@@ -46,7 +46,7 @@ async function expectKept(page: Page) {
   await expect(classes.nth(1).locator('.count')).toHaveText('2 examples');
 }
 
-const choosePhotoModel = (page: Page) => page.getByRole('combobox', { name: 'Model' }).selectOption('photo-mobilenetv2-centernet');
+const choosePhotoModel = (page: Page) => page.getByRole('combobox', { name: 'Model' }).selectOption('photo-mobilenetv2-centernet-objectron');
 const status = (page: Page) => page.getByRole('status').first();
 const retry = (page: Page) => page.getByRole('button', { name: 'Retry' });
 
@@ -84,7 +84,7 @@ test('a connection cut every time is named, with Retry; once the network is back
   await page.unroute(PHOTO_FILE);
   await retry(page).click();
   await expect(status(page)).toContainText('Ready: Photo embedding', READY);
-  await expect(page.getByRole('combobox', { name: 'Model' })).toHaveValue('photo-mobilenetv2-centernet');
+  await expect(page.getByRole('combobox', { name: 'Model' })).toHaveValue('photo-mobilenetv2-centernet-objectron');
   await expect(retry(page)).toBeHidden();
   await expectKept(page);
 });

@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 
 for (const [model, expected] of [
   ['sketch-protonet', /^Prediction: Letter /],
-  ['photo-mobilenetv2-centernet', /^Prediction: (fruit|vehicles|kitchenware)$/],
+  ['photo-mobilenetv2-centernet-objectron', /^Prediction: (fruit|vehicles|kitchenware)$/],
 ] as const) {
   test(`the ${model} example set loads with one click, credited, and classifies its queries`, async ({ page }) => {
     await page.goto('lab/');
@@ -21,7 +21,7 @@ test('the photo model’s second example set, three textures, is a button beside
   await page.goto('lab/');
   const textures = page.getByRole('button', { name: 'Try the texture set' });
   await expect(textures).toBeHidden();
-  await page.getByRole('combobox', { name: 'Model' }).selectOption('photo-mobilenetv2-centernet');
+  await page.getByRole('combobox', { name: 'Model' }).selectOption('photo-mobilenetv2-centernet-objectron');
   await textures.click();
   await expect(page.locator('.prediction .verdict')).toHaveCount(3, { timeout: 60_000 });
   const verdicts = await page.locator('.prediction .verdict').allTextContents();

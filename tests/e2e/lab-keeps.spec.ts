@@ -22,7 +22,7 @@ async function exampleSet(page: Page, model: string) {
 test('changing the model keeps every example and embeds them again; switching back finds them at once; a reload restores them', async ({ page }) => {
   await exampleSet(page, 'sketch-protonet');
   await expect.poll(() => counts(page)).toEqual(['5 examples', '5 examples', '5 examples']);
-  await page.getByRole('combobox', { name: 'Model' }).selectOption('photo-mobilenetv2-centernet');
+  await page.getByRole('combobox', { name: 'Model' }).selectOption('photo-mobilenetv2-centernet-objectron');
   await expect(page.locator('[data-lab-status]')).toContainText('Ready: Photo embedding', { timeout: 60_000 });
   await expect.poll(() => counts(page)).toEqual(['5 examples', '5 examples', '5 examples']);
   // The photo model's verdict on one of the drawings, from its own embeddings of the kept originals.
@@ -136,7 +136,7 @@ async function uprightAndSideways(page: Page, png: Buffer): Promise<[Buffer, Buf
 
 test('a phone photo stored sideways with an EXIF orientation is used upright: its thumbnail is landscape and it matches the upright copy', async ({ page }) => {
   await page.goto('lab/');
-  await page.getByRole('combobox', { name: 'Model' }).selectOption('photo-mobilenetv2-centernet');
+  await page.getByRole('combobox', { name: 'Model' }).selectOption('photo-mobilenetv2-centernet-objectron');
   await page.getByRole('button', { name: 'Start the lab' }).click();
   await expect(page.locator('[data-lab-status]')).toContainText('Ready:', { timeout: 60_000 });
   const [upright, sideways] = await uprightAndSideways(page, readFileSync(photo('chelsea.png')));

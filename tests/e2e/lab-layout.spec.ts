@@ -164,6 +164,6 @@ test('at 1280 px the ready status is one line a visitor reads, the model’s and
   expect(lines.height, 'the line and the folded details share one line').toBeLessThan(1.5 * lines.lineHeight);
   // Opened, the details give the model's full description, its embedding size and the runtime.
   await details.locator('summary').click();
-  await expect(details).toContainText(/Photo embedding \(MobileNetV2 1\.4 .*\), 1944-d embeddings\./);
+  await expect(details).toContainText(/Photo embedding \(MobileNetV2 1\.4 .*\), 3224-d embeddings\./);
   await expect(details).toContainText('onnxruntime-web WASM (SIMD), 2 threads.');
 });

@@ -21,7 +21,7 @@ import { installNodeCanvas } from './node-canvas.ts';
 const ROOT = new URL('../../', import.meta.url);
 export const KERNELS_URL = 'https://lab.test/kernels.wasm';
 export const SKETCH = 'sketch-protonet';
-export const PHOTO = 'photo-mobilenetv2-centernet';
+export const PHOTO = 'photo-mobilenetv2-centernet-objectron';
 export const noProgress: Progress = () => {};
 /** A picture file, as the page hands it over. */
 export type Picture = { source: Blob; name: string };

@@ -76,7 +76,7 @@ describe('its note on the Evaluation page', () => {
   test('says what photo-kinds’ validation kinds chose for the photo model, and that its test rows leave those stamps out', async () => {
     const { classesSentence, heldOutNote } = await import('../../src/lib/eval/held-out');
     expect(classesSentence('photo-kinds-wide', 'test')).toBe(`Test kinds only: the ${wide.classes.length / 2} odd-numbered (test) kinds of ${wide.classes.length}.`);
-    const note = heldOutNote('photo-mobilenetv2-centernet', 'photo-kinds-wide', 'test');
+    const note = heldOutNote('photo-mobilenetv2-centernet-objectron', 'photo-kinds-wide', 'test');
     expect(note).toContain('which these rows leave out');
     expect(note).toContain('whose stamps this set uses only in its own validation kinds');
     expect(heldOutNote('sketch-protonet', 'photo-kinds-wide', 'test')).toContain('Nothing about sketch-protonet was chosen on this set');

@@ -21,8 +21,8 @@ describe('parseSavedLab with a retired model', () => {
   test('a lab saved with photo-mobilenetv3 opens with its successor, keeping every original (their old embeddings stay under the old id, unused)', () => {
     const saved = { ...parseSavedLab(version1), modelId: 'photo-mobilenetv3' };
     const lab = parseSavedLab(JSON.parse(JSON.stringify(saved)));
-    expect(lab.modelId).toBe('photo-mobilenetv2-centernet');
+    expect(lab.modelId).toBe(RETIRED_MODELS['photo-mobilenetv3']);
     expect(lab.classes.flatMap((c) => c.examples.map((e) => e.original))).toEqual(saved.classes.flatMap((c) => c.examples.map((e) => e.original)));
-    expect(lab.classes.flatMap((c) => c.examples).every((e) => !e.embeddings['photo-mobilenetv2-centernet'])).toBe(true);
+    expect(lab.classes.flatMap((c) => c.examples).every((e) => !e.embeddings[lab.modelId])).toBe(true);
   });
 });

@@ -35,7 +35,7 @@ export interface DatasetInfo {
   sameDomain?: string;
 }
 
-const PRETRAINED_ON = 'ImageNet and COCO, which the photo networks were trained on,';
+const PRETRAINED_ON = 'ImageNet, COCO and Open Images, which the photo networks were trained on,';
 
 export const DATASETS = [
   { id: 'glyphs-heldout', label: 'Held-out glyphs', source: 'rendered here from Debian’s fonts (training/export_eval.py)', noun: 'letters', domain: 'letters', split: ALTERNATE_CLASSES },

@@ -25,6 +25,7 @@ interface Choice {
 const SKETCH = modelOfKind('sketch');
 const PHOTO = modelOfKind('photo');
 const [RETIRED_PHOTO] = RETIRED_MODEL_IDS;
+const OBJECTRON_BRANCH = 'adding objectron’s Conv_1 as a third branch, at 224 px, and storing its kernels in 8 bits';
 
 const CHOICES: Record<DatasetId, readonly Choice[]> = {
   'glyphs-heldout': [
@@ -38,6 +39,7 @@ const CHOICES: Record<DatasetId, readonly Choice[]> = {
   ],
   'photo-kinds': [
     { models: [PHOTO], on: 'validation', what: 'combining the MobileNetV2 vector with the CenterNet taps', where: 'scripts/compare-photo-features.ts' },
+    { models: [PHOTO], on: 'validation', what: OBJECTRON_BRANCH, where: 'scripts/compare-photo-candidates.ts' },
     { models: [PHOTO], on: 'validation', what: 'its card’s temperatures and thresholds', where: 'npm run fit:calibration' },
   ],
   // Its validation kinds hold every stamp of photo-kinds' validation kinds it uses (tests/unit/photo-kinds-wide.test.ts), so what those chose was chosen on these validation kinds too.
@@ -48,6 +50,7 @@ const CHOICES: Record<DatasetId, readonly Choice[]> = {
       what: 'combining the MobileNetV2 vector with the CenterNet taps, and its card’s temperatures and thresholds, on photo-kinds’ validation kinds, whose stamps this set uses only in its own validation kinds',
       where: 'scripts/compare-photo-features.ts, npm run fit:calibration',
     },
+    { models: [PHOTO], on: 'validation', what: OBJECTRON_BRANCH, where: 'scripts/compare-photo-candidates.ts' },
   ],
 };
 
@@ -56,13 +59,13 @@ interface ModelFacts {
   domain: DatasetInfo['domain'] | 'none';
   /** "a network trained on …", for another domain. */
   trainedOn: string;
-  /** Pretrained on ImageNet and COCO (a data set's inPretraining applies). */
+  /** Pretrained on ImageNet, COCO and Open Images (a data set's inPretraining applies). */
   pretrained?: boolean;
   /** Held out of training on purpose, per data set. */
   heldOut?: Partial<Record<DatasetId, string>>;
 }
 
-const PHOTO_FACTS: ModelFacts = { domain: 'photographs', trainedOn: 'networks trained on photographs (ImageNet, COCO)', pretrained: true };
+const PHOTO_FACTS: ModelFacts = { domain: 'photographs', trainedOn: 'networks trained on photographs (ImageNet, COCO, Open Images)', pretrained: true };
 const MODELS: Record<string, ModelFacts> = {
   [SKETCH]: {
     domain: 'letters',

@@ -36,7 +36,7 @@ export const photo = (name: string) => new URL(`../../fixtures/photos/${name}`, 
 
 export async function startPhotoLab(page: Page) {
   await page.goto('lab/');
-  await page.getByRole('combobox', { name: 'Model' }).selectOption('photo-mobilenetv2-centernet');
+  await page.getByRole('combobox', { name: 'Model' }).selectOption('photo-mobilenetv2-centernet-objectron');
   await page.getByRole('button', { name: 'Start the lab' }).click();
   await expect(page.getByRole('status').first()).toContainText('Ready: Photo embedding', { timeout: 60_000 });
   await expect(page.locator('.lab-class')).toHaveCount(2);

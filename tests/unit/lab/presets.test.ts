@@ -35,19 +35,19 @@ describe('the held-out letters', () => {
 describe('chooseExampleSet', () => {
   const presets = [
     { id: 'letters', model: 'sketch-protonet' },
-    { id: 'things', model: 'photo-mobilenetv2-centernet' },
-    { id: 'textures', model: 'photo-mobilenetv2-centernet' },
+    { id: 'things', model: 'photo-mobilenetv2-centernet-objectron' },
+    { id: 'textures', model: 'photo-mobilenetv2-centernet-objectron' },
   ];
   test('returns the model’s first set: things, not textures, for the photo model', () => {
-    expect(chooseExampleSet(presets, 'photo-mobilenetv2-centernet').id).toBe('things');
+    expect(chooseExampleSet(presets, 'photo-mobilenetv2-centernet-objectron').id).toBe('things');
     expect(chooseExampleSet(presets, 'sketch-protonet').id).toBe('letters');
   });
   test('returns the set an id names, whichever model is chosen', () => {
-    expect(chooseExampleSet(presets, 'photo-mobilenetv2-centernet', 'textures').id).toBe('textures');
+    expect(chooseExampleSet(presets, 'photo-mobilenetv2-centernet-objectron', 'textures').id).toBe('textures');
     expect(chooseExampleSet(presets, 'sketch-protonet', 'textures').id).toBe('textures');
   });
   test('falls back to the model’s first set for an unknown id, and to the first set for an unknown model', () => {
-    expect(chooseExampleSet(presets, 'photo-mobilenetv2-centernet', '1').id).toBe('things');
+    expect(chooseExampleSet(presets, 'photo-mobilenetv2-centernet-objectron', '1').id).toBe('things');
     expect(chooseExampleSet(presets, 'my-model.onnx').id).toBe('letters');
   });
 });

@@ -47,7 +47,7 @@ describe('checkProbe', () => {
 });
 
 describe('startChecked', () => {
-  const card = cardOf('photo-mobilenetv2-centernet');
+  const card = cardOf('photo-mobilenetv2-centernet-objectron');
   const reference = decodeProbe(card.probe!);
   const corrupted = reference.map((v, i) => (i % 2 ? v : 0));
 
