@@ -12,7 +12,8 @@
  * set. Prints tables (JSON with --json); writes bench/results/lab.json. With
  * --bulk it also runs 20 classes × 500 drawings imported as a folder
  * (bench/lab-bulk.ts); --bulk-only runs just that and keeps the rest of
- * lab.json as it was. --smoke: one short pass through every path, nothing
+ * lab.json as it was, and a run without --bulk keeps the last bulk section
+ * (with its own stamp: the drawings go to the sketch model). --smoke: one short pass through every path, nothing
  * written (bench/smoke.ts).
  *
  *   npm run bench:lab
@@ -78,13 +79,14 @@ try {
 }
 
 const resultsFile = new URL('./results/lab.json', import.meta.url);
-// --bulk-only keeps the rest of the last full run.
-const kept = BULK_ONLY && existsSync(resultsFile) ? labBenchSchema.parse(JSON.parse(readFileSync(resultsFile, 'utf8'))) : undefined;
+const previous = existsSync(resultsFile) ? labBenchSchema.parse(JSON.parse(readFileSync(resultsFile, 'utf8'))) : undefined;
+// --bulk-only keeps the rest of the last full run; a run without --bulk keeps the last bulk section.
+const kept = BULK_ONLY ? previous : undefined;
 const stamp = (models: string[]) => makeStamp({ models: modelIdsWithFiles(models), browser: `Chromium ${browser.version()}`, engine: 'onnxruntime-web, as the built site loads it', env: ['STRESS_PREDICTIONS', 'STRESS_ROUND_TRIPS', 'LIVE_SECONDS'] });
 const result = labBenchSchema.parse({
   ...(kept ?? { ...stampedHeader('npm run bench:lab', stamp([...rows.map((r) => r.model), ...live.map((l) => l.model)])), machine: `${cpus()[0]?.model}, ${cpus().length} cores`, rows, live, scale }),
   // The bulk run's drawings go to the lab's default model.
-  ...(bulk ? { bulk: { ...bulk, stamp: stamp([DEFAULT_MODEL]) } } : {}),
+  ...(bulk ? { bulk: { ...bulk, stamp: stamp([DEFAULT_MODEL]) } } : previous?.bulk ? { bulk: previous.bulk } : {}),
 });
 // What the lab promises holds at any size: the same verdicts after predictions in a row and round trips, nothing lost.
 const broken = [
