@@ -25,7 +25,7 @@ test(`the learned-metric row of ${MODEL} on ${DATASET}, 5-way 1-shot (prototypes
   await expect(panel).toContainText(/downloads .* MB/);
   await expect(panel).toContainText('first 100 test classes (at most 100 images a class)');
   const started = Date.now();
-  await page.getByRole('button', { name: `Run in my browser: 5-way 1-shot, ${MODEL} on ${DATASET}` }).click();
+  await page.getByRole('button', { name: `Run in my browser: 5-way 1-shot, ${MODEL} on ${DATASET}`, exact: true }).click();
   const result = panel.locator('[data-result]');
   await expect(result).toBeVisible({ timeout: 100_000 });
   const status = (await panel.locator('[data-status]').textContent())!;
