@@ -69,6 +69,8 @@ describe('heldOutNote', () => {
     expect(glyphs).toContain('Chosen on the even-numbered (validation) letters, which these rows leave out: sketch-protonet v2’s architecture and training schedule');
     expect(heldOutNote('photo-mobilenetv2-centernet-objectron', 'photo-kinds', 'all')).toContain('which these rows include, so they are optimistic');
     expect(heldOutNote('photo-mobilenetv2-centernet-objectron', 'photo-kinds', 'test')).not.toContain('never used to choose anything');
+    expect(heldOutNote('photo-mobilenetv2-centernet-objectron', 'photo-kinds-wide', 'test')).toContain('adding objectron’s Conv_1 as a third branch');
+    expect(heldOutNote('photo-mobilenetv2-centernet-objectron', 'photo-crops', 'test')).not.toContain('objectron');
     expect(heldOutNote('photo-mobilenetv3', 'photo-crops', 'test')).toContain('Chosen on all the photographs of this set');
     expect(heldOutNote('raw-pixels', 'fashion-mnist', 'test')).toContain('nothing trained');
     expect(() => heldOutNote('some-new-model', 'photo-kinds', 'test')).toThrow(/held-out\.ts/);
