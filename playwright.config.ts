@@ -28,6 +28,10 @@ export default defineConfig({
   testMatch: ['e2e/**/*.spec.ts', 'a11y/**/*.spec.ts'],
   fullyParallel: true,
   workers: process.env.CI ? 2 : undefined,
+  // The tests check behaviour, never speed (benchmarks measure that). With two workers on this 2-core machine, on a
+  // day it ran at half its usual speed, the longest lab flows (a resumed lab re-embedding 15 photos, a reload in the
+  // middle of a folder import) ran past Playwright's default limit of 30 s (CI at 1308fe6).
+  timeout: 90_000,
   forbidOnly: !!process.env.CI,
   reporter: 'list',
   use: {
