@@ -21,7 +21,7 @@ export interface CatalogModel {
 
 export const MODELS = [
   { id: 'sketch-protonet', kind: 'sketch', label: 'Drawings: sketch-protonet (1.3 MB)', calibrationDataset: 'glyphs-heldout' },
-  { id: 'photo-mobilenetv2-centernet-objectron', kind: 'photo', label: 'Photos: photo-mobilenetv2-centernet-objectron (8.0 MB)', calibrationDataset: 'photo-kinds' },
+  { id: 'photo-mobilenetv2-centernet-objectron', kind: 'photo', label: 'Photos: three-network model (8.0 MB)', calibrationDataset: 'photo-kinds' },
 ] as const satisfies readonly CatalogModel[];
 
 export type ModelId = (typeof MODELS)[number]['id'];
